@@ -1,0 +1,139 @@
+"""Command line: ``reader FILES...`` opens the app, ``reader demo`` the samples, ``reader compare`` reports."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from importlib import resources
+from pathlib import Path
+
+from reader import __version__
+from reader.errors import ReaderError
+from reader.loading import Limits
+from reader.profile import Profile, default_profile, load_profile
+from reader.sources import load_sources
+
+FORMATS = ("json", "markdown", "html")
+USAGE = """\
+reader BASE OTHER [OTHER ...]          open the side-by-side reader (BASE is the wire story)
+reader demo                            open the bundled sample articles
+reader compare BASE OTHER [OTHER ...] --format json|markdown|html [-o FILE] [--force]
+
+A folder argument loads every supported file in it, in name order.
+Exit codes: 0 success, 2 usage or input error."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2, no usage dump
+        raise ReaderError(f"{message} (see 'reader --help')")
+
+
+def _common_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--profile", metavar="FILE", help="style profile YAML that extends the built-in one")
+    parser.add_argument("--max-bytes", type=int, default=Limits.max_bytes, metavar="N", help="largest input file")
+    parser.add_argument(
+        "--max-paragraphs", type=int, default=Limits.max_paragraphs, metavar="N", help="most paragraphs per article"
+    )
+    parser.add_argument(
+        "--max-paragraph-chars",
+        type=int,
+        default=Limits.max_paragraph_chars,
+        metavar="N",
+        help="longest paragraph, in characters",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="reader", usage=USAGE, description="Compare a wire story with its reprints and rewrites.")
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    open_parser = sub.add_parser("open", help="open the reader on BASE and versions")
+    open_parser.add_argument("sources", nargs="+", metavar="FILE")
+    open_parser.add_argument("--theme", help="colour theme name or YAML file")
+    _common_options(open_parser)
+
+    demo = sub.add_parser("demo", help="open the bundled sample articles")
+    demo.add_argument("--theme", help="colour theme name or YAML file")
+    _common_options(demo)
+
+    compare = sub.add_parser("compare", help="print the analysis")
+    compare.add_argument("sources", nargs="+", metavar="FILE")
+    compare.add_argument("--format", choices=FORMATS, default="json")
+    compare.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    compare.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    _common_options(compare)
+    return parser
+
+
+def sample_folder() -> Path:
+    """The bundled samples: inside the installed package, or beside it in a source checkout."""
+    packaged = Path(str(resources.files("reader"))) / "sample_articles"
+    checkout = Path(__file__).resolve().parent.parent / "sample_articles"
+    root = packaged if packaged.is_dir() else checkout
+    return root / "harbour-strike"
+
+
+def _profile(args: argparse.Namespace) -> Profile:
+    return load_profile(args.profile) if args.profile else default_profile()
+
+
+def _limits(args: argparse.Namespace) -> Limits:
+    return Limits(args.max_bytes, args.max_paragraphs, args.max_paragraph_chars)
+
+
+def _run_compare(args: argparse.Namespace) -> int:
+    from reader.comparison import compare
+    from reader.report import render
+
+    articles = load_sources(args.sources, _limits(args))
+    if len(articles) < 2:
+        raise ReaderError("compare needs a base and at least one other version")
+    comparison = compare(articles[0], articles[1:], _profile(args))
+    text = render(comparison, args.format)
+    if args.output:
+        from reader.report.write import write_report
+
+        write_report(args.output, text, force=args.force, inputs=[a.path for a in articles])
+        print(f"reader: wrote {args.format} report to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _run_app(args: argparse.Namespace, sources: list[str]) -> int:
+    articles = load_sources(sources, _limits(args))
+    if len(articles) < 2:
+        raise ReaderError("the reader needs a base and at least one other version")
+    profile = _profile(args)
+    from reader.ui.app import ReaderApp
+
+    ReaderApp(articles, profile=profile, theme_name=getattr(args, "theme", None)).run()
+    return 0
+
+
+def _normalise_argv(argv: list[str]) -> list[str]:
+    """``reader FILE ...`` is short for ``reader open FILE ...``."""
+    if argv and argv[0] not in ("open", "demo", "compare") and argv[0] not in ("-h", "--help", "--version"):
+        return ["open", *argv]
+    return argv
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    try:
+        if not argv:
+            parser.print_help()
+            return 2
+        args = parser.parse_args(_normalise_argv(argv))
+        if args.command == "compare":
+            return _run_compare(args)
+        if args.command == "demo":
+            return _run_app(args, [str(sample_folder())])
+        return _run_app(args, args.sources)
+    except ReaderError as error:
+        print(f"reader: error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,96 @@
+"""Build one ``Comparison``: align every version against the base, diff the rows, find attribution changes."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime, timezone
+
+from reader.align import align
+from reader.attribution import find_findings
+from reader.model import (
+    Article,
+    Category,
+    Comparison,
+    FindingKind,
+    ParagraphKind,
+    Row,
+    RowKind,
+    VersionComparison,
+)
+from reader.normalize import content_words
+from reader.profile import Profile, default_profile
+from reader.worddiff import diff_words
+
+_BODY_KINDS = (ParagraphKind.BODY, ParagraphKind.SUBHEAD)
+
+
+def diff_row(row: Row, base: Article, other: Article, profile: Profile) -> Row:
+    if not row.has_both_sides:
+        return row
+    segments = diff_words(base.texts(row.base), other.texts(row.other), profile)
+    kind = row.kind
+    if kind is RowKind.EDITED and not any(s.is_change for s in segments):
+        kind = RowKind.EQUAL
+    return Row(kind, row.base, row.other, row.similarity, segments, row.shared_spans)
+
+
+def _word_count(text: str) -> int:
+    return len(content_words(text))
+
+
+def version_stats(base: Article, other: Article, rows: list[Row], findings) -> dict:
+    def is_body(article: Article, indices: tuple[int, ...]) -> bool:
+        return any(article.paragraphs[i].kind in _BODY_KINDS for i in indices)
+
+    base_words = sum(_word_count(p.text) for p in base.paragraphs if p.kind in _BODY_KINDS)
+    other_words = sum(_word_count(p.text) for p in other.paragraphs if p.kind in _BODY_KINDS)
+    kept = 0
+    kinds = Counter()
+    categories = Counter()
+    facts = 0
+    for row in rows:
+        if row.base and not is_body(base, row.base) or row.other and not is_body(other, row.other):
+            continue
+        kinds[row.kind.value] += 1
+        for segment in row.segments:
+            if not segment.is_change or segment.category.is_noise:
+                kept += _word_count(segment.other_text)
+            if segment.is_change:
+                categories[segment.category.value] += 1
+                facts += segment.fact
+    altered = sum(1 for f in findings if f.kind is FindingKind.QUOTE_ALTERED)
+    return {
+        "base_kept": round(min(1.0, kept / base_words), 4) if base_words else 0.0,
+        "taken_from_base": round(min(1.0, kept / other_words), 4) if other_words else 0.0,
+        "paragraphs": len(other.paragraphs),
+        "equal": kinds["equal"],
+        "edited": kinds["edited"],
+        "cut": kinds["deleted"],
+        "added": kinds["inserted"],
+        "moved": kinds["moved"],
+        "split": kinds["split"],
+        "merged": kinds["merged"],
+        "partial": kinds["partial"],
+        "changes": {c.value: categories[c.value] for c in Category},
+        "substantive": categories[Category.SUBSTANTIVE.value],
+        "facts": facts,
+        "quotes_altered": altered,
+        "findings": len(findings),
+        "credit_present": other.credit is not None,
+    }
+
+
+def compare_version(base: Article, other: Article, profile: Profile) -> VersionComparison:
+    rows = [diff_row(row, base, other, profile) for row in align(base, other)]
+    findings = sorted(
+        find_findings(base, other, rows, profile),
+        key=lambda f: (-f.severity.rank, min(f.base or f.other or (0,))),
+    )
+    return VersionComparison(other, tuple(rows), tuple(findings), version_stats(base, other, rows, findings))
+
+
+def compare(base: Article, others: list[Article], profile: Profile | None = None) -> Comparison:
+    profile = profile or default_profile()
+    versions = tuple(compare_version(base, other, profile) for other in others)
+    created = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    return Comparison(base, versions, created, profile.name)

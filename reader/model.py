@@ -1,0 +1,198 @@
+"""The data model shared by every stage: articles, aligned rows, word changes and findings.
+
+Everything here is immutable. Indices are 0-based positions in ``Article.paragraphs``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class StrEnum(str, Enum):
+    def __str__(self) -> str:
+        return self.value
+
+
+class ParagraphKind(StrEnum):
+    BODY = "body"
+    SUBHEAD = "subhead"
+    HEADLINE = "headline"
+    BYLINE = "byline"
+    DATELINE = "dateline"
+    CAPTION = "caption"
+    CREDIT = "credit"
+    BOILERPLATE = "boilerplate"
+
+    @property
+    def is_metadata(self) -> bool:
+        return self not in (ParagraphKind.BODY, ParagraphKind.SUBHEAD)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    index: int
+    text: str
+    kind: ParagraphKind = ParagraphKind.BODY
+    # Where the paragraph's own text starts: a dateline or metadata glued to the lede
+    # ("PORT ALDER, Nov 21 (Meridian) -Dock workers...") occupies text[:body_start].
+    body_start: int = 0
+
+    @property
+    def body_text(self) -> str:
+        return self.text[self.body_start :]
+
+
+@dataclass(frozen=True)
+class Article:
+    path: str
+    paragraphs: tuple[Paragraph, ...]
+    headline: str | None = None
+    byline: str | None = None
+    dateline: str | None = None
+    credit: str | None = None
+    encoding: str = "utf-8"
+    sha256: str = ""
+    source_format: str = "text"
+
+    @property
+    def name(self) -> str:
+        """Short display name: the file name without folders."""
+        stripped = self.path.rstrip("/")
+        return stripped.rsplit("/", 1)[-1] or stripped
+
+    def texts(self, indices: tuple[int, ...]) -> str:
+        return "\n".join(self.paragraphs[i].text for i in indices)
+
+
+class RowKind(StrEnum):
+    EQUAL = "equal"
+    EDITED = "edited"
+    MOVED = "moved"
+    SPLIT = "split"
+    MERGED = "merged"
+    PARTIAL = "partial"
+    INSERTED = "inserted"
+    DELETED = "deleted"
+
+
+class Category(StrEnum):
+    TYPOGRAPHY = "typography"
+    PUNCTUATION = "punctuation"
+    SPELLING = "spelling"
+    STYLE = "style"
+    SUBSTANTIVE = "substantive"
+
+    @property
+    def is_noise(self) -> bool:
+        return self is not Category.SUBSTANTIVE
+
+
+class Op(StrEnum):
+    EQUAL = "equal"
+    INSERT = "insert"
+    DELETE = "delete"
+    REPLACE = "replace"
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One piece of a word diff. Concatenating ``base_text`` of all segments gives the base side exactly,
+    and ``other_text`` the other side. ``category`` is None for equal segments."""
+
+    op: Op
+    base_text: str
+    other_text: str
+    category: Category | None = None
+    fact: bool = False
+
+    @property
+    def is_change(self) -> bool:
+        return self.op is not Op.EQUAL
+
+
+@dataclass(frozen=True)
+class Row:
+    """One aligned unit of a version against the base."""
+
+    kind: RowKind
+    base: tuple[int, ...]
+    other: tuple[int, ...]
+    similarity: float = 0.0
+    segments: tuple[Segment, ...] = ()
+    # For partial rows: the shared passages, as (base_start, base_end, other_start, other_end)
+    # character offsets into the joined texts of the row's paragraphs.
+    shared_spans: tuple[tuple[int, int, int, int], ...] = ()
+
+    @property
+    def changes(self) -> tuple[Segment, ...]:
+        return tuple(s for s in self.segments if s.is_change)
+
+    @property
+    def has_both_sides(self) -> bool:
+        return bool(self.base) and bool(self.other)
+
+
+class FindingKind(StrEnum):
+    QUOTE_ALTERED = "quote_altered"
+    QUOTE_REMOVED = "quote_removed"
+    QUOTE_ADDED = "quote_added"
+    QUOTE_TO_PARAPHRASE = "quote_to_paraphrase"
+    SPEAKER_CHANGED = "speaker_changed"
+    ATTRIBUTION_VERB_CHANGED = "attribution_verb_changed"
+    ATTRIBUTION_REMOVED = "attribution_removed"
+    ATTRIBUTION_ADDED = "attribution_added"
+    BYLINE_CHANGED = "byline_changed"
+    BYLINE_REMOVED = "byline_removed"
+    BYLINE_ADDED = "byline_added"
+    CREDIT_REMOVED = "credit_removed"
+    CREDIT_ADDED = "credit_added"
+    DATELINE_CHANGED = "dateline_changed"
+
+
+class Severity(StrEnum):
+    INFO = "info"
+    MINOR = "minor"
+    MAJOR = "major"
+
+    @property
+    def rank(self) -> int:
+        return {"info": 0, "minor": 1, "major": 2}[self.value]
+
+
+@dataclass(frozen=True)
+class TextSpan:
+    """A highlighted stretch of one paragraph: character offsets into ``Paragraph.text``."""
+
+    paragraph: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: FindingKind
+    severity: Severity
+    base: tuple[int, ...]
+    other: tuple[int, ...]
+    base_text: str | None
+    other_text: str | None
+    message: str
+    base_spans: tuple[TextSpan, ...] = ()
+    other_spans: tuple[TextSpan, ...] = ()
+
+
+@dataclass(frozen=True)
+class VersionComparison:
+    article: Article
+    rows: tuple[Row, ...]
+    findings: tuple[Finding, ...] = ()
+    stats: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    base: Article
+    versions: tuple[VersionComparison, ...]
+    created_at: str = ""
+    profile_name: str = "default"

@@ -1,0 +1,33 @@
+"""Normalisation for matching only; displayed text always keeps its original characters."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_TYPOGRAPHY = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'", "`": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+        "\u00a0": " ", "\u2009": " ", "\u200a": " ", "\u202f": " ", "\u2007": " ", "\u3000": " ",
+        "\u2026": "...",
+        "\u200b": "", "\ufeff": "",
+    }
+)
+_SPACES = re.compile(r"\s+")
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def fold_typography(text: str) -> str:
+    """Quote marks, dashes, ellipses and odd spaces to their plain ASCII form."""
+    return unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY)
+
+
+def match_key(text: str) -> str:
+    """A case-folded, typography-folded, space-collapsed form for similarity scoring."""
+    return _SPACES.sub(" ", fold_typography(text)).casefold().strip()
+
+
+def content_words(text: str) -> list[str]:
+    return _TOKEN.findall(match_key(text))

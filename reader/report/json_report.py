@@ -1,0 +1,80 @@
+"""The ``reader.compare/1`` JSON contract (see README, "JSON output")."""
+
+from __future__ import annotations
+
+import json
+
+from reader import __version__
+from reader.model import Article, Comparison, Finding, Row, Segment, VersionComparison
+
+SCHEMA = "reader.compare/1"
+
+
+def article_dict(article: Article) -> dict:
+    return {
+        "path": article.path,
+        "headline": article.headline,
+        "byline": article.byline,
+        "dateline": article.dateline,
+        "credit": article.credit,
+        "encoding": article.encoding,
+        "format": article.source_format,
+        "sha256": article.sha256,
+        "paragraphs": [{"index": p.index, "text": p.text, "kind": p.kind.value} for p in article.paragraphs],
+    }
+
+
+def change_dict(segment: Segment) -> dict:
+    return {
+        "op": segment.op.value,
+        "base_text": segment.base_text,
+        "other_text": segment.other_text,
+        "category": segment.category.value,
+        "fact": segment.fact,
+    }
+
+
+def row_dict(row: Row) -> dict:
+    return {
+        "kind": row.kind.value,
+        "base": list(row.base),
+        "other": list(row.other),
+        "similarity": round(row.similarity, 4),
+        "changes": [change_dict(s) for s in row.changes],
+    }
+
+
+def finding_dict(finding: Finding) -> dict:
+    return {
+        "kind": finding.kind.value,
+        "severity": finding.severity.value,
+        "base": list(finding.base),
+        "other": list(finding.other),
+        "base_text": finding.base_text,
+        "other_text": finding.other_text,
+        "message": finding.message,
+    }
+
+
+def version_dict(version: VersionComparison) -> dict:
+    return {
+        **article_dict(version.article),
+        "rows": [row_dict(r) for r in version.rows],
+        "findings": [finding_dict(f) for f in version.findings],
+        "stats": version.stats,
+    }
+
+
+def comparison_dict(comparison: Comparison) -> dict:
+    return {
+        "schema": SCHEMA,
+        "reader_version": __version__,
+        "created_at": comparison.created_at,
+        "profile": comparison.profile_name,
+        "base": article_dict(comparison.base),
+        "versions": [version_dict(v) for v in comparison.versions],
+    }
+
+
+def render_json(comparison: Comparison) -> str:
+    return json.dumps(comparison_dict(comparison), ensure_ascii=False, indent=2) + "\n"
