@@ -1,59 +1,95 @@
 """Paragraph alignment of one version against the base.
 
 Steps (see the project's alignment notes):
-1. score candidate pairs of the same kind group on normalised text (order-aware Indel ratio) and
-   keep a containment score (share of the shorter paragraph's words found in the other);
-2. take 1:1 pairs by descending score above a length-aware threshold;
-3. find splits and merges: adjacent paragraphs whose joined text scores better than any single one;
-4. label moves: the longest increasing subsequence of matched positions stays in place;
-5. link what rewrites share (a quote, a sentence) as partial rows;
-6. everything left is deleted (base) or inserted (version).
+1. tokenise each paragraph for matching (case, typography, house style and spelling variants folded);
+2. pair identical paragraphs outright; for the rest, find candidates through shared word trigrams (an
+   inverted index, so long documents never score every pair) and score them by word-level Indel
+   similarity (order-aware), with a containment rescue for rewritten ledes; take 1:1 pairs greedily
+   by descending score above a length-aware threshold;
+3. splits and merges: 2 or 3 adjacent paragraphs whose joined text scores clearly better than any
+   single one become one ``split``/``merged`` row;
+4. decide the relation: a version with almost no strong pairs is an independent rewrite; its links
+   are only ``partial`` rows (a shared quote or sentence) and its metadata pairs only when near-identical;
+5. moves: the longest increasing subsequence of matched positions stays in place;
+6. partial reuse: leftover paragraphs sharing a run of words (a lifted quote) become ``partial`` rows
+   with the shared spans;
+7. everything left is deleted (base) or inserted (version).
 """
 
 from __future__ import annotations
 
 import bisect
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
 
 from reader.model import Article, ParagraphKind, Row, RowKind
-from reader.normalize import content_words, match_key
+from reader.normalize import match_key, match_tokens
 
-_GROUP = {
-    ParagraphKind.BODY: "body",
-    ParagraphKind.SUBHEAD: "subhead",
-    ParagraphKind.HEADLINE: "headline",
-    ParagraphKind.BYLINE: "byline",
-    ParagraphKind.DATELINE: "dateline",
-    ParagraphKind.CAPTION: "caption",
-    ParagraphKind.CREDIT: "credit",
-    ParagraphKind.BOILERPLATE: "boilerplate",
-}
-# Roles an article has at most once: the two sides pair whatever their wording.
-_ROLE_GROUPS = {"byline", "dateline"}
-SHARED_RUN_WORDS = 6
+# Words in a run that counts as a lifted passage (a quote) between otherwise unrelated paragraphs:
+# long enough that names such as "the Harbour and Transport Workers' Union" do not qualify.
+SHARED_RUN_WORDS = 8
+# Equal word runs at least this long are reported as shared spans of a partial row.
+SPAN_MIN_WORDS = 4
+# Bodies of a version must pair this strongly (word similarity) to count as reprint evidence.
+STRONG_PAIR = 0.8
+# In a rewrite, a paragraph lifted (nearly) whole is still a match rather than a partial.
+LIFTED_WHOLE = 0.9
+# Candidate trigrams found in more paragraphs than this are too common to be evidence.
+COMMON_GRAM = 50
+# At most this many candidates per paragraph are scored (the ones sharing most trigrams).
+MAX_CANDIDATES = 12
+
+# Roles a (reprinted) article has at most once: the two sides pair whatever their wording.
+_ROLE_GROUPS = {"headline", "byline", "dateline", "trailer", "source"}
+_BODY = "body"
+_STOP = frozenset(
+    "a an and the of in on at to by for from with as is was were be been has have had it its this that "
+    "said says he she they we i you our their his her not but or".split()
+)
 
 
 @dataclass(frozen=True)
 class Unit:
     index: int
     group: str
-    key: str
     words: tuple[str, ...]
+    # Character span of each word in the paragraph's full text.
+    spans: tuple[tuple[int, int], ...]
+    key: str
 
 
-def _units(article: Article) -> list[Unit]:
+def _group(kind: ParagraphKind, text: str) -> str:
+    if kind is ParagraphKind.CREDIT:
+        folded = text.lstrip().casefold()
+        if folded.startswith("("):
+            return "trailer"
+        if folded.startswith("source"):
+            return "source"
+        return "credit"
+    return kind.value
+
+
+def _units(article: Article, profile) -> list[Unit]:
     units = []
     for p in article.paragraphs:
-        key = match_key(p.body_text)
-        units.append(Unit(p.index, _GROUP[p.kind], key, tuple(content_words(p.body_text))))
+        words, spans = match_tokens(p.body_text, profile)
+        if p.body_start:
+            spans = tuple((s + p.body_start, e + p.body_start) for s, e in spans)
+        units.append(Unit(p.index, _group(p.kind, p.text), words, spans, match_key(p.body_text)))
     return units
 
 
-def similarity(a: str, b: str) -> float:
-    return fuzz.ratio(a, b) / 100.0
+# --- Scores -----------------------------------------------------------------------------------------
+
+
+def similarity(a: tuple[str, ...], b: tuple[str, ...]) -> float:
+    """Word-level Indel similarity: 2 * LCS / (len a + len b). Order-aware, unlike bag measures."""
+    if not a and not b:
+        return 1.0
+    return Indel.normalized_similarity(a, b)
 
 
 def containment(short: tuple[str, ...], long: tuple[str, ...]) -> float:
@@ -74,76 +110,198 @@ def pair_threshold(a: Unit, b: Unit) -> float:
     return 0.5
 
 
-def _pair_score(a: Unit, b: Unit) -> float:
-    sim = similarity(a.key, b.key)
-    if sim < pair_threshold(a, b):
-        # A rewritten lede keeps most of its words in a new order: accept strong mutual containment.
-        if min(len(a.words), len(b.words)) >= 12:
-            both_ways = min(containment(a.words, b.words), containment(b.words, a.words))
-            if both_ways >= 0.6:
-                return max(sim, both_ways * 0.8)
-        return 0.0
-    return sim
+def pair_score(a: Unit, b: Unit) -> float:
+    """Similarity of two same-group body paragraphs, or 0.0 when they are not recognisably the same."""
+    if a.words == b.words:
+        return 1.0 if a.words else float(a.key == b.key)
+    sim = similarity(a.words, b.words)
+    if sim >= pair_threshold(a, b):
+        return sim
+    # A rewritten lede keeps most of its words in a new order: accept strong mutual containment.
+    if min(len(a.words), len(b.words)) >= 12 and sim >= 0.35:
+        both_ways = min(containment(a.words, b.words), containment(b.words, a.words))
+        if both_ways >= 0.65:
+            return max(sim, both_ways * 0.75)
+    return 0.0
 
 
-def _one_to_one(base: list[Unit], other: list[Unit]) -> dict[int, tuple[int, float]]:
-    scored: list[tuple[float, int, int]] = []
-    for a in base:
-        for b in other:
-            if a.group != b.group:
-                continue
-            score = 1.0 if a.group in _ROLE_GROUPS else _pair_score(a, b)
-            if score > 0:
-                scored.append((score, a.index, b.index))
+def shared_runs(a: tuple[str, ...], b: tuple[str, ...], min_words: int) -> list[tuple[int, int, int]]:
+    """Equal word runs (a_start, b_start, length) of at least ``min_words`` in the LCS alignment."""
+    runs = []
+    for op in Indel.opcodes(a, b):
+        if op.tag == "equal" and op.src_end - op.src_start >= min_words:
+            runs.append((op.src_start, op.dest_start, op.src_end - op.src_start))
+    return runs
+
+
+def _is_partial_shaped(a: Unit, b: Unit) -> bool:
+    """Both paragraphs keep a large part of their own words: they share a passage, not an identity."""
+    matched = similarity(a.words, b.words) * (len(a.words) + len(b.words)) / 2
+    own_a, own_b = len(a.words) - matched, len(b.words) - matched
+    if own_a < 8 or own_b < 8 or own_a / len(a.words) < 0.35 or own_b / len(b.words) < 0.35:
+        return False
+    # Reordered words are still the same paragraph: judge what each side owns as a bag of words too.
+    return min(1 - containment(a.words, b.words), 1 - containment(b.words, a.words)) >= 0.25
+
+
+# --- Candidates -------------------------------------------------------------------------------------
+
+
+def _grams(words: tuple[str, ...]) -> set[tuple[str, ...]]:
+    if len(words) < 3:
+        return {words} if words else set()
+    return {words[i : i + 3] for i in range(len(words) - 2)}
+
+
+class _GramIndex:
+    """Inverted index of word trigrams (whole word tuples for paragraphs under three words)."""
+
+    def __init__(self, units: list[Unit]):
+        self._postings: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        for u in units:
+            for gram in _grams(u.words):
+                self._postings[gram].append(u.index)
+
+    def hits(self, words: tuple[str, ...]) -> Counter:
+        counts: Counter = Counter()
+        for gram in _grams(words):
+            posting = self._postings.get(gram)
+            if posting and len(posting) <= COMMON_GRAM:
+                counts.update(posting)
+        return counts
+
+
+def _candidates(index: _GramIndex, unit: Unit, min_hits: int = 1) -> list[int]:
+    hits = index.hits(unit.words)
+    best = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]
+    return [j for j, count in best if count >= min_hits]
+
+
+# --- 1:1 pairs --------------------------------------------------------------------------------------
+
+
+def _greedy(scored: list[tuple[float, int, int]], matched: dict[int, tuple[int, float]], used: set[int]) -> None:
     scored.sort(key=lambda t: (-t[0], abs(t[1] - t[2]), t[1], t[2]))
-    matched: dict[int, tuple[int, float]] = {}
-    used_other: set[int] = set()
     for score, i, j in scored:
-        if i in matched or j in used_other:
+        if i in matched or j in used:
             continue
         matched[i] = (j, score)
-        used_other.add(j)
+        used.add(j)
+
+
+def _exact_pairs(base: list[Unit], other: list[Unit]) -> dict[int, tuple[int, float]]:
+    """Identical paragraphs (after normalisation) of the same group, paired in order of appearance."""
+    waiting: dict[tuple[str, tuple[str, ...]], list[int]] = defaultdict(list)
+    for u in reversed(other):
+        if u.words:
+            waiting[(u.group, u.words)].append(u.index)
+    matched = {}
+    for u in base:
+        stack = waiting.get((u.group, u.words))
+        if u.words and stack:
+            matched[u.index] = (stack.pop(), 1.0)
     return matched
 
 
-def _join_score(single: Unit, parts: list[Unit]) -> float:
-    key = " ".join(p.key for p in parts)
-    return similarity(single.key, key)
-
-
-def _find_groups(
-    singles: list[Unit], many: list[Unit], matched: dict[int, tuple[int, float]]
-) -> list[tuple[int, tuple[int, int], float]]:
-    """Singles (one side) that correspond to two adjacent paragraphs of the other side.
-
-    ``matched`` maps single index -> (many index, score) for current 1:1 pairs; returns
-    (single index, (first, second) many indices, score) for each accepted group.
-    """
-    taken = {j for j, _ in matched.values()}
-    owner = {j: i for i, (j, _) in matched.items()}
-    groups = []
-    for s in singles:
-        if s.group != "body":
+def _body_pairs(
+    base: list[Unit], other: list[Unit], index: _GramIndex, matched: dict[int, tuple[int, float]]
+) -> None:
+    used = {j for j, _ in matched.values()}
+    by_index = {u.index: u for u in other}
+    scored = []
+    for a in base:
+        if a.group not in (_BODY, "subhead") or a.index in matched:
             continue
-        current = matched.get(s.index, (None, 0.0))[1]
-        for first, second in zip(many, many[1:]):
-            if first.group != "body" or second.group != "body":
+        for j in _candidates(index, a):
+            b = by_index[j]
+            if j in used or b.group != a.group:
                 continue
-            pair = (first.index, second.index)
-            # Each member may be free or already paired with this single, nothing else.
-            if any(j in taken and owner.get(j) != s.index for j in pair):
+            score = pair_score(a, b)
+            if score > 0:
+                scored.append((score, a.index, j))
+    _greedy(scored, matched, used)
+
+
+def _metadata_pairs(
+    base: list[Unit], other: list[Unit], matched: dict[int, tuple[int, float]], rewrite: bool
+) -> None:
+    """Metadata pairs only with its own kind: roles by position in a reprint, otherwise by wording."""
+    used = {j for j, _ in matched.values()}
+    groups_a: dict[str, list[Unit]] = defaultdict(list)
+    groups_b: dict[str, list[Unit]] = defaultdict(list)
+    for u in base:
+        if u.group not in (_BODY, "subhead") and u.index not in matched:
+            groups_a[u.group].append(u)
+    for u in other:
+        if u.group not in (_BODY, "subhead") and u.index not in used:
+            groups_b[u.group].append(u)
+    scored = []
+    for group, units_a in groups_a.items():
+        units_b = groups_b.get(group, [])
+        for a in units_a:
+            for b in units_b:
+                sim = fuzz.ratio(a.key, b.key) / 100.0
+                if group == "byline":
+                    # Bylines are the same byline when they share a name.
+                    names = set(a.words) & set(b.words) - _STOP
+                    if names and not (rewrite and sim < 0.8):
+                        scored.append((max(sim, 0.5), a.index, b.index))
+                elif sim >= 0.8 or (sim >= 0.6 and not rewrite):
+                    scored.append((sim, a.index, b.index))
+                elif (
+                    not rewrite and group in _ROLE_GROUPS and len(units_a) == 1 and len(units_b) == 1
+                ):
+                    scored.append((max(sim, 0.01), a.index, b.index))
+    _greedy(scored, matched, used)
+
+
+# --- Splits and merges ------------------------------------------------------------------------------
+
+
+def _groups(
+    singles: list[Unit],
+    many: list[Unit],
+    index: _GramIndex,
+    matched: dict[int, tuple[int, float]],
+) -> list[tuple[float, int, tuple[int, ...]]]:
+    """Proposals (score, single index, adjacent many indices) where 2-3 adjacent paragraphs of the other
+    side together are the single paragraph. ``matched`` maps single -> (many, score) of current 1:1 pairs."""
+    owner = {j: i for i, (j, _) in matched.items()}
+    by_index = {u.index: u for u in many}
+    proposals = []
+    for s in singles:
+        if s.group != _BODY or len(s.words) < 8:
+            continue
+        current_j, current = matched.get(s.index, (None, 0.0))
+        if current >= 0.999:
+            continue
+        starts = set()
+        near = set(_candidates(index, s))
+        if current_j is not None:
+            near.add(current_j)
+        for c in near:
+            for size in (2, 3):
+                for first in range(c - size + 1, c + 1):
+                    starts.add((first, size))
+        best = None
+        for first, size in sorted(starts):
+            members = [by_index.get(k) for k in range(first, first + size)]
+            if any(m is None or m.group != _BODY or not m.words for m in members):
                 continue
-            if min(containment(first.words, s.words), containment(second.words, s.words)) < 0.7:
+            if any(m.index in owner and owner[m.index] != s.index for m in members):
                 continue
-            best_member = max(_pair_score(s, first), _pair_score(s, second), current)
-            joined = _join_score(s, [first, second])
-            if joined >= 0.6 and joined > best_member + 0.05:
-                groups.append((s.index, pair, joined))
-                for j in pair:
-                    taken.add(j)
-                    owner[j] = s.index
-                break
-    return groups
+            if min(containment(m.words, s.words) for m in members) < 0.7:
+                continue
+            joined = similarity(s.words, tuple(w for m in members for w in m.words))
+            best_member = max([current] + [pair_score(s, m) for m in members])
+            if joined >= 0.6 and joined > best_member + 0.05 and (best is None or joined > best[0] + 1e-9):
+                best = (joined, s.index, tuple(m.index for m in members))
+        if best:
+            proposals.append(best)
+    return proposals
+
+
+# --- Moves ------------------------------------------------------------------------------------------
 
 
 def _longest_increasing(values: list[int]) -> set[int]:
@@ -168,68 +326,109 @@ def _longest_increasing(values: list[int]) -> set[int]:
     return keep
 
 
-def _shingles(words: tuple[str, ...], n: int) -> dict[tuple[str, ...], int]:
-    return {tuple(words[i : i + n]): i for i in range(len(words) - n + 1)}
+# --- Partial reuse ----------------------------------------------------------------------------------
 
 
-def _partial_pairs(base: list[Unit], other: list[Unit]) -> list[tuple[int, int, float]]:
-    """Unmatched paragraphs sharing a run of at least SHARED_RUN_WORDS words (a lifted quote)."""
-    index: dict[tuple[str, ...], list[int]] = {}
-    for b in other:
-        for gram in _shingles(b.words, SHARED_RUN_WORDS):
-            index.setdefault(gram, []).append(b.index)
-    by_index = {u.index: u for u in other}
+def _spans(a: Unit, b: Unit, runs: list[tuple[int, int, int]]) -> tuple[tuple[int, int, int, int], ...]:
+    """Character spans (base_start, base_end, other_start, other_end) of shared word runs."""
+    return tuple(
+        (a.spans[ia][0], a.spans[ia + n - 1][1], b.spans[ib][0], b.spans[ib + n - 1][1]) for ia, ib, n in runs
+    )
+
+
+def _partial_pairs(base: list[Unit], other: list[Unit], index: _GramIndex) -> list[tuple[float, int, int, tuple]]:
+    """Leftover body paragraphs sharing a run of at least SHARED_RUN_WORDS words (a lifted quote)."""
+    free_other = {u.index: u for u in other}
     scored = []
     for a in base:
-        hits = Counter()
-        for gram in _shingles(a.words, SHARED_RUN_WORDS):
-            for j in set(index.get(gram, ())):
-                hits[j] += 1
-        for j, count in hits.items():
-            shared_words = count + SHARED_RUN_WORDS - 1
-            scored.append((shared_words / max(1, min(len(a.words), len(by_index[j].words))), a.index, j))
-    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
+        if len(a.words) < SHARED_RUN_WORDS:
+            continue
+        for j in _candidates(index, a, min_hits=SHARED_RUN_WORDS - 2):
+            b = free_other.get(j)
+            if b is None:
+                continue
+            runs = shared_runs(a.words, b.words, SPAN_MIN_WORDS)
+            if not runs or max(n for _, _, n in runs) < SHARED_RUN_WORDS:
+                continue
+            shared = sum(n for _, _, n in runs)
+            scored.append((shared, a.index, j, _spans(a, b, runs)))
+    scored.sort(key=lambda t: (-t[0], abs(t[1] - t[2]), t[1], t[2]))
     used_a: set[int] = set()
     used_b: set[int] = set()
     pairs = []
-    for score, i, j in scored:
+    for shared, i, j, spans in scored:
         if i in used_a or j in used_b:
             continue
         used_a.add(i)
         used_b.add(j)
-        pairs.append((i, j, min(1.0, score)))
+        pairs.append((shared, i, j, spans))
     return pairs
 
 
-def align(base: Article, other: Article) -> list[Row]:
-    """Rows of ``other`` against ``base`` in display order (base order, insertions after their anchor)."""
-    base_units, other_units = _units(base), _units(other)
-    matched = _one_to_one(base_units, other_units)
+def _partial_row(a: Unit, b: Unit) -> Row:
+    runs = shared_runs(a.words, b.words, SPAN_MIN_WORDS)
+    shared = sum(n for _, _, n in runs)
+    score = shared / max(1, min(len(a.words), len(b.words)))
+    return Row(RowKind.PARTIAL, (a.index,), (b.index,), round(min(1.0, score), 4), (), _spans(a, b, runs))
 
-    # Splits: one base paragraph -> two adjacent version paragraphs; merges: the reverse.
-    splits = _find_groups(base_units, other_units, matched)
+
+# --- Putting it together ----------------------------------------------------------------------------
+
+
+def _is_rewrite(base: list[Unit], other: list[Unit], strong: int) -> bool:
+    """An independent article: hardly any of its body pairs strongly with the base."""
+    bodies = min(sum(u.group == _BODY for u in base), sum(u.group == _BODY for u in other))
+    return strong < max(2, 0.2 * bodies)
+
+
+def align(base: Article, other: Article, profile=None) -> list[Row]:
+    """Rows of ``other`` against ``base`` in display order (base order, insertions after their anchor).
+
+    ``profile`` (a ``reader.profile.Profile``) lets house-style and spelling variants count as equal
+    words for matching; the displayed text is never changed."""
+    base_units, other_units = _units(base, profile), _units(other, profile)
+    base_by, other_by = {u.index: u for u in base_units}, {u.index: u for u in other_units}
+
+    matched = _exact_pairs(base_units, other_units)
+    exact_other = {j for j, _ in matched.values()}
+    rest_base = [u for u in base_units if u.index not in matched]
+    rest_other = [u for u in other_units if u.index not in exact_other]
+    other_index = _GramIndex([u for u in rest_other if u.group == _BODY or u.group == "subhead"])
+    base_index = _GramIndex([u for u in rest_base if u.group == _BODY])
+    _body_pairs(rest_base, rest_other, other_index, matched)
+
+    # Splits: one base paragraph -> adjacent version paragraphs; merges: the reverse. Best first.
     inverse = {j: (i, s) for i, (j, s) in matched.items()}
-    merges = _find_groups(other_units, base_units, inverse)
+    proposals = [(score, "split", s, many) for score, s, many in _groups(rest_base, other_units, other_index, matched)]
+    proposals += [(score, "merged", s, many) for score, s, many in _groups(rest_other, base_units, base_index, inverse)]
+    proposals.sort(key=lambda p: (-p[0], p[1], p[2]))
+    groups: list[Row] = []
+    in_group_base: set[int] = set()
+    in_group_other: set[int] = set()
+    for score, kind, s, many in proposals:
+        b_side, o_side = ((s,), many) if kind == "split" else (many, (s,))
+        if in_group_base & set(b_side) or in_group_other & set(o_side):
+            continue
+        groups.append(Row(RowKind.SPLIT if kind == "split" else RowKind.MERGED, b_side, o_side, round(score, 4)))
+        in_group_base.update(b_side)
+        in_group_other.update(o_side)
+    pairs = {i: (j, s) for i, (j, s) in matched.items() if i not in in_group_base and j not in in_group_other}
 
-    rows: list[Row] = []
-    used_base: set[int] = set()
-    used_other: set[int] = set()
-    for i, pair, score in splits:
-        rows.append(Row(RowKind.SPLIT, (i,), pair, score))
-        used_base.add(i)
-        used_other.update(pair)
-    for j, pair, score in merges:
-        if used_base & set(pair) or j in used_other:
-            continue
-        rows.append(Row(RowKind.MERGED, pair, (j,), score))
-        used_base.update(pair)
-        used_other.add(j)
-    for i, (j, score) in matched.items():
-        if i in used_base or j in used_other:
-            continue
-        rows.append(Row(RowKind.EDITED, (i,), (j,), score))
-        used_base.add(i)
-        used_other.add(j)
+    strong = len(groups) + sum(
+        1 for i, (j, s) in pairs.items() if s >= STRONG_PAIR and base_by[i].group == _BODY
+    )
+    rewrite = _is_rewrite(base_units, other_units, strong)
+    _metadata_pairs(base_units, other_units, pairs, rewrite)
+
+    rows: list[Row] = list(groups)
+    partial: list[Row] = []
+    for i, (j, score) in pairs.items():
+        a, b = base_by[i], other_by[j]
+        body = a.group == _BODY
+        if body and score < 1.0 and (_is_partial_shaped(a, b) or (rewrite and score < LIFTED_WHOLE)):
+            partial.append(_partial_row(a, b))
+        else:
+            rows.append(Row(RowKind.EDITED, (i,), (j,), round(score, 4)))
 
     # Moves: rows whose version position breaks the base order.
     rows.sort(key=lambda r: r.base[0])
@@ -238,13 +437,19 @@ def align(base: Article, other: Article) -> list[Row]:
         r if pos in in_order or r.kind is not RowKind.EDITED else Row(RowKind.MOVED, r.base, r.other, r.similarity)
         for pos, r in enumerate(rows)
     ]
+    rows += partial
 
-    free_base = [u for u in base_units if u.index not in used_base and u.group == "body"]
-    free_other = [u for u in other_units if u.index not in used_other and u.group == "body"]
-    for i, j, score in _partial_pairs(free_base, free_other):
-        rows.append(Row(RowKind.PARTIAL, (i,), (j,), score))
-        used_base.add(i)
-        used_other.add(j)
+    used_base = {i for r in rows for i in r.base}
+    used_other = {j for r in rows for j in r.other}
+    free_base = [u for u in base_units if u.index not in used_base and u.group == _BODY]
+    free_other = [u for u in other_units if u.index not in used_other and u.group == _BODY]
+    if free_base and free_other:
+        free_index = _GramIndex(free_other)
+        for shared, i, j, spans in _partial_pairs(free_base, free_other, free_index):
+            score = shared / max(1, min(len(base_by[i].words), len(other_by[j].words)))
+            rows.append(Row(RowKind.PARTIAL, (i,), (j,), round(min(1.0, score), 4), (), spans))
+            used_base.add(i)
+            used_other.add(j)
 
     rows += [Row(RowKind.DELETED, (u.index,), ()) for u in base_units if u.index not in used_base]
     rows += [Row(RowKind.INSERTED, (), (u.index,)) for u in other_units if u.index not in used_other]
@@ -259,11 +464,14 @@ def order_rows(rows: list[Row]) -> list[Row]:
             for j in row.other:
                 anchor_of_other[j] = max(row.base)
 
+    anchored = sorted(anchor_of_other)
+
     def key(row: Row) -> tuple[float, int, int]:
         if row.base:
             return (min(row.base), 0, min(row.other) if row.other else -1)
         j = row.other[0]
-        anchor = next((anchor_of_other[k] for k in range(j - 1, -1, -1) if k in anchor_of_other), -1)
+        before = bisect.bisect_left(anchored, j)
+        anchor = anchor_of_other[anchored[before - 1]] if before else -1
         return (anchor, 1, j)
 
     return sorted(rows, key=key)

@@ -81,7 +81,7 @@ def version_stats(base: Article, other: Article, rows: list[Row], findings) -> d
 
 
 def compare_version(base: Article, other: Article, profile: Profile) -> VersionComparison:
-    rows = [diff_row(row, base, other, profile) for row in align(base, other)]
+    rows = [diff_row(row, base, other, profile) for row in align(base, other, profile)]
     findings = sorted(
         find_findings(base, other, rows, profile),
         key=lambda f: (-f.severity.rank, min(f.base or f.other or (0,))),
@@ -89,8 +89,16 @@ def compare_version(base: Article, other: Article, profile: Profile) -> VersionC
     return VersionComparison(other, tuple(rows), tuple(findings), version_stats(base, other, rows, findings))
 
 
-def compare(base: Article, others: list[Article], profile: Profile | None = None) -> Comparison:
+def compare(base: Article, others: list[Article], profile: Profile | None = None, progress=None) -> Comparison:
+    """``progress(done, total, name)``, if given, is called before each version and once at the end."""
     profile = profile or default_profile()
-    versions = tuple(compare_version(base, other, profile) for other in others)
+    versions = []
+    for done, other in enumerate(others):
+        if progress is not None:
+            progress(done, len(others), other.name)
+        versions.append(compare_version(base, other, profile))
+    if progress is not None:
+        progress(len(others), len(others), "")
+    versions = tuple(versions)
     created = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
     return Comparison(base, versions, created, profile.name)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _TYPOGRAPHY = str.maketrans(
     {
@@ -31,3 +32,57 @@ def match_key(text: str) -> str:
 
 def content_words(text: str) -> list[str]:
     return _TOKEN.findall(match_key(text))
+
+
+# --- Matching tokens (alignment) -------------------------------------------------------------------
+# A token is a run of word characters (or a percent sign, so "9%" and "9 per cent" can meet);
+# each keeps its character span in the original text so shared passages can be highlighted.
+_MATCH_TOKEN = re.compile(r"\w+|%", re.UNICODE)
+
+
+def _token_key(token: str) -> str:
+    return unicodedata.normalize("NFKC", token).casefold()
+
+
+@lru_cache(maxsize=8)
+def _variant_phrases(profile) -> tuple[dict[tuple[str, ...], str], int]:
+    """Profile spellings as token tuples -> one canonical token per equivalence group."""
+    phrases: dict[tuple[str, ...], str] = {}
+    if profile is not None:
+        for table in (profile.style, profile.transliterations, profile.spelling):
+            for spelling, group in table.items():
+                tokens = tuple(_token_key(t) for t in _MATCH_TOKEN.findall(spelling))
+                if tokens:
+                    phrases.setdefault(tokens, f"\u00a7{group}")
+    longest = max((len(p) for p in phrases), default=0)
+    return phrases, longest
+
+
+@lru_cache(maxsize=65536)
+def match_tokens(text: str, profile=None) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
+    """Words of ``text`` normalised for matching (NFKC, case-folded, house-style and spelling variants
+    of ``profile`` mapped to one token), with the character span of each in ``text``."""
+    keys: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for match in _MATCH_TOKEN.finditer(text):
+        keys.append(_token_key(match.group()))
+        spans.append(match.span())
+    phrases, longest = _variant_phrases(profile)
+    if not phrases:
+        return tuple(keys), tuple(spans)
+    out_keys: list[str] = []
+    out_spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(keys):
+        for size in range(min(longest, len(keys) - i), 0, -1):
+            canonical = phrases.get(tuple(keys[i : i + size]))
+            if canonical is not None:
+                out_keys.append(canonical)
+                out_spans.append((spans[i][0], spans[i + size - 1][1]))
+                i += size
+                break
+        else:
+            out_keys.append(keys[i])
+            out_spans.append(spans[i])
+            i += 1
+    return tuple(out_keys), tuple(out_spans)
