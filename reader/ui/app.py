@@ -1,0 +1,799 @@
+"""The reader: the wire story on the left, every version beside it, rows aligned, all panes scrolling together.
+
+The app only reads the ``Comparison`` (computed in a worker thread) and the display ``Grid`` built from it;
+everything it draws comes from there. Layout:
+
+    #status                       one line: what is shown and which modes are on
+    #body (Horizontal)
+        #panes (Horizontal)       one column per article: PaneHeader + ArticlePane; plus the unified pane
+        FindingsPanel#findings    findings of the focused version (p)
+    #prompt                       search / go-to input, hidden until needed
+    Footer
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.text import Text
+from textual import on, work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, ProgressBar, Static
+
+from reader.comparison import compare
+from reader.grid import CellKind, build_grid
+from reader.model import Article, Category, Comparison
+from reader.profile import Profile, default_profile
+from reader.ui.findings_panel import FindingsPanel, sorted_findings
+from reader.ui.help import HelpScreen, help_text
+from reader.ui.panes import ArticlePane, PaneHeader, gutter_width, header_text
+from reader.ui.view_state import NOISE_CATEGORIES, NOISE_MODES, UNIFIED, ViewState
+
+MIN_PANE_WIDTH = 30  # narrower than this, text columns become hard to read
+FINDINGS_PANEL_MIN_SCREEN = 180  # the findings panel opens by itself only on screens this wide
+
+# Fallback colours so the stylesheet parses under any theme; theme files override them.
+THEME_VARIABLE_DEFAULTS = {
+    "reader-insert": "#2ea05a",
+    "reader-delete": "#d9534f",
+    "reader-move": "#3d8fd1",
+    "reader-noise": "#8a8f98",
+    "reader-quote": "#a66fd6",
+    "reader-attribution": "#d08b1f",
+    "reader-fact": "#e0a500",
+    "reader-gap": "#80808033",
+    "reader-meta": "#8a8f98",
+}
+
+
+def _toggle_bindings() -> list[Binding]:
+    return [
+        Binding(str(k), f"toggle_version({k})", f"Show or hide version {k}", show=False, id=f"pane.toggle_{k}")
+        for k in range(1, 10)
+    ]
+
+
+class ReaderApp(App):
+    CSS_PATH = "reader.tcss"
+    TITLE = "reader"
+
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("j,down", "scroll_lines(1)", "Scroll down", show=False, id="scroll.down"),
+        Binding("k,up", "scroll_lines(-1)", "Scroll up", show=False, id="scroll.up"),
+        Binding("pagedown,space", "page(1)", "Page down", show=False, id="scroll.page_down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="scroll.page_up"),
+        Binding("home", "edge(0)", "Go to the top", show=False, id="scroll.top"),
+        Binding("end", "edge(1)", "Go to the end", show=False, id="scroll.end"),
+        Binding("n", "next_change(1)", "Next change", id="nav.next_change",
+                tooltip="Next changed row (next match while a search is active)"),
+        Binding("N", "next_change(-1)", "Previous change", show=False, id="nav.previous_change"),
+        Binding("s", "substantive_only", "n/N: substantive changes only (toggle)", show=False, id="nav.substantive"),
+        Binding("f", "next_finding(1)", "Finding", id="nav.next_finding", tooltip="Next finding"),
+        Binding("F", "next_finding(-1)", "Previous finding", show=False, id="nav.previous_finding"),
+        Binding("enter", "jump_finding", "Jump to the selected finding", show=False, id="nav.jump_finding"),
+        Binding("m", "jump_moved", "Moved ↔ counterpart", id="nav.moved",
+                tooltip="Jump between a moved paragraph and its reading position in the version"),
+        Binding("colon", "goto", "Go to paragraph number (focused pane)", show=False, id="nav.goto"),
+        Binding("slash", "search", "Search", id="nav.search"),
+        Binding("escape", "end_search", "End the search", show=False, id="nav.end_search"),
+        Binding("tab", "focus_pane(1)", "Focus next pane", show=False, priority=True, id="pane.next"),
+        Binding("shift+tab", "focus_pane(-1)", "Focus previous pane", show=False, priority=True, id="pane.previous"),
+        *_toggle_bindings(),
+        Binding("b", "make_base", "Make the focused version the base", show=False, id="view.make_base"),
+        Binding("z", "fold", "Fold unchanged rows (toggle)", show=False, id="view.fold"),
+        Binding("d", "cycle_noise", "Noise", id="view.noise",
+                tooltip="Noise changes (typography, punctuation, spelling, style): show / dim / hide"),
+        Binding("u", "unified", "Unified", id="view.unified", tooltip="Unified view of the focused pair (toggle)"),
+        Binding("p", "findings_panel", "Findings", id="view.findings", tooltip="Findings panel (toggle)"),
+    ]
+
+    def __init__(
+        self,
+        articles: list[Article],
+        profile: Profile | None = None,
+        theme_name: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.articles = list(articles)
+        self.profile = profile or default_profile()
+        self.theme_name = theme_name
+        self.view: ViewState | None = None
+        self._layout_pending = False
+        self._syncing = False
+        self._show_findings: bool | None = None  # None: decided by screen width
+        self._prompt_mode = ""  # "search" or "goto" while the prompt is open
+        self._finding_index: dict[int, int] = {}  # version column -> selected finding index
+
+    # ------------------------------------------------------------------------------- composition
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return {**super().get_theme_variable_defaults(), **THEME_VARIABLE_DEFAULTS}
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="status")
+        with Horizontal(id="body"):
+            with Horizontal(id="panes"):
+                with Vertical(id="loading"):
+                    yield Static("Comparing the versions with the wire…", id="loading-text")
+                    yield ProgressBar(total=max(1, len(self.articles) - 1), show_eta=False, id="loading-bar")
+            yield FindingsPanel(id="findings")
+        yield Input(id="prompt")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.theme_name and self.theme_name in self.available_themes:
+            self.theme = self.theme_name
+        self.query_one("#findings").display = False
+        self.query_one("#prompt").display = False
+        self._update_status()
+        self.analyse(0)
+
+    # ------------------------------------------------------------------------------------ analysis
+
+    @work(thread=True, exclusive=True, group="analysis")
+    def analyse(self, base_index: int) -> None:
+        """Compare every version with the chosen base in a thread; the screen stays live meanwhile."""
+        base = self.articles[base_index]
+        others = [a for i, a in enumerate(self.articles) if i != base_index]
+
+        def progress(done: int, total: int, name: str) -> None:
+            self.call_from_thread(self._progress, done, total, name)
+
+        try:
+            try:
+                comparison = compare(base, others, self.profile, progress=progress)
+            except TypeError:  # an older core without progress reports
+                comparison = compare(base, others, self.profile)
+            grid = build_grid(comparison)
+        except Exception as error:  # noqa: BLE001 - shown to the user instead of a traceback
+            self.call_from_thread(self._analysis_failed, f"{type(error).__name__}: {error}")
+            return
+        self.call_from_thread(self._show_comparison, comparison, grid)
+
+    def _progress(self, done: int, total: int, name: str) -> None:
+        try:
+            bar = self.query_one("#loading-bar", ProgressBar)
+            text = self.query_one("#loading-text", Static)
+        except Exception:  # noqa: BLE001 - the loading view is already gone
+            return
+        bar.update(total=max(1, total), progress=done)
+        if name:
+            text.update(Text(f"Comparing {done + 1} of {total}: {name}…"))
+
+    def _analysis_failed(self, message: str) -> None:
+        self.query_one("#loading-text", Static).update(Text(f"The analysis failed: {message}"))
+        self.notify(message, title="Analysis failed", severity="error")
+
+    async def _show_comparison(self, comparison: Comparison, grid) -> None:
+        previous = self.view
+        columns = grid.columns
+        enabled = [True] * columns
+        self.view = ViewState(comparison, grid, enabled)
+        if previous is not None:
+            self.view.noise = dict(previous.noise)
+            self.view.fold = previous.fold
+            self.view.substantive_only = previous.substantive_only
+            self.view.unified = previous.unified
+        self._finding_index = {}
+        panes = self.query_one("#panes", Horizontal)
+        await panes.remove_children()
+        widgets = []
+        for column in range(columns):
+            widgets.append(
+                Vertical(
+                    PaneHeader(id=f"header-{column}", classes="pane-header"),
+                    ArticlePane(column, id=f"pane-{column}"),
+                    id=f"column-{column}",
+                    classes="pane-column base" if column == 0 else "pane-column",
+                )
+            )
+        widgets.append(
+            Vertical(
+                PaneHeader(id="header-unified", classes="pane-header"),
+                ArticlePane(UNIFIED, id="pane-unified"),
+                id="column-unified",
+                classes="pane-column",
+            )
+        )
+        await panes.mount_all(widgets)
+        self.view.focused = 1 if columns > 1 else 0
+        self._apply_columns()
+        self.query_one(f"#pane-{self.view.focused}", ArticlePane).focus()
+        self._refresh_findings()
+
+    # ------------------------------------------------------------------------------ columns, layout
+
+    def _max_panes(self) -> int:
+        width = self.size.width
+        if self._findings_visible():
+            width -= 36
+        return max(2, width // MIN_PANE_WIDTH)
+
+    def _findings_visible(self) -> bool:
+        if self._show_findings is None:
+            return self.size.width >= FINDINGS_PANEL_MIN_SCREEN
+        return self._show_findings
+
+    def _apply_columns(self) -> None:
+        """Decide which panes are on screen (narrow terminals: base plus the focused version)."""
+        view = self.view
+        if view is None:
+            return
+        enabled = [c for c in range(view.grid.columns) if view.enabled[c]]
+        versions = [c for c in enabled if c > 0]
+        if view.focused > 0 and not view.enabled[view.focused]:
+            view.focused = versions[0] if versions else 0
+        room = self._max_panes() - 1
+        if len(versions) > room:
+            anchor = view.focused if view.focused in versions else versions[0]
+            start = versions.index(anchor)
+            start = max(0, min(start, len(versions) - room))
+            versions = versions[start : start + room]
+        view.displayed = [0, *versions]
+        for column in range(view.grid.columns):
+            self.query_one(f"#column-{column}").display = column in view.displayed and not view.unified
+        self.query_one("#column-unified").display = view.unified
+        findings = self.query_one("#findings", FindingsPanel)
+        findings.display = self._findings_visible()
+        self._update_headers()
+        self.schedule_layout()
+
+    def schedule_layout(self) -> None:
+        if not self._layout_pending:
+            self._layout_pending = True
+            self.call_after_refresh(self._relayout)
+
+    def _visible_panes(self) -> list[ArticlePane]:
+        view = self.view
+        if view is None:
+            return []
+        if view.unified:
+            return [self.query_one("#pane-unified", ArticlePane)]
+        return [self.query_one(f"#pane-{c}", ArticlePane) for c in view.displayed]
+
+    def _relayout(self) -> None:
+        self._layout_pending = False
+        view = self.view
+        if view is None:
+            return
+        panes = self._visible_panes()
+        if not panes or any(p.size.width == 0 for p in panes):
+            return
+        anchor_row = view.layout.row_at(int(panes[0].scroll_y)) if view.layout.total else None
+        view.compute_layout({p.column: p.text_width() for p in panes})
+        view.generation += 1
+        for pane in self.query(ArticlePane):
+            pane.set_total_height(view.layout.total)
+            pane.invalidate()
+        if anchor_row is not None:
+            self._scroll_to_row(anchor_row)
+        self._update_status()
+
+    def on_resize(self) -> None:
+        if self.view is not None:
+            self._apply_columns()
+
+    # -------------------------------------------------------------------------------- scroll links
+
+    def pane_scrolled(self, source: ArticlePane, y: float) -> None:
+        """Keep every pane at the same offset (watchers only fire on change, so this cannot loop)."""
+        if self._syncing:
+            return
+        self._syncing = True
+        try:
+            for pane in self.query(ArticlePane):
+                if pane is not source and pane.scroll_y != y:
+                    pane.scroll_target_y = y
+                    pane.scroll_y = y
+        finally:
+            self._syncing = False
+        self._follow_cursor(int(y))
+
+    def _follow_cursor(self, top: int) -> None:
+        """Keep the current row on screen while the user scrolls."""
+        view = self.view
+        if view is None or not view.layout.total:
+            return
+        panes = self._visible_panes()
+        height = panes[0].scrollable_content_region.height if panes else 0
+        start = view.layout.starts[view.cursor] if view.cursor < len(view.layout.starts) else 0
+        visible = view.layout.heights[view.cursor] if view.cursor < len(view.layout.heights) else 0
+        if visible and top <= start < top + max(1, height):
+            return
+        row = view.layout.row_at(top)
+        if row is None:
+            return
+        while row < len(view.layout.heights) - 1 and (view.layout.heights[row] == 0 or view.layout.starts[row] < top):
+            row += 1
+        self._set_cursor(row, scroll=False)
+
+    def pane_focused(self, pane: ArticlePane) -> None:
+        view = self.view
+        if view is None or pane.column == UNIFIED or pane.column == view.focused:
+            return
+        view.focused = pane.column
+        view.generation += 1
+        for other in self.query(ArticlePane):
+            other.invalidate()
+        self._update_headers()
+        self._refresh_findings()
+        self._update_status()
+
+    def _focused_pane(self) -> ArticlePane | None:
+        if self.view is None:
+            return None
+        panes = self._visible_panes()
+        for pane in panes:
+            if pane.column == self.view.focused:
+                return pane
+        return panes[0] if panes else None
+
+    def _scroll_to_row(self, row: int) -> None:
+        view = self.view
+        if view is None or not view.layout.starts:
+            return
+        row = max(0, min(row, len(view.layout.starts) - 1))
+        y = view.layout.starts[row]
+        pane = self._focused_pane()
+        if pane is not None:
+            pane.scroll_to(y=y, animate=False, immediate=True)
+            self.pane_scrolled(pane, pane.scroll_y)
+
+    def _set_cursor(self, row: int, scroll: bool = True) -> None:
+        view = self.view
+        if view is None:
+            return
+        view.cursor = max(0, min(row, len(view.grid.rows) - 1))
+        view.generation += 1
+        for pane in self._visible_panes():
+            pane.invalidate()
+        if scroll:
+            self._scroll_to_row(view.cursor)
+        self._update_status()
+
+    # ------------------------------------------------------------------------------------ headers
+
+    def _update_headers(self) -> None:
+        view = self.view
+        if view is None:
+            return
+        for column in range(view.grid.columns):
+            header = self.query_one(f"#header-{column}", PaneHeader)
+            header.update(header_text(view, column, column if column > 0 else None))
+            header.set_class(column == view.focused, "focused")
+        unified = self.query_one("#header-unified", PaneHeader)
+        partner = view.grid.articles[view.partner]
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append("unified ", style="bold reverse")
+        text.append(f" {view.grid.articles[0].name} → {partner.name}", style="bold")
+        text.append("\nstruck: only in the wire · underlined: only in the version")
+        text.append("\ntab / 1-9: choose the version · u: side by side")
+        unified.update(text)
+
+    def _update_status(self) -> None:
+        status = self.query_one("#status", Static)
+        view = self.view
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(" reader ", style="bold reverse")
+        if view is None:
+            text.append(f"  {len(self.articles)} articles · analysing…")
+            status.update(text)
+            return
+        shown = len(view.displayed) - 1
+        total = view.grid.columns - 1
+        text.append(f" wire: {view.grid.articles[0].name}")
+        if view.unified:
+            text.append(" · unified view")
+        elif shown < total:
+            text.append(f" · showing {shown} of {total} versions (tab for the others)", style="bold")
+        modes = {mode: [c.value for c in NOISE_CATEGORIES if view.noise[c] == mode] for mode in NOISE_MODES}
+        noise = "noise " + (
+            next((mode for mode in NOISE_MODES if len(modes[mode]) == len(NOISE_CATEGORIES)), "mixed")
+        )
+        text.append(f" · {noise}")
+        if view.substantive_only:
+            text.append(" · n/N: substantive only")
+        if view.fold:
+            text.append(" · folded")
+        if view.search:
+            matches = self._search_rows()
+            position = sum(1 for r in matches if r <= view.cursor)
+            text.append(f" · search “{view.search}” {position}/{len(matches)}", style="bold")
+        text.append(f" · row {view.cursor + 1}/{len(view.grid.rows)}")
+        status.update(text)
+
+    # --------------------------------------------------------------------------------- findings
+
+    def _finding_column(self) -> int:
+        view = self.view
+        return view.partner if view is not None else 1
+
+    def _findings_of(self, column: int):
+        view = self.view
+        if view is None or column < 1:
+            return []
+        return sorted_findings(view.comparison.versions[column - 1].findings)
+
+    def _refresh_findings(self) -> None:
+        view = self.view
+        if view is None:
+            return
+        column = self._finding_column()
+        findings = self._findings_of(column)
+        panel = self.query_one("#findings", FindingsPanel)
+        panel.show(f"Findings · {column} {view.grid.articles[column].name} ({len(findings)})", findings)
+        index = self._finding_index.get(column)
+        if index is not None and findings:
+            panel.highlight(index)
+
+    def _finding_row(self, column: int, finding) -> int | None:
+        grid = self.view.grid
+        for paragraph in finding.base:
+            row = grid.row_of(0, paragraph)
+            if row is not None:
+                return row
+        for paragraph in finding.other:
+            row = grid.row_of(column, paragraph)
+            if row is not None:
+                return row
+        return None
+
+    def _select_finding(self, index: int) -> None:
+        view = self.view
+        column = self._finding_column()
+        findings = self._findings_of(column)
+        if not findings:
+            self.notify("No findings for this version.", timeout=2)
+            return
+        index %= len(findings)
+        self._finding_index[column] = index
+        finding = findings[index]
+        view.finding = (column, finding)
+        self.query_one("#findings", FindingsPanel).highlight(index)
+        row = self._finding_row(column, finding)
+        if row is not None:
+            self._set_cursor(row)
+        view.generation += 1
+        for pane in self._visible_panes():
+            pane.invalidate()
+
+    @on(OptionList.OptionSelected, "#findings-list")
+    def _finding_chosen(self, event: OptionList.OptionSelected) -> None:
+        self._select_finding(event.option_index)
+        pane = self._focused_pane()
+        if pane is not None:
+            pane.focus()
+
+    # ------------------------------------------------------------------------------------- actions
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(help_text(self, list(self.BINDINGS))))
+
+    def action_scroll_lines(self, amount: int) -> None:
+        pane = self._focused_pane()
+        if pane is not None:
+            pane.scroll_to(y=pane.scroll_y + amount, animate=False, immediate=True)
+
+    def action_page(self, direction: int) -> None:
+        pane = self._focused_pane()
+        if pane is not None:
+            step = max(1, pane.scrollable_content_region.height - 1)
+            pane.scroll_to(y=pane.scroll_y + direction * step, animate=False, immediate=True)
+
+    def action_edge(self, end: int) -> None:
+        pane = self._focused_pane()
+        if pane is None or self.view is None:
+            return
+        pane.scroll_to(y=pane.max_scroll_y if end else 0, animate=False, immediate=True)
+        rows = [r for r, h in enumerate(self.view.layout.heights) if h]
+        if rows:
+            self._set_cursor(rows[-1] if end else rows[0], scroll=False)
+
+    def _step_rows(self, direction: int, wanted) -> bool:
+        """Move the cursor to the next (or previous) displayed row for which ``wanted(row)`` holds."""
+        view = self.view
+        if view is None:
+            return False
+        count = len(view.grid.rows)
+        r = view.cursor + direction
+        while 0 <= r < count:
+            if view.layout.heights[r] and wanted(r):
+                self._set_cursor(r)
+                return True
+            r += direction
+        return False
+
+    def action_next_change(self, direction: int) -> None:
+        view = self.view
+        if view is None:
+            return
+        if view.search:
+            rows = self._search_rows()
+            following = [r for r in rows if (r > view.cursor if direction > 0 else r < view.cursor)]
+            if following:
+                self._set_cursor(following[0] if direction > 0 else following[-1])
+            else:
+                self.notify(f"No more matches for “{view.search}”.", timeout=2)
+            return
+        wanted = view.row_changed
+        if not self._step_rows(direction, wanted):
+            what = "substantive changes" if view.substantive_only else "changes"
+            self.notify(f"No more {what} {'below' if direction > 0 else 'above'}.", timeout=2)
+
+    def action_substantive_only(self) -> None:
+        if self.view is None:
+            return
+        self.view.substantive_only = not self.view.substantive_only
+        self._update_status()
+        what = "substantive changes only" if self.view.substantive_only else "every change"
+        self.notify(f"n/N now stop at {what}.", timeout=2)
+
+    def action_next_finding(self, direction: int) -> None:
+        if self.view is None:
+            return
+        column = self._finding_column()
+        current = self._finding_index.get(column)
+        index = (0 if direction > 0 else -1) if current is None else current + direction
+        self._select_finding(index)
+
+    def action_jump_finding(self) -> None:
+        if self.view is None:
+            return
+        column = self._finding_column()
+        panel_list = self.query_one("#findings-list", OptionList)
+        index = panel_list.highlighted if panel_list.highlighted is not None else self._finding_index.get(column, 0)
+        self._select_finding(index)
+
+    def action_jump_moved(self) -> None:
+        """From a moved paragraph to its reading position in the version (the ghost), and back."""
+        view = self.view
+        if view is None:
+            return
+        columns = [view.focused] if view.focused > 0 else view.version_columns()
+        cells = view.grid.rows[view.cursor].cells
+        for column in columns:
+            cell = cells[column]
+            if cell.counterpart is not None:
+                self._set_cursor(cell.counterpart)
+                return
+        # Not on a moved paragraph: go to the next one.
+        def has_move(r: int) -> bool:
+            return any(view.grid.rows[r].cells[c].moved for c in columns)
+
+        if not self._step_rows(1, has_move) and not self._step_rows(-1, has_move):
+            self.notify("No moved paragraphs in this version.", timeout=2)
+
+    def action_focus_pane(self, direction: int) -> None:
+        view = self.view
+        if view is None or not isinstance(self.screen, Screen) or self.screen is not self.screen_stack[0]:
+            return
+        enabled = [c for c in range(view.grid.columns) if view.enabled[c]]
+        if view.unified:
+            enabled = [c for c in enabled if c > 0]
+        if not enabled:
+            return
+        position = enabled.index(view.focused) if view.focused in enabled else 0
+        target = enabled[(position + direction) % len(enabled)]
+        self._focus_column(target)
+
+    def _focus_column(self, column: int) -> None:
+        view = self.view
+        view.focused = column
+        self._apply_columns()
+        pane = self._focused_pane() if not view.unified else self.query_one("#pane-unified", ArticlePane)
+        if pane is not None:
+            pane.focus()
+        view.generation += 1
+        for other in self.query(ArticlePane):
+            other.invalidate()
+        self._update_headers()
+        self._refresh_findings()
+        self._update_status()
+
+    def action_toggle_version(self, number: int) -> None:
+        view = self.view
+        if view is None:
+            return
+        if number >= view.grid.columns:
+            self.notify(f"There is no version {number}.", timeout=2)
+            return
+        narrow_hidden = view.enabled[number] and number not in view.displayed and not view.unified
+        if narrow_hidden or view.unified:
+            view.enabled[number] = True
+            self._focus_column(number)
+            return
+        if view.enabled[number] and sum(view.enabled[1:]) == 1:
+            self.notify("At least one version stays on screen.", timeout=2)
+            return
+        view.enabled[number] = not view.enabled[number]
+        if view.enabled[number]:
+            self._focus_column(number)
+        else:
+            if view.focused == number:
+                view.focused = next(c for c in range(1, view.grid.columns) if view.enabled[c])
+            self._focus_column(view.focused)
+
+    def action_make_base(self) -> None:
+        view = self.view
+        if view is None or view.focused == 0:
+            self.notify("Focus a version pane first (tab), then press b.", timeout=3)
+            return
+        article = view.grid.articles[view.focused]
+        new_base = next(i for i, a in enumerate(self.articles) if a is article)
+        self.articles = [self.articles[new_base]] + [a for i, a in enumerate(self.articles) if i != new_base]
+        self.view = None
+        self._update_status()
+        self.query_one("#panes").remove_children()
+        self.query_one("#panes").mount(
+            Vertical(
+                Static(Text(f"Comparing every version with {article.name}…"), id="loading-text"),
+                ProgressBar(total=max(1, len(self.articles) - 1), show_eta=False, id="loading-bar"),
+                id="loading",
+            )
+        )
+        self.analyse(0)
+
+    def action_fold(self) -> None:
+        if self.view is None:
+            return
+        self.view.fold = not self.view.fold
+        self._update_status()
+        self.schedule_layout()
+
+    def action_cycle_noise(self, category: str | None = None) -> None:
+        view = self.view
+        if view is None:
+            return
+        targets = [Category(category)] if category else list(NOISE_CATEGORIES)
+        current = view.noise[targets[0]]
+        mode = NOISE_MODES[(NOISE_MODES.index(current) + 1) % len(NOISE_MODES)]
+        for target in targets:
+            view.noise[target] = mode
+        view.generation += 1
+        for pane in self._visible_panes():
+            pane.invalidate()
+        names = category or "noise"
+        self.notify(f"{names.capitalize()} changes: {mode}.", timeout=2)
+        self._update_status()
+
+    def action_unified(self) -> None:
+        view = self.view
+        if view is None:
+            return
+        view.unified = not view.unified
+        if view.unified and view.focused == 0:
+            view.focused = view.partner
+        self._apply_columns()
+        pane = self.query_one("#pane-unified", ArticlePane) if view.unified else self._focused_pane()
+        if pane is not None:
+            pane.focus()
+        self._update_status()
+
+    def action_findings_panel(self) -> None:
+        self._show_findings = not self._findings_visible()
+        self._apply_columns()
+
+    # ---------------------------------------------------------------------------- search and go-to
+
+    def _open_prompt(self, mode: str, placeholder: str) -> None:
+        prompt = self.query_one("#prompt", Input)
+        self._prompt_mode = mode
+        prompt.placeholder = placeholder
+        prompt.value = ""
+        prompt.display = True
+        prompt.focus()
+
+    def action_search(self) -> None:
+        if self.view is not None:
+            self._open_prompt("search", "search all panes (enter: find, escape: cancel)")
+
+    def action_goto(self) -> None:
+        if self.view is not None:
+            name = self.view.grid.articles[self.view.focused].name
+            self._open_prompt("goto", f"paragraph number in {name} (enter: go, escape: cancel)")
+
+    def _close_prompt(self) -> None:
+        prompt = self.query_one("#prompt", Input)
+        prompt.display = False
+        self._prompt_mode = ""
+        pane = self._focused_pane()
+        if pane is not None:
+            pane.focus()
+
+    def action_end_search(self) -> None:
+        if self._prompt_mode:
+            self._close_prompt()
+            return
+        if self.view is not None and (self.view.search or self.view.finding):
+            self.view.search = ""
+            self.view.finding = None
+            self.view.generation += 1
+            for pane in self._visible_panes():
+                pane.invalidate()
+            self._update_status()
+
+    def _search_rows(self) -> list[int]:
+        view = self.view
+        if view is None or not view.search:
+            return []
+        needle = view.search.lower()
+        columns = [0, view.partner] if view.unified else view.displayed
+        rows = []
+        for r, grid_row in enumerate(view.grid.rows):
+            if not view.layout.heights or not view.layout.heights[r]:
+                continue
+            for c in columns:
+                cell = grid_row.cells[c]
+                if cell.kind is CellKind.TEXT and any(
+                    needle in view.grid.articles[c].paragraphs[p].text.lower() for p in cell.paragraphs
+                ):
+                    rows.append(r)
+                    break
+        return rows
+
+    @on(Input.Submitted, "#prompt")
+    def _prompt_submitted(self, event: Input.Submitted) -> None:
+        mode, value = self._prompt_mode, event.value.strip()
+        self._close_prompt()
+        view = self.view
+        if view is None or not value:
+            return
+        if mode == "search":
+            view.search = value
+            view.generation += 1
+            for pane in self._visible_panes():
+                pane.invalidate()
+            rows = self._search_rows()
+            if not rows:
+                self.notify(f"“{value}” is not in the panes on screen.", timeout=3)
+                self._update_status()
+                return
+            following = [r for r in rows if r >= view.cursor]
+            self._set_cursor(following[0] if following else rows[0])
+        elif mode == "goto":
+            self._goto_paragraph(value)
+
+    def _goto_paragraph(self, value: str) -> None:
+        view = self.view
+        column = view.focused if not view.unified else view.partner
+        article = view.grid.articles[column]
+        if not value.lstrip("¶").isdigit():
+            self.notify(f"“{value}” is not a paragraph number.", severity="warning", timeout=3)
+            return
+        number = int(value.lstrip("¶"))
+        if not 1 <= number <= len(article.paragraphs):
+            self.notify(f"{article.name} has paragraphs 1 to {len(article.paragraphs)}.", severity="warning")
+            return
+        row = view.grid.row_of(column, number - 1)
+        if row is None:
+            return
+        if not view.layout.heights[row] and view.fold:
+            view.fold = False
+            self._relayout()
+        self._set_cursor(row)
+
+    # ---------------------------------------------------------------------------- command palette
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for binding in self.BINDINGS:
+            if binding.action in ("quit", "help") or binding.id.startswith("scroll."):
+                continue
+            yield SystemCommand(binding.description, f"key: {binding.key}", self._runner(binding.action))
+        for category in NOISE_CATEGORIES:
+            yield SystemCommand(
+                f"Noise: cycle {category.value} changes (show / dim / hide)",
+                f"{category.value} differences only",
+                self._runner(f"cycle_noise('{category.value}')"),
+            )
+
+    def _runner(self, action: str):
+        async def run() -> None:
+            await self.run_action(action)
+
+        return run

@@ -1,0 +1,69 @@
+"""Word wrapping by terminal cells, as (start, end) offsets into the text.
+
+One function decides both the height of a cell (so rows line up across panes) and the lines drawn,
+so the two can never disagree. Words longer than the width (URLs) are cut hard.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rich.cells import cell_len, get_character_cell_size
+
+_WORD = re.compile(r"(\S+)(\s*)")
+
+
+def _cut(text: str, start: int, end: int, width: int, ascii_text: bool) -> int:
+    """Offset after the longest prefix of text[start:end] that fits ``width`` cells (at least one char)."""
+    if ascii_text:
+        return min(end, start + max(1, width))
+    used = 0
+    pos = start
+    while pos < end:
+        size = get_character_cell_size(text[pos])
+        if used + size > width and pos > start:
+            break
+        used += size
+        pos += 1
+    return pos
+
+
+def wrap(text: str, width: int) -> list[tuple[int, int]]:
+    """Lines of ``text`` wrapped to ``width`` cells; newlines force breaks. Never returns an empty list."""
+    width = max(1, width)
+    ascii_text = text.isascii()
+    measure = len if ascii_text else cell_len
+    lines: list[tuple[int, int]] = []
+    start: int | None = None
+    used = 0
+    last_end = 0
+    for match in _WORD.finditer(text):
+        word_start, word_end = match.span(1)
+        size = measure(text[word_start:word_end])
+        if start is None:
+            start, used = word_start, 0
+        elif used and used + size > width:
+            lines.append((start, last_end))
+            start, used = word_start, 0
+        while size > width:
+            cut = _cut(text, word_start, word_end, width, ascii_text)
+            if used:
+                lines.append((start, last_end))
+            else:
+                lines.append((word_start, cut))
+                word_start = cut
+            start, used = word_start, 0
+            size = measure(text[word_start:word_end])
+        used += size
+        last_end = word_end
+        spaces = match.group(2)
+        breaks = spaces.count("\n")
+        if breaks:
+            lines.append((start, last_end))
+            lines.extend((word_end, word_end) for _ in range(breaks - 1))
+            start, used = None, 0
+        else:
+            used += len(spaces)
+    if start is not None:
+        lines.append((start, last_end))
+    return lines or [(0, 0)]
