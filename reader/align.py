@@ -31,6 +31,8 @@ from reader.normalize import match_key, match_tokens
 # Words in a run that counts as a lifted passage (a quote) between otherwise unrelated paragraphs:
 # long enough that names such as "the Harbour and Transport Workers' Union" do not qualify.
 SHARED_RUN_WORDS = 8
+# ...or a passage of this many words with one word changed, added or dropped (an altered quote).
+PASSAGE_WORDS = 10
 # Equal word runs at least this long are reported as shared spans of a partial row.
 SPAN_MIN_WORDS = 4
 # Bodies of a version must pair this strongly (word similarity) to count as reprint evidence.
@@ -336,6 +338,24 @@ def _spans(a: Unit, b: Unit, runs: list[tuple[int, int, int]]) -> tuple[tuple[in
     )
 
 
+def longest_passage(runs: list[tuple[int, int, int]]) -> int:
+    """Words in the longest chain of shared runs interrupted by at most one word on each side (a quote
+    lifted with a word changed, added or dropped), counted only if one of its runs is 6+ words."""
+    best = 0
+    chain = longest_run = 0
+    end_a = end_b = None
+    for ia, ib, n in runs:
+        if end_a is not None and ia - end_a <= 1 and ib - end_b <= 1:
+            chain += n
+            longest_run = max(longest_run, n)
+        else:
+            chain, longest_run = n, n
+        end_a, end_b = ia + n, ib + n
+        if longest_run >= 6:
+            best = max(best, chain)
+    return best
+
+
 def _partial_pairs(base: list[Unit], other: list[Unit], index: _GramIndex) -> list[tuple[float, int, int, tuple]]:
     """Leftover body paragraphs sharing a run of at least SHARED_RUN_WORDS words (a lifted quote)."""
     free_other = {u.index: u for u in other}
@@ -343,12 +363,12 @@ def _partial_pairs(base: list[Unit], other: list[Unit], index: _GramIndex) -> li
     for a in base:
         if len(a.words) < SHARED_RUN_WORDS:
             continue
-        for j in _candidates(index, a, min_hits=SHARED_RUN_WORDS - 2):
+        for j in _candidates(index, a, min_hits=PASSAGE_WORDS - 5):
             b = free_other.get(j)
             if b is None:
                 continue
             runs = shared_runs(a.words, b.words, SPAN_MIN_WORDS)
-            if not runs or max(n for _, _, n in runs) < SHARED_RUN_WORDS:
+            if not runs or (max(n for _, _, n in runs) < SHARED_RUN_WORDS and longest_passage(runs) < PASSAGE_WORDS):
                 continue
             shared = sum(n for _, _, n in runs)
             scored.append((shared, a.index, j, _spans(a, b, runs)))
@@ -363,13 +383,6 @@ def _partial_pairs(base: list[Unit], other: list[Unit], index: _GramIndex) -> li
         used_b.add(j)
         pairs.append((shared, i, j, spans))
     return pairs
-
-
-def _partial_row(a: Unit, b: Unit) -> Row:
-    runs = shared_runs(a.words, b.words, SPAN_MIN_WORDS)
-    shared = sum(n for _, _, n in runs)
-    score = shared / max(1, min(len(a.words), len(b.words)))
-    return Row(RowKind.PARTIAL, (a.index,), (b.index,), round(min(1.0, score), 4), (), _spans(a, b, runs))
 
 
 # --- Putting it together ----------------------------------------------------------------------------
@@ -421,12 +434,13 @@ def align(base: Article, other: Article, profile=None) -> list[Row]:
     _metadata_pairs(base_units, other_units, pairs, rewrite)
 
     rows: list[Row] = list(groups)
-    partial: list[Row] = []
     for i, (j, score) in pairs.items():
         a, b = base_by[i], other_by[j]
         body = a.group == _BODY
         if body and score < 1.0 and (_is_partial_shaped(a, b) or (rewrite and score < LIFTED_WHOLE)):
-            partial.append(_partial_row(a, b))
+            # Not the same paragraph: left to the partial pass below, which links only real shared
+            # passages (the same facts in other words are no link) and prefers the longest.
+            continue
         else:
             rows.append(Row(RowKind.EDITED, (i,), (j,), round(score, 4)))
 
@@ -437,7 +451,6 @@ def align(base: Article, other: Article, profile=None) -> list[Row]:
         r if pos in in_order or r.kind is not RowKind.EDITED else Row(RowKind.MOVED, r.base, r.other, r.similarity)
         for pos, r in enumerate(rows)
     ]
-    rows += partial
 
     used_base = {i for r in rows for i in r.base}
     used_other = {j for r in rows for j in r.other}
