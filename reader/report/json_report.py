@@ -1,11 +1,12 @@
-"""The ``reader.compare/1`` JSON contract (see README, "JSON output")."""
+"""The ``reader.compare/1`` JSON contract (see README, "JSON output"; JSON Schema in compare.schema.json)."""
 
 from __future__ import annotations
 
 import json
 
 from reader import __version__
-from reader.model import Article, Comparison, Finding, Row, Segment, VersionComparison
+from reader.model import Article, Comparison, Finding, Row, Segment, TextSpan, VersionComparison
+from reader.report.evidence import finding_row
 
 SCHEMA = "reader.compare/1"
 
@@ -29,7 +30,8 @@ def change_dict(segment: Segment) -> dict:
         "op": segment.op.value,
         "base_text": segment.base_text,
         "other_text": segment.other_text,
-        "category": segment.category.value,
+        # A change always has a category; "substantive" is the safe reading if a stage forgot one.
+        "category": segment.category.value if segment.category else "substantive",
         "fact": segment.fact,
     }
 
@@ -44,7 +46,11 @@ def row_dict(row: Row) -> dict:
     }
 
 
-def finding_dict(finding: Finding) -> dict:
+def span_dict(span: TextSpan) -> dict:
+    return {"paragraph": span.paragraph, "start": span.start, "end": span.end}
+
+
+def finding_dict(finding: Finding, rows: tuple[Row, ...] = ()) -> dict:
     return {
         "kind": finding.kind.value,
         "severity": finding.severity.value,
@@ -53,6 +59,10 @@ def finding_dict(finding: Finding) -> dict:
         "base_text": finding.base_text,
         "other_text": finding.other_text,
         "message": finding.message,
+        # Added to the contract: where the finding sits (position in "rows") and the exact characters.
+        "row": finding_row(finding, rows),
+        "base_spans": [span_dict(s) for s in finding.base_spans],
+        "other_spans": [span_dict(s) for s in finding.other_spans],
     }
 
 
@@ -60,7 +70,7 @@ def version_dict(version: VersionComparison) -> dict:
     return {
         **article_dict(version.article),
         "rows": [row_dict(r) for r in version.rows],
-        "findings": [finding_dict(f) for f in version.findings],
+        "findings": [finding_dict(f, version.rows) for f in version.findings],
         "stats": version.stats,
     }
 

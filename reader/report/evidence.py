@@ -1,0 +1,237 @@
+"""What the Markdown and HTML reports both say, computed once: files, scorecards, findings and where they sit.
+
+Paragraph numbers shown to people ("¶3") count from 1; the JSON keeps 0-based indices.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reader import __version__
+from reader.model import Article, Comparison, Finding, Row, RowKind, Segment, Severity, VersionComparison
+
+SEVERITY_ORDER = (Severity.MAJOR, Severity.MINOR, Severity.INFO)
+
+ROW_LABELS = {
+    RowKind.EQUAL: "same",
+    RowKind.EDITED: "edited",
+    RowKind.MOVED: "moved",
+    RowKind.SPLIT: "split",
+    RowKind.MERGED: "merged",
+    RowKind.PARTIAL: "partial",
+    RowKind.INSERTED: "added",
+    RowKind.DELETED: "cut",
+}
+
+
+def human_kind(value: str) -> str:
+    """``quote_to_paraphrase`` -> ``quote to paraphrase``."""
+    return value.replace("_", " ")
+
+
+def paragraph_numbers(indices: tuple[int, ...]) -> str:
+    """``(3, 4)`` -> ``¶4–5``; ``(7,)`` -> ``¶8``; ``(1, 5)`` -> ``¶2, ¶6``."""
+    if not indices:
+        return "—"
+    numbers = [i + 1 for i in indices]
+    if len(numbers) > 1 and numbers == list(range(numbers[0], numbers[-1] + 1)):
+        return f"¶{numbers[0]}–{numbers[-1]}"
+    return ", ".join(f"¶{n}" for n in numbers)
+
+
+@dataclass(frozen=True)
+class FileLine:
+    role: str  # "wire (base)" or "version 1"
+    article: Article
+
+
+def compared_files(comparison: Comparison) -> list[FileLine]:
+    lines = [FileLine("wire (base)", comparison.base)]
+    lines += [FileLine(f"version {n}", v.article) for n, v in enumerate(comparison.versions, 1)]
+    return lines
+
+
+def created_at_text(comparison: Comparison) -> str:
+    """``2026-11-22T05:12:03+00:00`` -> ``2026-11-22 05:12:03 UTC`` (left as given when it is something else)."""
+    stamp = comparison.created_at or "unknown time"
+    if stamp.endswith("+00:00") and "T" in stamp:
+        return stamp[: -len("+00:00")].replace("T", " ") + " UTC"
+    return stamp
+
+
+def reader_version() -> str:
+    return __version__
+
+
+def version_anchor(number: int) -> str:
+    return f"v{number}"
+
+
+def row_anchor(number: int, row_position: int) -> str:
+    """Anchor of the row at 0-based ``row_position`` in version ``number`` (1-based)."""
+    return f"v{number}-row{row_position + 1}"
+
+
+def finding_anchor(number: int, finding_position: int) -> str:
+    return f"v{number}-finding{finding_position + 1}"
+
+
+def finding_row(finding: Finding, rows: tuple[Row, ...]) -> int | None:
+    """Position of the row a finding belongs to: the row sharing most of its paragraphs, both sides counted."""
+    best, best_score = None, 0
+    wanted_base, wanted_other = set(finding.base), set(finding.other)
+    for position, row in enumerate(rows):
+        score = 2 * len(wanted_base & set(row.base)) + 2 * len(wanted_other & set(row.other))
+        if score and wanted_base and wanted_other and wanted_base & set(row.base) and wanted_other & set(row.other):
+            score += 10  # a row holding both sides of the finding beats one holding a single side
+        if score > best_score:
+            best, best_score = position, score
+    return best
+
+
+def sorted_findings(version: VersionComparison) -> list[tuple[int, Finding]]:
+    """Findings severity first, then in reading order of the version; each with its original position."""
+
+    def key(item: tuple[int, Finding]) -> tuple:
+        position, finding = item
+        where = min(finding.other or finding.base or (0,))
+        return (-finding.severity.rank, where, position)
+
+    return sorted(enumerate(version.findings), key=key)
+
+
+def findings_by_row(version: VersionComparison) -> dict[int, list[tuple[int, Finding]]]:
+    table: dict[int, list[tuple[int, Finding]]] = {}
+    for position, finding in sorted_findings(version):
+        row = finding_row(finding, version.rows)
+        if row is not None:
+            table.setdefault(row, []).append((position, finding))
+    return table
+
+
+def severity_counts(findings: tuple[Finding, ...]) -> dict[Severity, int]:
+    return {severity: sum(1 for f in findings if f.severity is severity) for severity in SEVERITY_ORDER}
+
+
+def severity_summary(findings: tuple[Finding, ...]) -> str:
+    counts = severity_counts(findings)
+    parts = [f"{counts[s]} {s.value}" for s in SEVERITY_ORDER if counts[s]]
+    return ", ".join(parts) if parts else "none"
+
+
+def share(value) -> str:
+    try:
+        return f"{float(value):.0%}"
+    except (TypeError, ValueError):
+        return "—"
+
+
+def stat(stats: dict, name: str, default=0):
+    value = stats.get(name, default)
+    return default if value is None else value
+
+
+def paragraph_summary(stats: dict) -> str:
+    labels = (
+        ("equal", "same"),
+        ("edited", "edited"),
+        ("cut", "cut"),
+        ("added", "added"),
+        ("moved", "moved"),
+        ("split", "split"),
+        ("merged", "merged"),
+        ("partial", "partial"),
+    )
+    return ", ".join(f"{stat(stats, key)} {label}" for key, label in labels)
+
+
+def credit_text(article: Article) -> str:
+    return article.credit if article.credit else "none found"
+
+
+def is_style_only(row: Row) -> bool:
+    """An edited row whose every change is typography, punctuation, spelling or house style."""
+    changes = row.changes
+    return (
+        row.kind is RowKind.EDITED
+        and bool(changes)
+        and all(s.category is not None and s.category.is_noise for s in changes)
+    )
+
+
+def row_label(row: Row) -> str:
+    return "style only" if is_style_only(row) else ROW_LABELS[row.kind]
+
+
+def is_changed(row: Row) -> bool:
+    """Worth an editor's attention: anything but an equal row or a row changed only in style."""
+    return row.kind is not RowKind.EQUAL and not is_style_only(row)
+
+
+def noise_text(text: str) -> str:
+    """How a typography/style change reads in a list: spacing and paragraph joints named, not left blank."""
+    if text.strip():
+        return " ".join(text.split())
+    if "\n" in text:
+        return "paragraph break"
+    return "space" if text else "nothing"
+
+
+def noise_summary(version: VersionComparison, limit: int = 12) -> list[tuple[str, str, str, int]]:
+    """The version's most frequent typography/style changes: (old, new, category, count), most frequent first."""
+    counts: dict[tuple[str, str, str], int] = {}
+    for row in version.rows:
+        for segment in noise_changes(row):
+            key = (noise_text(segment.base_text), noise_text(segment.other_text), segment.category.value)
+            counts[key] = counts.get(key, 0) + 1
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return [(old, new, category, count) for (old, new, category), count in ranked[:limit]]
+
+
+def row_where(row: Row) -> str:
+    """Where a row's paragraphs sit on each side: ``wire ¶20 → ¶6``."""
+    if not row.base:
+        return f"new {paragraph_numbers(row.other)}"
+    if not row.other:
+        return f"wire {paragraph_numbers(row.base)} → —"
+    return f"wire {paragraph_numbers(row.base)} → {paragraph_numbers(row.other)}"
+
+
+def row_caption(row: Row) -> str:
+    """A short description of what happened to a row, for people: ``moved: wire ¶20 is ¶6 here``."""
+    base, other = paragraph_numbers(row.base), paragraph_numbers(row.other)
+    kind = row.kind
+    if kind is RowKind.INSERTED:
+        return f"added: {other} is not in the wire"
+    if kind is RowKind.DELETED:
+        return f"cut: wire {base} is missing"
+    if kind is RowKind.MOVED:
+        return f"moved: wire {base} is {other} here"
+    if kind is RowKind.SPLIT:
+        return f"split: wire {base} became {other}"
+    if kind is RowKind.MERGED:
+        return f"merged: wire {base} became {other}"
+    if kind is RowKind.PARTIAL:
+        return f"partial: {other} shares only some text with wire {base}"
+    if kind is RowKind.EDITED:
+        if is_style_only(row):
+            return f"style only: wire {base} → {other}"
+        return f"edited: wire {base} → {other}"
+    return f"same: wire {base} = {other}"
+
+
+def segments_cover(row: Row, base: Article, other: Article) -> bool:
+    """True when the row's word diff spells out both sides exactly (otherwise reports show plain text)."""
+    if not row.segments:
+        return False
+    return "".join(s.base_text for s in row.segments) == base.texts(row.base) and "".join(
+        s.other_text for s in row.segments
+    ) == other.texts(row.other)
+
+
+def noise_changes(row: Row) -> list[Segment]:
+    return [s for s in row.changes if s.category is not None and s.category.is_noise]
+
+
+def substantive_changes(row: Row) -> list[Segment]:
+    return [s for s in row.changes if s.category is None or not s.category.is_noise]

@@ -1,0 +1,113 @@
+"""The Markdown report: the same evidence as the HTML one, readable as plain text, article text kept inert."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from markdown_it import MarkdownIt
+
+from reader import __version__
+from reader.report.markdown_report import escape_markdown, render_markdown
+from tests.report_helpers import hostile_comparison, samples_with_findings
+
+
+def to_html(markdown: str) -> str:
+    """How a mail client or a forge would show the report (CommonMark with tables and strikethrough)."""
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(markdown)
+
+
+@pytest.fixture(scope="module")
+def sample():
+    comparison = samples_with_findings()
+    return comparison, render_markdown(comparison)
+
+
+def _section(text: str, start: str, end: str | None = None) -> str:
+    tail = text[text.index(start) :]
+    return tail[: tail.index(end)] if end else tail
+
+
+def test_header_names_files_hashes_time_and_version(sample):
+    comparison, text = sample
+    header = text[: text.index("## Scorecard")]
+    for article in [comparison.base, *(v.article for v in comparison.versions)]:
+        assert article.path in header and article.sha256 in header
+    assert comparison.created_at[:10] in header and f"reader {__version__}" in header
+
+
+def test_scorecard_per_version(sample):
+    comparison, text = sample
+    scorecard = _section(text, "## Scorecard", "## Findings")
+    for number, version in enumerate(comparison.versions, 1):
+        assert f"**{number}. {version.article.name}**" in scorecard
+    assert scorecard.count("Share of the wire kept: ") == len(comparison.versions)
+    assert f"Share of the wire kept: {comparison.versions[3].stats['base_kept']:.0%}" in scorecard
+
+
+def test_findings_severity_first_with_their_rows(sample):
+    comparison, text = sample
+    findings = _section(text, "## Findings", "\n## 1. ")
+    ranks = {"MAJOR": 2, "MINOR": 1, "INFO": 0}
+    for number, version in enumerate(comparison.versions, 1):
+        block = _section(findings, f"### {number}. ", f"### {number + 1}. " if number < 4 else None)
+        severities = [ranks[s] for s in re.findall(r"^- \*\*(MAJOR|MINOR|INFO)\*\*", block, re.M)]
+        assert len(severities) == len(version.findings)
+        assert severities == sorted(severities, reverse=True)
+    assert re.search(r"- \*\*MAJOR\*\* quote altered \(row \d+, wire ¶7 → ¶7\): words changed: 'a fair offer'", findings)
+
+
+def test_changed_words_inline(sample):
+    _, text = sample
+    version4 = _section(text, "\n## 4. 04-quotes-altered.txt: what changed")
+    assert "[-fair-]{+generous+}" in version4
+    assert "{+(Nov 25)+}" in version4
+    assert "[-Ruth Okonjo-]{+Peter Lang+}" in version4
+    # punctuation inside a quote a finding is about is shown; a change of quote-mark style never is
+    assert "spoken[-,-] and" in version4
+    assert "{+\"+}" not in version4 and "{+'+}" not in version4
+
+
+def test_style_only_changes_are_summarised_not_marked(sample):
+    _, text = sample
+    version1 = _section(text, "\n## 1. 01-reprint-trimmed.txt", "\n## 2. ")
+    assert "per cent → percent (style)" in version1
+    assert "[-per cent-]" not in version1 and "[-harbour-]" not in version1
+    assert "Rows changed only in typography or house style:" in version1
+    assert "**[-, Nov 21 (Meridian) --]{+:+}**" in version1, "the dropped credit is a bold (fact) change"
+
+
+def test_moves_splits_merges_and_cuts_are_named(sample):
+    _, text = sample
+    version2 = _section(text, "\n## 2. 02-reprint-earlier-writethrough.txt: what changed", "\n## 3. ")
+    assert re.search(r"\*\*Row \d+: moved: wire ¶20 is ¶6 here\*\*", version2)
+    assert re.search(r"\*\*Row \d+: split: wire ¶16 became ¶16–17\*\*", version2)
+    assert re.search(r"\*\*Row \d+: merged: wire ¶13–14 became ¶14\*\*", version2)
+    assert "> [-About 78 per cent of members" in version2
+
+
+def test_renders_as_markdown_with_the_right_structure(sample):
+    _, text = sample
+    html = to_html(text)
+    assert "<del>" not in html, "no accidental strikethrough"
+    assert "<a " not in html, "no links"
+    assert html.count("<h2>") == 3 + 4
+
+
+def test_hostile_text_cannot_inject_links_html_or_headings():
+    text = render_markdown(hostile_comparison())
+    html = to_html(text)
+    for tag in ("<script", "<img", "<u>", "<i>", "<a ", "<h1>FAKE", "<code>code", "<strong>bold</strong> <code>"):
+        assert tag not in html, tag
+    assert html.count("<h1>") == 1
+    # and the text is still there for a reader
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
+    assert "# Added heading **bold** `code` | pipe | and &gt; quote" in html
+    assert "[link](https://evil.example) &lt;https://x.example&gt; ![img](http://x/y.png)" in html
+
+
+def test_escape_keeps_plain_text_readable():
+    assert escape_markdown("78 per cent -> 80, says U.S. official") == "78 per cent -> 80, says U.S. official"
+    assert escape_markdown("# not a heading") == "\\# not a heading"
+    assert escape_markdown("- not a list", line_start=False) == "- not a list"
+    assert escape_markdown("a *b* [c](d) <e> `f` &amp;") == "a \\*b\\* \\[c\\](d) \\<e> \\`f\\` \\&amp;"
