@@ -1,8 +1,17 @@
-"""Make article text inert: no terminal control sequences, no bidi overrides, no invisible tricks.
+"""Make article text inert: no terminal control sequences, no bidi overrides.
 
-Applied once, when an article is loaded, so every later stage (TUI, JSON, Markdown, HTML) only sees
-safe text. Rich markup needs no treatment here: the UI only ever builds ``rich.text.Text`` objects
-from article text, never markup strings.
+Applied once, when an article is loaded (every format goes through ``reader.loading.build_article``), so
+every later stage (TUI, JSON, Markdown, HTML) only sees safe text:
+
+- C0 control characters (ESC, BEL, backspace, ...) become their visible Unicode "control pictures"
+  (ESC -> U+241B), so a CSI colour code, an OSC 8 hyperlink or an OSC 52 clipboard write shows as
+  harmless text such as ``␛[31m`` instead of acting on the terminal;
+- C1 control characters (including the 8-bit CSI U+009B and OSC U+009D) become ``\\x9b``-style text;
+- bidirectional embeddings, overrides and isolates are removed, because they make text display in a
+  different order from what it says (the "Trojan Source" trick).
+
+Rich markup needs no treatment here: it is plain text, and the UI only ever builds ``rich.text.Text`` /
+Textual ``Content`` objects from article text, never markup strings; reports escape for their format.
 """
 
 from __future__ import annotations
@@ -11,22 +20,32 @@ import re
 
 # C0 controls except tab and newline, DEL, and C1 controls (which include the 8-bit CSI/OSC).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-# Bidirectional embeddings, overrides and isolates can make text display differently from what it is.
+_ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# Bidirectional embeddings, overrides and isolates, and the invisible direction marks.
 _BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 _VISIBLE_C0 = {i: chr(0x2400 + i) for i in range(0x20)}
 _VISIBLE_C0[0x7F] = "\u2421"
 
 
 def _visible(match: re.Match[str]) -> str:
-    char = match.group()
-    code = ord(char)
+    code = ord(match.group())
     if code in _VISIBLE_C0:
         return _VISIBLE_C0[code]
     return f"\\x{code:02x}"
 
 
 def make_inert(text: str) -> str:
-    """Replace control characters by visible symbols (ESC becomes ␛) and drop bidi controls."""
+    """Replace control characters (except tab and newline) by visible symbols and drop bidi controls."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub(_visible, text)
     return _BIDI.sub("", text)
+
+
+def make_inert_line(text: str) -> str:
+    """``make_inert`` for one paragraph or metadata value: tabs and newlines become spaces."""
+    return make_inert(text).replace("\n", " ").replace("\t", " ")
+
+
+def visible_name(text: str) -> str:
+    """A file name or URL as it may be printed in a one-line message: every control character visible."""
+    return _BIDI.sub("", _ANY_CONTROL.sub(_visible, text))

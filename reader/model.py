@@ -54,6 +54,8 @@ class Article:
     encoding: str = "utf-8"
     sha256: str = ""
     source_format: str = "text"
+    # Publication date the source states (web page metadata, wire XML), ISO format when known.
+    published: str | None = None
 
     @property
     def name(self) -> str:

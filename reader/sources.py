@@ -1,32 +1,62 @@
-"""Command-line arguments to articles: files, folders (every supported file, in name order)."""
+"""Command-line arguments to articles: files, folders (every supported file, in name order), ``-`` for
+standard input and http(s) URLs."""
 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
-from reader.errors import InputError
-from reader.loading import Limits, load_article
+from reader.errors import InputError, ReaderError
+from reader.loading import STDIN, Limits, load_article
+from reader.loading.fetch import is_url
+from reader.loading.sniff import SUPPORTED_SUFFIXES
 from reader.model import Article
 
-SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".markdown")
+# Answer keys and notes that live beside sample articles are not articles.
+_NOT_ARTICLES = re.compile(r"^(?:readme|license|licence|changelog|notes?)(?:\.\w+)?$", re.IGNORECASE)
+_SKIPPED_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def natural_key(name: str) -> list[object]:
+    """Name order as people expect it: "2-x" before "10-x"."""
+    return [int(part) if part.isdigit() else part.casefold() for part in re.split(r"(\d+)", name)]
+
+
+def folder_articles(folder: str) -> list[str]:
+    try:
+        entries = list(Path(folder).iterdir())
+    except PermissionError:
+        raise InputError(folder, "permission denied (cannot list the folder)") from None
+    except OSError as error:
+        raise InputError(folder, f"cannot list the folder: {error.strerror or error}") from None
+    files = []
+    for path in entries:
+        name = path.name
+        if name.startswith((".", "~$")) or _NOT_ARTICLES.match(name) or name.lower().endswith(_SKIPPED_SUFFIXES):
+            continue
+        if not name.lower().endswith(SUPPORTED_SUFFIXES):
+            continue
+        if path.is_file():
+            files.append(path)
+    if not files:
+        raise InputError(
+            folder, "folder holds no article files (" + ", ".join(sorted(set(SUPPORTED_SUFFIXES))) + ")"
+        )
+    return [str(path) for path in sorted(files, key=lambda p: natural_key(p.name))]
 
 
 def expand_sources(arguments: list[str]) -> list[str]:
     sources: list[str] = []
     for argument in arguments:
-        if os.path.isdir(argument):
-            files = sorted(
-                str(path)
-                for path in Path(argument).iterdir()
-                if path.is_file() and path.suffix.lower() in SUPPORTED_SUFFIXES and not path.name.startswith(".")
-                and path.name.lower() != "readme.md"
-            )
-            if not files:
-                raise InputError(argument, "folder holds no supported article files")
-            sources.extend(files)
+        if argument == STDIN or is_url(argument):
+            sources.append(argument)
+        elif os.path.isdir(argument):
+            sources.extend(folder_articles(argument))
         else:
             sources.append(argument)
+    if sources.count(STDIN) > 1:
+        raise ReaderError("standard input ('-') can be given only once")
     return sources
 
 

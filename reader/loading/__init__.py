@@ -1,29 +1,42 @@
-"""Load an article from a file (or other source) into an ``Article`` of typed paragraphs.
+"""Load an article from a file, standard input or a URL into an ``Article`` of typed paragraphs.
 
 Readers for each format live in their own module and return ``RawArticle``: paragraph texts plus any
 metadata the format states explicitly (wire XML names its headline and byline; a text file does not).
+``build_article`` then makes the text inert, enforces the limits and classifies the paragraphs.
+
+Formats: plain text and Markdown (``text_file``), saved web pages (``html_page``), NITF and NewsML-G2
+(``wire_xml``), Word .docx (``word``). ``sniff`` picks the reader from the content, then the name.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
+import sys
 from dataclasses import dataclass, field
 
 from reader.errors import InputError
-from reader.inert import make_inert
+from reader.inert import make_inert_line, visible_name
 from reader.loading.decode import decode_bytes
+from reader.loading.read import read_file_bytes, read_stream_bytes
+from reader.loading.sniff import detect_format
 from reader.loading.structure import ArticleMetadata, classify, split_paragraphs
 from reader.model import Article, Paragraph, ParagraphKind
+
+STDIN = "-"
+STDIN_NAME = "<stdin>"
 
 
 @dataclass(frozen=True)
 class Limits:
-    """Input limits; each can be raised from the command line (see ``reader --help``)."""
+    """Input limits and reading options; each can be set from the command line (see ``reader --help``)."""
 
     max_bytes: int = 20 * 1024 * 1024
     max_paragraphs: int = 20_000
     max_paragraph_chars: int = 200_000
+    # Seconds to wait for a server when a URL is given (--timeout).
+    timeout: float = 20.0
+    # Read every file in this encoding instead of detecting it (--encoding).
+    encoding: str | None = None
 
 
 @dataclass
@@ -36,77 +49,114 @@ class RawArticle:
     metadata: ArticleMetadata = field(default_factory=ArticleMetadata)
     # Kinds the format states for some paragraphs (e.g. <hl1> in NITF); others are classified from text.
     known_kinds: dict[int, ParagraphKind] = field(default_factory=dict)
+    published: str | None = None
 
 
 def read_source_bytes(source: str, limits: Limits) -> bytes:
-    if os.path.isdir(source):
-        raise InputError(source, "is a folder, expected a file")
-    try:
-        size = os.path.getsize(source)
-        if size > limits.max_bytes:
-            raise InputError(source, f"file is {size:,} bytes, over the {limits.max_bytes:,}-byte limit (--max-bytes)")
-        with open(source, "rb") as handle:
-            data = handle.read(limits.max_bytes + 1)
-    except FileNotFoundError:
-        raise InputError(source, "no such file") from None
-    except PermissionError:
-        raise InputError(source, "permission denied") from None
-    except IsADirectoryError:
-        raise InputError(source, "is a folder, expected a file") from None
-    except OSError as error:
-        raise InputError(source, f"cannot read: {error.strerror or error}") from None
-    if len(data) > limits.max_bytes:
-        raise InputError(source, f"file grew past the {limits.max_bytes:,}-byte limit while being read")
-    return data
+    return read_file_bytes(source, limits.max_bytes)
 
 
-def parse_text(source: str, data: bytes, source_format: str = "text") -> RawArticle:
-    text, encoding = decode_bytes(source, data)
+def parse_text(source: str, data: bytes, source_format: str = "text", forced_encoding: str | None = None) -> RawArticle:
+    text, encoding = decode_bytes(source, data, forced=forced_encoding)
+    if source_format == "markdown":
+        from reader.loading.markdown import parse_markdown
+
+        paragraphs, kinds = parse_markdown(text)
+        return RawArticle(paragraphs, encoding=encoding, source_format="markdown", known_kinds=kinds)
     return RawArticle(paragraphs=split_paragraphs(text), encoding=encoding, source_format=source_format)
 
 
+def parse_bytes(source: str, data: bytes, limits: Limits, content_type: str | None = None) -> RawArticle:
+    """Pick the reader for these bytes and run it."""
+    fmt = detect_format(source, data, content_type)
+    if fmt == "docx":
+        from reader.loading.word import parse_docx
+
+        return parse_docx(source, data, limits.max_bytes)
+    if fmt == "xml":
+        from reader.loading.wire_xml import parse_wire_xml
+
+        raw = parse_wire_xml(source, data, limits.encoding)
+        if raw is not None:
+            return raw
+        fmt = "html"  # XHTML
+    if fmt == "html":
+        from reader.loading.html_page import parse_html
+
+        return parse_html(source, data, limits.encoding)
+    return parse_text(source, data, fmt, limits.encoding)
+
+
+def _inert_meta(value: str | None) -> str | None:
+    return make_inert_line(value).strip() or None if value else None
+
+
 def build_article(source: str, raw: RawArticle, data: bytes, limits: Limits) -> Article:
-    texts = [make_inert(t).strip() for t in raw.paragraphs]
-    texts = [t for t in texts if t]
-    if not texts:
-        raise InputError(source, "no text found (the file is empty or holds no paragraphs)")
-    if len(texts) > limits.max_paragraphs:
+    if len(raw.paragraphs) > limits.max_paragraphs:
         raise InputError(
-            source, f"{len(texts):,} paragraphs, over the {limits.max_paragraphs:,}-paragraph limit (--max-paragraphs)"
+            source,
+            f"{len(raw.paragraphs):,} paragraphs, over the {limits.max_paragraphs:,}-paragraph limit "
+            "(raise it with --max-paragraphs)",
         )
-    longest = max(len(t) for t in texts)
+    longest = max((len(t) for t in raw.paragraphs), default=0)
     if longest > limits.max_paragraph_chars:
         raise InputError(
             source,
             f"a paragraph of {longest:,} characters, over the {limits.max_paragraph_chars:,}-character limit "
-            "(--max-paragraph-chars)",
+            "(raise it with --max-paragraph-chars)",
         )
-    paragraphs, meta = classify(texts)
-    if raw.known_kinds:
-        paragraphs = [
-            Paragraph(p.index, p.text, raw.known_kinds[p.index], 0) if p.index in raw.known_kinds else p
-            for p in paragraphs
-        ]
+    kept: list[str] = []
+    known: dict[int, ParagraphKind] = {}
+    for index, text in enumerate(raw.paragraphs):
+        text = make_inert_line(text).strip()
+        if text:
+            if index in raw.known_kinds:
+                known[len(kept)] = raw.known_kinds[index]
+            kept.append(text)
+    if not kept:
+        raise InputError(source, "no text found (the file is empty or holds only blank space)")
     stated = raw.metadata
+    stated = ArticleMetadata(
+        headline=_inert_meta(stated.headline),
+        byline=_inert_meta(stated.byline),
+        dateline=_inert_meta(stated.dateline),
+        credit=_inert_meta(stated.credit),
+    )
+    paragraphs, meta = classify(kept, known, stated)
     return Article(
-        path=source,
+        path=visible_name(source),
         paragraphs=tuple(paragraphs),
-        headline=stated.headline or meta.headline,
-        byline=stated.byline or meta.byline,
-        dateline=stated.dateline or meta.dateline,
-        credit=stated.credit or meta.credit,
+        headline=meta.headline,
+        byline=meta.byline,
+        dateline=meta.dateline,
+        credit=meta.credit,
         encoding=raw.encoding,
         sha256=hashlib.sha256(data).hexdigest(),
         source_format=raw.source_format,
+        published=_inert_meta(raw.published),
     )
 
 
-def load_article(source: str, limits: Limits | None = None) -> Article:
-    """Load one article. Raises ``InputError`` with a one-line explanation on any problem."""
+def load_bytes(source: str, data: bytes, limits: Limits | None = None, content_type: str | None = None) -> Article:
     limits = limits or Limits()
-    data = read_source_bytes(source, limits)
-    raw = parse_text(source, data, "markdown" if source.lower().endswith((".md", ".markdown")) else "text")
-    return build_article(source, raw, data, limits)
+    if not data:
+        raise InputError(source, "is empty")
+    return build_article(source, parse_bytes(source, data, limits, content_type), data, limits)
+
+
+def load_article(source: str, limits: Limits | None = None) -> Article:
+    """Load one article: a file path, ``-`` for standard input, or an http(s) URL.
+
+    Raises ``InputError`` with a one-line explanation on any problem."""
+    from reader.loading.fetch import fetch_url, is_url
+
+    limits = limits or Limits()
+    if source == STDIN:
+        return load_bytes(STDIN_NAME, read_stream_bytes(sys.stdin.buffer, STDIN_NAME, limits.max_bytes), limits)
+    if is_url(source):
+        fetched = fetch_url(source, limits.max_bytes, limits.timeout)
+        return load_bytes(source, fetched.data, limits, fetched.content_type)
+    return load_bytes(source, read_file_bytes(source, limits.max_bytes), limits)
 
 
 def article_from_text(text: str, path: str = "<text>") -> Article:

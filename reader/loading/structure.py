@@ -17,7 +17,8 @@ _BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
 _DATELINE = re.compile(
     r"""^(?P<prefix>\s*(?:date\s+\d{4}-\d{2}-\d{2}\s+)?
         (?P<place>[A-Z][A-Z'.\-]+(?:[ /][A-Z][A-Z'.\-]+)*)
-        (?:,\s*(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)))?
+        (?:,\s*(?P<region>[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+\.?)?|[A-Z]\.[A-Z]\.)(?=\s*[,(\-\u2013\u2014:]))?
+        (?:,\s*(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?))?
         \s*(?:\((?P<credit>[A-Za-z][\w .&'\-]{0,40})\))?
         \s*(?:[-\u2013\u2014]+|:)\s*)(?=\S)""",
     re.VERBOSE,
@@ -26,7 +27,22 @@ _TRAILER = re.compile(
     r"^\(?\s*(?:Additional\s+)?(?:Reporting|Writing|Editing|Compiled|Edited|Produced)\s+by\b.*\)?$",
     re.IGNORECASE | re.DOTALL,
 )
-_SOURCE_LINE = re.compile(r"^Source\s*:\s*(?P<credit>.+)$", re.IGNORECASE)
+_SOURCE_LINE = re.compile(r"^Sources?\s*:\s*(?P<credit>.{1,80})$", re.IGNORECASE)
+# "Associated Press writer Jo Roe in Eastmere contributed to this report."
+_CONTRIBUTED = re.compile(r"\bcontributed(?: reporting)?(?: to)?(?: this)? (?:report|story|article)\W*$", re.IGNORECASE)
+# "(This story has been refiled to correct ...)", "Our Standards: ...", "Reading time: 3 minutes".
+_NOTICE = re.compile(
+    r"^(?:\(?\s*this (?:story|article|version) (?:has been|was) (?:refiled|corrected|updated|amended)\b.*|"
+    r"our standards\s*:.*|reading time\s*:.*|\d+\s+min(?:ute)?s? read|listen to this article.*|"
+    r"(?:published|updated|last updated)\s*:?\s*\d.{0,40})$",
+    re.IGNORECASE,
+)
+# "Read more: Brennick bets on expansion", "ALSO READ | ...", "See also: ...": a link to another story.
+_LINK_LINE = re.compile(
+    r"^(?:read more|also read|see also|related|more|watch|listen|recommended|read next|further reading)"
+    r"\s*[:|\u2013\u2014>\-]",
+    re.IGNORECASE,
+)
 _DISCLAIMER = re.compile(
     r"(?:produced by .{2,60}(?:news )?agency|has not been edited by|"
     r"auto-generated from a syndicated feed|published from a syndicated feed|©|copyright)",
@@ -34,13 +50,17 @@ _DISCLAIMER = re.compile(
 )
 _DISCLAIMER_CREDIT = re.compile(r"produced by (?:the )?(?P<credit>.{2,60}?)(?: news)? agency", re.IGNORECASE)
 _PHOTO_CREDIT = re.compile(
-    r"(?:\b[A-Z]{2,}(?:\s[A-Z]{2,})?/[A-Z][\w.\-]+(?:\s[A-Z][\w.\-]+){0,3}\s*$|\(photo:[^)]*\)|^photo:)",
+    r"(?:\b[A-Z]{2,}(?:\s[A-Z]{2,})?/[A-Z][\w.\-]+(?:\s[A-Z][\w.\-]+){0,3}(?:/[A-Z][\w ]{2,20})?\)?\s*$|"
+    r"\((?:photo|picture|image|pictured)s?:[^)]*\)|^(?:photo|photograph|picture|image|credit)s?\s*:|"
+    r"\b[A-Z]{2,}\s+Photo/|\b(?:via\s+)?Getty Images\s*$|\bPhotograph:\s)",
     re.IGNORECASE,
 )
 _JUNK = re.compile(
-    r"^(?:[\W_]+|you may (?:also )?be interested in|read more|related(?: articles| stories| news)?|"
-    r"share(?: this)?(?: article)?|advertisement|more on this|follow us.*|sign up.*|subscribe.*|"
-    r"most read|recommended|comments?)\W*$",
+    r"^(?:[\W_]+|you may (?:also )?(?:be interested in|like)|read more|related(?: articles| stories| news| topics)?|"
+    r"share(?: this)?(?: article| story)?(?: on \w+)?|advertisement|advertising|sponsored(?: content)?|"
+    r"more on this(?: story)?|follow us.*|sign up.*|subscribe.*|click here.*|"
+    r"most (?:read|popular|viewed)|recommended(?: for you)?|comments?|\d+ comments?|print|email|tweet|"
+    r"copy link|top stories|trending(?: now)?|more from .{1,40}|topics|tags)\W*$",
     re.IGNORECASE,
 )
 _BYLINE_BY = re.compile(r"^By\s+\S", re.IGNORECASE)
@@ -54,7 +74,9 @@ _NAME_LIST = re.compile(
 
 def split_paragraphs(text: str) -> list[str]:
     """Blank lines separate paragraphs; a text with none is split on single newlines."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2029", "\n\n")
+    # Page breaks (form feeds, from PDF conversions) and Unicode line separators end a line.
+    text = text.replace("\f", "\n").replace("\v", "\n").replace("\u2028", "\n").replace("\x85", "\n")
     blocks = _BLANK_LINE.split(text) if _BLANK_LINE.search(text) else text.split("\n")
     paragraphs = []
     for block in blocks:
@@ -103,6 +125,12 @@ def _is_byline(text: str) -> bool:
     return bool(match) and ("," in text or " and " in text) and not _DATELINE.match(text)
 
 
+def _is_bare_name(text: str) -> bool:
+    """A byline printed as just the reporter's name ("Hannah Lindqvist"), right under the headline."""
+    words = text.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words)
+
+
 def dateline_of(text: str) -> re.Match[str] | None:
     match = _DATELINE.match(text)
     if not match:
@@ -118,37 +146,59 @@ def dateline_of(text: str) -> re.Match[str] | None:
     return match
 
 
-def classify(texts: list[str]) -> tuple[list[Paragraph], ArticleMetadata]:
-    """Give each paragraph a kind and collect the article's headline, byline, dateline and credit."""
-    meta = ArticleMetadata()
-    kinds: list[ParagraphKind] = [ParagraphKind.BODY] * len(texts)
-    body_starts = [0] * len(texts)
+def classify(
+    texts: list[str],
+    known_kinds: dict[int, ParagraphKind] | None = None,
+    stated: ArticleMetadata | None = None,
+) -> tuple[list[Paragraph], ArticleMetadata]:
+    """Give each paragraph a kind and collect the article's headline, byline, dateline and credit.
+
+    ``known_kinds`` are kinds the file format states (NITF <hl1>, a Word "Title" style...) and
+    ``stated`` the metadata it states; both win over what the text rules would guess."""
+    known_kinds = known_kinds or {}
+    stated = stated or ArticleMetadata()
+    meta = ArticleMetadata(stated.headline, stated.byline, stated.dateline, stated.credit)
+    count = len(texts)
+    kinds: list[ParagraphKind] = [ParagraphKind.BODY] * count
+    body_starts = [0] * count
+    fixed = {i for i in known_kinds if 0 <= i < count}
+    for i in fixed:
+        kinds[i] = known_kinds[i]
+
+    def free(i: int) -> bool:
+        return i not in fixed and kinds[i] is ParagraphKind.BODY
 
     for i, text in enumerate(texts):
-        if _TRAILER.match(text) and text.lstrip().startswith("("):
+        if i in fixed:
+            continue
+        words = len(_words(text))
+        if _TRAILER.match(text) and (text.lstrip().startswith("(") or (i >= count - 4 and words <= 40)):
+            kinds[i] = ParagraphKind.CREDIT
+        elif _CONTRIBUTED.search(text) and words <= 40 and i >= count // 2:
             kinds[i] = ParagraphKind.CREDIT
         elif source := _SOURCE_LINE.match(text):
             kinds[i] = ParagraphKind.CREDIT
             meta.credit = meta.credit or source.group("credit").strip()
-        elif _DISCLAIMER.search(text) and len(_words(text)) <= 40:
+        elif _DISCLAIMER.search(text) and words <= 40:
             kinds[i] = ParagraphKind.CREDIT
-        elif _PHOTO_CREDIT.search(text) and len(_words(text)) < 80:
+        elif _PHOTO_CREDIT.search(text) and words < 80:
             kinds[i] = ParagraphKind.CAPTION
-        elif _JUNK.match(text):
+        elif _JUNK.match(text) or _NOTICE.match(text) or (_LINK_LINE.match(text) and words <= 25):
             kinds[i] = ParagraphKind.BOILERPLATE
 
     # The lede: first paragraph carrying a dateline, else the first long paragraph.
     lede = None
-    for i, text in enumerate(texts):
-        if kinds[i] is not ParagraphKind.BODY:
+    for i, text in enumerate(texts[:8]):
+        if not free(i):
             continue
         match = dateline_of(text)
-        if match and i < 8:
+        if match:
             lede = i
             body_starts[i] = match.end("prefix")
             place, date = match.group("place"), match.group("date")
-            meta.dateline = f"{place}, {date}" if date else place
-            if match.group("credit"):
+            if not stated.dateline:
+                meta.dateline = f"{place}, {date}" if date else place
+            if match.group("credit") and not stated.credit:
                 meta.credit = match.group("credit").strip()
             if body_starts[i] >= len(text.rstrip()):
                 kinds[i] = ParagraphKind.DATELINE
@@ -156,20 +206,18 @@ def classify(texts: list[str]) -> tuple[list[Paragraph], ArticleMetadata]:
                 lede = None
             break
     if lede is None:
-        lede = next(
-            (i for i, t in enumerate(texts) if kinds[i] is ParagraphKind.BODY and len(_words(t)) >= 20),
-            len(texts),
-        )
+        lede = next((i for i, t in enumerate(texts) if free(i) and len(_words(t)) >= 20), count)
 
     # Before the lede: headline first, then byline; anything else short is a subhead or metadata.
     for i in range(lede):
-        if kinds[i] is not ParagraphKind.BODY:
+        if not free(i):
             continue
         text = texts[i]
-        if meta.byline is None and _is_byline(text):
+        has_headline = meta.headline is not None or any(k is ParagraphKind.HEADLINE for k in kinds[:i])
+        if meta.byline is None and (_is_byline(text) or has_headline and _is_bare_name(text)):
             kinds[i] = ParagraphKind.BYLINE
             meta.byline = re.sub(r"^By\s+", "", text.strip(), flags=re.IGNORECASE)
-        elif meta.headline is None and _is_short_title(text):
+        elif not has_headline and _is_short_title(text):
             kinds[i] = ParagraphKind.HEADLINE
             meta.headline = text.strip()
         elif _is_short_title(text, 12):
@@ -177,14 +225,19 @@ def classify(texts: list[str]) -> tuple[list[Paragraph], ArticleMetadata]:
 
     # After the lede: subheads, and junk after the closing credit block.
     last_credit = max((i for i, k in enumerate(kinds) if k is ParagraphKind.CREDIT and i > lede), default=None)
-    for i in range(lede + 1, len(texts)):
-        if kinds[i] is not ParagraphKind.BODY:
+    for i in range(lede + 1, count):
+        if not free(i):
             continue
         if last_credit is not None and i > last_credit and not _SENTENCE_END.search(texts[i]):
             kinds[i] = ParagraphKind.BOILERPLATE
         elif _is_subhead(texts[i]):
             kinds[i] = ParagraphKind.SUBHEAD
 
+    if meta.headline is None:
+        meta.headline = next((texts[i].strip() for i in range(count) if kinds[i] is ParagraphKind.HEADLINE), None)
+    if meta.byline is None:
+        byline = next((texts[i].strip() for i in range(count) if kinds[i] is ParagraphKind.BYLINE), None)
+        meta.byline = re.sub(r"^By\s+", "", byline, flags=re.IGNORECASE) if byline else None
     if meta.credit is None:
         for i, text in enumerate(texts):
             if kinds[i] is ParagraphKind.CREDIT and (m := _DISCLAIMER_CREDIT.search(text)):

@@ -1,0 +1,232 @@
+"""Saved news web pages: the article's headline, byline, date and body paragraphs, without site furniture.
+
+Extraction is done by trafilatura, which is maintained against thousands of real news sites and
+removes navigation, ads, cookie banners, share buttons, related links and comments far more reliably than
+hand-written rules could. Around it this module only (1) decodes the page, (2) turns trafilatura's
+body into paragraphs in order (subheads kept as subheads), (3) finds the byline as printed on the page,
+and (4) falls back to a plain reading of <article>/<main> when trafilatura finds no article at all.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from reader.errors import InputError
+from reader.loading.decode import decode_bytes
+from reader.loading.structure import ArticleMetadata
+from reader.model import ParagraphKind
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"""^<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.\-]+)["']""")
+# HTML5 decodes these labels as Windows-1252 (browsers do the same).
+_WINDOWS_1252_LABELS = {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "us-ascii", "ascii", "l1", "cp819"}
+_BLOCKS = {"p", "head", "item", "quote"}
+_SENTENCE_END = re.compile(r"[.!?\u201d\"\u2019)]\s*$")
+_BYLINE_HINT = re.compile(r"byline|author|writer|reporter|contributor", re.IGNORECASE)
+_FURNITURE_HINT = re.compile(
+    r"cookie|consent|banner|share|social|related|newsletter|subscribe|advert|\bads?\b|promo|comment|"
+    r"footer|\bnav|menu|breadcrumb|sidebar|popup|modal|outbrain|taboola|recommend|read-?more|tags?\b",
+    re.IGNORECASE,
+)
+_FURNITURE_TAGS = ("script", "style", "nav", "header", "footer", "aside", "form", "noscript", "iframe", "svg",
+                   "button", "template", "figure", "select", "menu", "dialog")
+
+
+def _quiet_libraries() -> None:
+    """trafilatura and its helpers log warnings about odd pages; with no handler configured Python would
+    print them on stderr, which must only ever hold reader's own one-line messages."""
+    for name in ("trafilatura", "htmldate", "courlan", "justext", "charset_normalizer"):
+        logger = logging.getLogger(name)
+        logger.addHandler(logging.NullHandler())
+        logger.propagate = False
+
+
+def declared_charset(data: bytes) -> str | None:
+    head = data[:4096]
+    match = _XML_ENCODING.match(head.lstrip()) or _META_CHARSET.search(head)
+    if not match:
+        return None
+    label = match.group(1).decode("ascii", "replace").lower()
+    return "windows-1252" if label in _WINDOWS_1252_LABELS else label
+
+
+def _block_text(element) -> str:
+    """Text of one block, with <lb/> line breaks as newlines."""
+    parts: list[str] = []
+
+    def walk(node) -> None:
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            if child.tag == "lb":
+                parts.append("\n")
+            else:
+                walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(element)
+    return "".join(parts)
+
+
+def _split_breaks(text: str) -> list[str]:
+    """Sites that separate paragraphs with <br> give blocks holding several paragraphs: split where a line
+    ends a sentence (a break mid-sentence is only a soft line break)."""
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    pieces: list[str] = []
+    current = ""
+    for line in lines:
+        if not line:
+            if current:
+                pieces.append(current)
+                current = ""
+            continue
+        current = f"{current} {line}" if current else line
+        if _SENTENCE_END.search(line):
+            pieces.append(current)
+            current = ""
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def _body_blocks(body) -> list[tuple[str, ParagraphKind | None]]:
+    blocks: list[tuple[str, ParagraphKind | None]] = []
+    for element in body.iter(*_BLOCKS):
+        if any(inner is not element and inner.tag in _BLOCKS for inner in element.iter()):
+            continue  # a container: its inner blocks are taken one by one
+        kind = ParagraphKind.SUBHEAD if element.tag == "head" else None
+        for piece in _split_breaks(_block_text(element)):
+            blocks.append((piece, kind))
+    return blocks
+
+
+def _class_text(element) -> str:
+    return " ".join(element.get(attribute, "") for attribute in ("class", "id", "itemprop", "rel", "data-testid"))
+
+
+def _visible_byline(tree) -> str | None:
+    """The byline as the page prints it ("By Jane Roe and John Doe"), outside page furniture."""
+    if tree is None:
+        return None
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or not _BYLINE_HINT.search(_class_text(element)):
+            continue
+        if element.tag in ("meta", "link", "script", "style", "title", "head"):
+            continue
+        if any(
+            ancestor.tag in ("nav", "footer", "aside") or _FURNITURE_HINT.search(_class_text(ancestor))
+            for ancestor in element.iterancestors()
+        ):
+            continue
+        text = " ".join(element.text_content().split())
+        words = text.split()
+        if 2 <= len(words) <= 16 and not text.endswith(".") and any(w[:1].isupper() for w in words):
+            return text
+    return None
+
+
+def _parse_tree(text: str):
+    import lxml.html
+
+    try:
+        return lxml.html.document_fromstring(text)
+    except (ValueError, Exception):  # lxml raises several types on empty or odd documents
+        return None
+
+
+def _fallback_blocks(tree) -> tuple[str | None, list[tuple[str, ParagraphKind | None]]]:
+    """A plain reading for pages trafilatura does not take for an article (very short pages)."""
+    if tree is None:
+        return None, []
+    for element in list(tree.iter(*_FURNITURE_TAGS)):
+        if element.getparent() is not None:
+            element.drop_tree()
+    for element in list(tree.iter()):
+        if isinstance(element.tag, str) and element.getparent() is not None and element.tag not in ("html", "body"):
+            if _FURNITURE_HINT.search(_class_text(element)) and not _BYLINE_HINT.search(_class_text(element)):
+                element.drop_tree()
+    root = next(iter(tree.iter("article")), None) or next(iter(tree.iter("main")), None) or tree
+    headline = None
+    blocks: list[tuple[str, ParagraphKind | None]] = []
+    for element in root.iter("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "pre"):
+        if any(inner is not element and inner.tag in ("p", "li") for inner in element.iter()):
+            continue
+        text = " ".join(element.text_content().split())
+        if not text:
+            continue
+        if element.tag == "h1" and headline is None:
+            headline = text
+            continue
+        blocks.append((text, ParagraphKind.SUBHEAD if element.tag[0] == "h" else None))
+    return headline, blocks
+
+
+def _names(author: str | None) -> str | None:
+    if not author:
+        return None
+    names = [n.strip() for n in author.split(";") if n.strip()]
+    if len(names) <= 1:
+        return names[0] if names else None
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def parse_html(source: str, data: bytes, forced_encoding: str | None = None):
+    """Return a RawArticle for a saved web page."""
+    from reader.loading import RawArticle
+
+    text, encoding = decode_bytes(source, data, declared=declared_charset(data), forced=forced_encoding)
+    _quiet_libraries()
+    import trafilatura
+
+    options = dict(
+        with_metadata=True, include_comments=False, include_tables=False, include_images=False,
+        include_formatting=False, include_links=False, deduplicate=False,
+    )
+    try:
+        document = trafilatura.bare_extraction(text, **options)
+        if document is None or document.body is None or not "".join(document.body.itertext()).strip():
+            document = trafilatura.bare_extraction(text, favor_recall=True, **options)
+    except (ValueError, TypeError, AttributeError, RecursionError, MemoryError) as error:
+        raise InputError(source, f"cannot read this web page ({type(error).__name__})") from None
+    tree = _parse_tree(text)
+    if document is not None and document.body is not None:
+        headline = document.title
+        blocks = _body_blocks(document.body)
+    else:
+        headline, blocks = None, []
+    if not blocks:
+        headline_fallback, blocks = _fallback_blocks(_parse_tree(text))
+        headline = headline or headline_fallback
+    if not blocks:
+        raise InputError(source, "no article text found in this web page")
+    byline = _visible_byline(tree)
+    author = _names(document.author if document is not None else None)
+    byline = byline or author
+
+    paragraphs: list[str] = []
+    known: dict[int, ParagraphKind] = {}
+    seen_heading = {" ".join(headline.split()).casefold()} if headline else set()
+    if headline:
+        known[len(paragraphs)] = ParagraphKind.HEADLINE
+        paragraphs.append(headline)
+    if byline:
+        known[len(paragraphs)] = ParagraphKind.BYLINE
+        paragraphs.append(byline)
+        seen_heading.add(byline.casefold())
+    for index, (block, kind) in enumerate(blocks):
+        if index < 3 and block.casefold() in seen_heading:
+            continue  # the headline or byline repeated at the top of the body
+        if kind is not None:
+            known[len(paragraphs)] = kind
+        paragraphs.append(block)
+    metadata = ArticleMetadata(
+        headline=headline,
+        byline=re.sub(r"^By\s+", "", byline, flags=re.IGNORECASE) if byline else None,
+    )
+    published = document.date if document is not None else None
+    return RawArticle(
+        paragraphs=paragraphs, encoding=encoding, source_format="html", metadata=metadata, known_kinds=known,
+        published=published,
+    )
