@@ -59,7 +59,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     compare = sub.add_parser("compare", help="print the analysis")
     compare.add_argument("sources", nargs="+", metavar="FILE")
-    compare.add_argument("--format", choices=FORMATS, default="json")
+    compare.add_argument(
+        "--format", choices=FORMATS, default=None, help="report format (default: from the -o file name, else json)"
+    )
     compare.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     compare.add_argument("--force", action="store_true", help="overwrite an existing output file")
     _common_options(compare)
@@ -84,18 +86,19 @@ def _limits(args: argparse.Namespace) -> Limits:
 
 def _run_compare(args: argparse.Namespace) -> int:
     from reader.comparison import compare
-    from reader.report import render
+    from reader.report import format_for_output, render
 
     articles = load_sources(args.sources, _limits(args))
     if len(articles) < 2:
         raise ReaderError("compare needs a base and at least one other version")
     comparison = compare(articles[0], articles[1:], _profile(args))
-    text = render(comparison, args.format)
+    fmt = args.format or format_for_output(args.output)
+    text = render(comparison, fmt)
     if args.output:
         from reader.report.write import write_report
 
         write_report(args.output, text, force=args.force, inputs=[a.path for a in articles])
-        print(f"reader: wrote {args.format} report to {args.output}", file=sys.stderr)
+        print(f"reader: wrote {fmt} report to {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text)
     return 0

@@ -183,3 +183,10 @@ def test_hostile_article_text_renders_as_text():
 def test_finding_spans_are_highlighted_inside_the_text():
     html = render_html(hostile_comparison())
     assert '<mark class="finding">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; wa</mark>' in html
+
+
+def test_punctuation_a_finding_is_about_is_not_dimmed(sample):
+    _, html, _ = sample
+    version4 = html[html.index('id="v4"') :]
+    row = next(body for body in re.findall(r"<tbody id=.*?</tbody>", version4, re.S) if "punctuation only" in body)
+    assert "<del>,</del>" in row, "the comma dropped from the quote is a plain deletion, not grey noise"

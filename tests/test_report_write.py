@@ -122,3 +122,16 @@ def test_report_is_readable_by_others_like_any_new_file(tmp_path):
     umask = os.umask(0)
     os.umask(umask)
     assert written.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+@pytest.mark.parametrize("name,marker", [("r.html", "<!DOCTYPE html>"), ("r.md", "# 1 version"), ("r.json", '"schema"')])
+def test_format_follows_the_output_file_name(articles, tmp_path, name, marker):
+    out = tmp_path / name
+    assert _compare(articles, "-o", str(out)) == 0
+    assert marker in out.read_text(encoding="utf-8")[:200]
+
+
+def test_explicit_format_wins_over_the_file_name(articles, tmp_path):
+    out = tmp_path / "r.html"
+    assert _compare(articles, "-o", str(out), "--format", "markdown") == 0
+    assert out.read_text(encoding="utf-8").startswith("# 1 version")

@@ -5,6 +5,20 @@ from __future__ import annotations
 from reader.model import Comparison
 
 
+_SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown", ".json": "json"}
+
+
+def format_for_output(path: str | None, default: str = "json") -> str:
+    """The report format an output file name asks for (``report.html`` -> html), else ``default``."""
+    if not path:
+        return default
+    name = path.lower()
+    for suffix, fmt in _SUFFIX_FORMATS.items():
+        if name.endswith(suffix):
+            return fmt
+    return default
+
+
 def render(comparison: Comparison, fmt: str) -> str:
     if fmt == "json":
         from reader.report.json_report import render_json

@@ -51,6 +51,14 @@ def compared_files(comparison: Comparison) -> list[FileLine]:
     return lines
 
 
+def _is_body_row(row: Row, base: Article, other: Article) -> bool:
+    """Counted in the scorecard's paragraph numbers (which leave out headlines, bylines and other metadata)."""
+    def has_body(article: Article, indices: tuple[int, ...]) -> bool:
+        return not indices or any(not article.paragraphs[i].kind.is_metadata for i in indices)
+
+    return has_body(base, row.base) and has_body(other, row.other)
+
+
 def created_at_text(comparison: Comparison) -> str:
     """``2026-11-22T05:12:03+00:00`` -> ``2026-11-22 05:12:03 UTC`` (left as given when it is something else)."""
     stamp = comparison.created_at or "unknown time"
@@ -131,7 +139,7 @@ def stat(stats: dict, name: str, default=0):
     return default if value is None else value
 
 
-def paragraph_summary(stats: dict) -> str:
+def paragraph_summary(stats: dict, version: VersionComparison | None = None, base: Article | None = None) -> str:
     labels = (
         ("equal", "same"),
         ("edited", "edited"),
@@ -142,7 +150,13 @@ def paragraph_summary(stats: dict) -> str:
         ("merged", "merged"),
         ("partial", "partial"),
     )
-    return ", ".join(f"{stat(stats, key)} {label}" for key, label in labels)
+    parts = [f"{stat(stats, key)} {label}" for key, label in labels]
+    style_only = 0
+    if version is not None and base is not None:
+        style_only = sum(1 for row in version.rows if is_style_only(row) and _is_body_row(row, base, version.article))
+    if style_only:
+        parts[1] += f" ({style_only} only in typography or style)"
+    return ", ".join(parts)
 
 
 def credit_text(article: Article) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from reader.model import Article, Comparison, Finding, Row, RowKind, Segment, VersionComparison
+from reader.model import Article, Category, Comparison, Finding, Row, RowKind, Segment, VersionComparison
 from reader.report import evidence as ev
 from reader.report.html_style import STYLE
 
@@ -31,7 +31,8 @@ class _Piece:
     marked: bool = False  # inside a finding's highlighted span
 
 
-def _segment_pieces(segments: tuple[Segment, ...], side: str) -> list[_Piece]:
+def _segment_pieces(segments: tuple[Segment, ...], side: str, punctuation_matters: bool = False) -> list[_Piece]:
+    """Pieces of one side; in a row a finding is about, punctuation is shown as a real change (a comma in a quote)."""
     pieces = []
     for segment in segments:
         text = segment.base_text if side == "base" else segment.other_text
@@ -41,6 +42,8 @@ def _segment_pieces(segments: tuple[Segment, ...], side: str) -> list[_Piece]:
             pieces.append(_Piece(text))
             continue
         noise = segment.category is not None and segment.category.is_noise
+        if punctuation_matters and segment.category is Category.PUNCTUATION:
+            noise = False
         pieces.append(_Piece(text, "del" if side == "base" else "ins", noise, segment.fact))
     return pieces
 
@@ -130,7 +133,7 @@ def _side_html(
         spans = [(s[0], s[1]) if side == "base" else (s[2], s[3]) for s in row.shared_spans]
         pieces = _shared_pieces(text, spans)
     elif row.has_both_sides and ev.segments_cover(row, base, other):
-        pieces = _segment_pieces(row.segments, side)
+        pieces = _segment_pieces(row.segments, side, punctuation_matters=bool(findings))
     else:
         pieces = [_Piece(text)]
     pieces = _apply_marks(pieces, _finding_marks(findings, side, article, indices))
@@ -217,7 +220,7 @@ def _scorecard(comparison: Comparison) -> str:
             f'<th scope="row"><a href="#{ev.version_anchor(number)}">{number}. {_e(version.article.name)}</a></th>'
             f"<td>{_bar(s.get('base_kept'))}</td>"
             f"<td>{_bar(s.get('taken_from_base'))}</td>"
-            f"<td>{_e(ev.paragraph_summary(s))}</td>"
+            f"<td>{_e(ev.paragraph_summary(s, version, comparison.base))}</td>"
             f"<td class=num>{_e(ev.stat(s, 'substantive'))} <span class=muted>({_e(ev.stat(s, 'facts'))} facts)</span></td>"
             f"<td>{_e(ev.credit_text(version.article))}</td>"
             f"<td>{findings or 'none'}</td>"
@@ -322,7 +325,7 @@ def _version_section(number: int, version: VersionComparison, base: Article) -> 
         f'<section class="version" id="{ev.version_anchor(number)}">'
         f"<h2>{number}. {_e(version.article.name)} <span class=muted>beside the wire</span></h2>"
         f'<p class="summary">Wire kept {_e(ev.share(s.get("base_kept")))} · taken from the wire '
-        f'{_e(ev.share(s.get("taken_from_base")))} · paragraphs: {_e(ev.paragraph_summary(s))} · '
+        f'{_e(ev.share(s.get("taken_from_base")))} · paragraphs: {_e(ev.paragraph_summary(s, version, base))} · '
         f"findings: {_e(ev.severity_summary(version.findings))}</p>"
         '<table class="aligned"><colgroup><col class="c-label"><col class="c-side"><col class="c-side"></colgroup>'
         f'<thead><tr><th>row</th><th>wire: {_e(base.name)}</th><th>version: {_e(version.article.name)}</th></tr></thead>'
