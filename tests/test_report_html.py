@@ -157,7 +157,7 @@ def test_non_colour_cues_in_the_stylesheet(sample):
     style = re.search(r"<style>(.*?)</style>", html, re.S).group(1)
     assert re.search(r"\bins \{[^}]*text-decoration: underline", style)
     assert re.search(r"\bdel \{[^}]*text-decoration: line-through", style)
-    assert re.search(r"mark\.finding \{[^}]*outline", style)
+    assert re.search(r"mark\.finding \{[^}]*border: 1px solid", style)
 
 
 def test_hostile_article_text_renders_as_text():

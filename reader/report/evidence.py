@@ -173,8 +173,9 @@ def is_style_only(row: Row) -> bool:
     )
 
 
-def row_label(row: Row) -> str:
-    return "style only" if is_style_only(row) else ROW_LABELS[row.kind]
+def row_label(row: Row, has_findings: bool = False) -> str:
+    """The row's badge; a row a finding is about is never called "style only", even if its diff is."""
+    return "style only" if is_style_only(row) and not has_findings else ROW_LABELS[row.kind]
 
 
 def is_changed(row: Row) -> bool:
@@ -211,7 +212,7 @@ def row_where(row: Row) -> str:
     return f"wire {paragraph_numbers(row.base)} → {paragraph_numbers(row.other)}"
 
 
-def row_caption(row: Row) -> str:
+def row_caption(row: Row, has_findings: bool = False) -> str:
     """A short description of what happened to a row, for people: ``moved: wire ¶20 is ¶6 here``."""
     base, other = paragraph_numbers(row.base), paragraph_numbers(row.other)
     kind = row.kind
@@ -228,7 +229,7 @@ def row_caption(row: Row) -> str:
     if kind is RowKind.PARTIAL:
         return f"partial: {other} shares only some text with wire {base}"
     if kind is RowKind.EDITED:
-        if is_style_only(row):
+        if is_style_only(row) and not has_findings:
             return f"style only: wire {base} → {other}"
         return f"edited: wire {base} → {other}"
     return f"same: wire {base} = {other}"

@@ -100,25 +100,37 @@ def _piece_html(piece: _Piece) -> str:
     classes = " ".join(name for name, on in (("noise", piece.noise), ("fact", piece.fact)) if on)
     class_attr = f' class="{classes}"' if classes else ""
     if piece.tag in ("del", "ins"):
-        html = f"<{piece.tag}{class_attr}>{html}</{piece.tag}>"
-    elif piece.tag == "shared":
-        html = f'<span class="shared">{html}</span>'
-    if piece.marked:
-        html = f'<mark class="finding">{html}</mark>'
+        return f"<{piece.tag}{class_attr}>{html}</{piece.tag}>"
+    if piece.tag == "shared":
+        return f'<span class="shared">{html}</span>'
     return html
+
+
+def _run_html(pieces: list[_Piece]) -> str:
+    """One paragraph's pieces; neighbouring pieces a finding is about share one highlight box."""
+    out, marked_run = [], []
+    for piece in [*pieces, None]:
+        if piece is not None and piece.marked:
+            marked_run.append(_piece_html(piece))
+            continue
+        if marked_run:
+            out.append(f'<mark class="finding">{"".join(marked_run)}</mark>')
+            marked_run = []
+        if piece is not None:
+            out.append(_piece_html(piece))
+    return "".join(out)
 
 
 def _paragraphs(pieces: list[_Piece]) -> list[str]:
     """Cut the pieces at newlines (the joint between the paragraphs of a split or merged side)."""
-    paragraphs: list[list[str]] = [[]]
+    paragraphs: list[list[_Piece]] = [[]]
     for piece in pieces:
-        parts = piece.text.split("\n")
-        for number, part in enumerate(parts):
+        for number, part in enumerate(piece.text.split("\n")):
             if number:
                 paragraphs.append([])
             if part:
-                paragraphs[-1].append(_piece_html(_Piece(part, piece.tag, piece.noise, piece.fact, piece.marked)))
-    return ["".join(p) for p in paragraphs]
+                paragraphs[-1].append(_Piece(part, piece.tag, piece.noise, piece.fact, piece.marked))
+    return [_run_html(p) for p in paragraphs]
 
 
 def _side_html(
@@ -282,7 +294,7 @@ def _row_html(
 ) -> str:
     other = version.article
     findings = [finding for _, finding in row_findings]
-    label = ev.row_label(row)
+    label = ev.row_label(row, bool(findings))
     classes = f"row kind-{row.kind.value}" + (" has-finding" if findings else "")
     anchor = ev.row_anchor(number, position)
     notes = ""
@@ -303,7 +315,7 @@ def _row_html(
     return (
         f'<tbody id="{anchor}" class="{classes}"><tr>'
         f'<td class="label"><a href="#{anchor}" class="rownum">{position + 1}</a> '
-        f'<span class="badge {row.kind.value}{" style" if ev.is_style_only(row) else ""}">{_e(label)}</span>'
+        f'<span class="badge {row.kind.value}{" style" if ev.is_style_only(row) and not findings else ""}">{_e(label)}</span>'
         f'<span class="caption">{_e(ev.row_where(row))}</span>'
         + (f'<span class="flag">⚑ {len(findings)} finding{"s" if len(findings) != 1 else ""}</span>' if findings else "")
         + noise_note

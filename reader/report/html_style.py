@@ -42,8 +42,8 @@ ins { background: var(--ins-bg); color: var(--ins-ink); text-decoration: underli
 del { background: var(--del-bg); color: var(--del-ink); text-decoration: line-through; }
 ins.fact, del.fact { font-weight: 700; text-decoration-style: double; text-decoration-thickness: auto; }
 ins.noise, del.noise { background: none; color: #8c959f; text-decoration-style: dotted; font-weight: normal; }
-mark.finding { background: var(--mark-bg); color: inherit; outline: 1.5px solid var(--mark-edge);
-  outline-offset: 0; border-radius: 2px; }
+mark.finding { background: var(--mark-bg); color: inherit; border: 1px solid var(--mark-edge); border-radius: 2px;
+  padding: 0 1px; -webkit-box-decoration-break: clone; box-decoration-break: clone; }
 .shared { background: var(--shared-bg); color: var(--shared-ink); text-decoration: underline wavy;
   text-decoration-thickness: 1px; text-underline-offset: 3px; }
 

@@ -162,7 +162,7 @@ def _quote(text: str) -> str:
 
 def _row_lines(number: int, position: int, row: Row, version: VersionComparison, base: Article, row_findings) -> list[str]:
     other = version.article
-    lines = [f"**Row {position + 1}: {ev.row_caption(row)}**", ""]
+    lines = [f"**Row {position + 1}: {ev.row_caption(row, bool(row_findings))}**", ""]
     if row.kind is RowKind.INSERTED:
         lines.append(_quote("{+" + _inline(other.texts(row.other)) + "+}"))
     elif row.kind is RowKind.DELETED:
