@@ -1,85 +1,128 @@
-"""Give each word-level change one category, and mark substantive changes that touch facts."""
+"""Give each word-level change one category, and mark substantive changes that touch facts.
+
+Categories, weakest noise first: typography (quote marks, apostrophes, dashes, spaces, ellipses),
+punctuation, style (house-style equivalences, numerals vs words, date formats, capitals, hyphenation),
+spelling (US/UK, transliterations, a small edit inside a proper name), and substantive. A changed number
+or date is always substantive and fact-bearing; a changed quote mark is never substantive.
+"""
 
 from __future__ import annotations
 
 import re
-
-from rapidfuzz.distance import Levenshtein
+from collections import Counter
+from collections.abc import Sequence
 
 from reader.model import Category
 from reader.normalize import fold_typography
 from reader.profile import Profile
+from reader.wordkeys import (
+    DASH_KEY,
+    DATE_PREFIX,
+    ELLIPSIS_KEY,
+    NUMBER_PREFIX,
+    QUOTE_KEY,
+    SPACE_KEY,
+    STYLE_PREFIX,
+    Token,
+    keyer_for,
+    names_alike,
+)
 
-_NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
+# When one change mixes noise of several kinds, it takes the strongest.
+NOISE_ORDER = (Category.TYPOGRAPHY, Category.PUNCTUATION, Category.STYLE, Category.SPELLING)
+_RANK = {category: rank for rank, category in enumerate(NOISE_ORDER)}
+_TYPOGRAPHIC_KEYS = frozenset({SPACE_KEY, QUOTE_KEY, DASH_KEY, ELLIPSIS_KEY})
+_INNER_HYPHEN = re.compile(r"(?<=\w)[-\u2010\u2011](?=\w)")
 _SPACES = re.compile(r"\s+")
-_NUMBER_WORDS = {
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
-    "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds", "thousand", "thousands",
-    "million", "millions", "billion", "billions", "trillion", "dozen", "dozens", "half", "quarter", "first",
-    "second", "third", "fourth", "fifth", "tenth", "once", "twice", "several", "few", "many", "most",
-    "least", "more", "less", "fewer", "all", "none", "some", "nearly", "almost", "about", "around",
-    "percent", "cent",
-}
-_DATE_WORDS = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
-    "tomorrow", "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-    "oct", "nov", "dec", "week", "month", "year", "weeks", "months", "years", "morning", "evening", "night",
-}
-_NEGATIONS = {"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "cannot"}
-_WORDS = re.compile(r"[\w'\u2019]+")
-_NUMERALS = {w: str(i) for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve".split()
-)}
+_SERIAL_CONJUNCTIONS = frozenset({"and", "or"})
 
 
-def _squash(text: str) -> str:
-    return _SPACES.sub(" ", fold_typography(text)).strip()
+def strongest(categories: Sequence[Category]) -> Category:
+    return max(categories, key=_RANK.__getitem__, default=Category.TYPOGRAPHY)
 
 
-def _is_number_style(a: str, b: str) -> bool:
-    a, b = a.strip().casefold(), b.strip().casefold()
-    return _NUMERALS.get(a, a) == _NUMERALS.get(b, b) and a != b
+def pair_category(base_token: str, other_token: str, key: str) -> Category:
+    """The category of two different tokens that share a key (a noise variant pair)."""
+    folded_a, folded_b = fold_typography(base_token), fold_typography(other_token)
+    if folded_a == folded_b or key in _TYPOGRAPHIC_KEYS:
+        return Category.TYPOGRAPHY
+    if folded_a.casefold() == folded_b.casefold():
+        return Category.STYLE  # capitals: "Labour Minister" / "labour minister"
+    if key.startswith((STYLE_PREFIX, NUMBER_PREFIX, DATE_PREFIX)):
+        return Category.STYLE
+    # Spelling groups, US/UK endings, accents and matched name variants.
+    return Category.SPELLING
 
 
-def _looks_like_name_variant(a: str, b: str) -> bool:
-    a, b = a.strip(), b.strip()
-    if " " in a or " " in b or not a[:1].isupper() or not b[:1].isupper() or min(len(a), len(b)) < 4:
+def _squash(tokens: Sequence[Token]) -> str:
+    return _SPACES.sub(" ", fold_typography("".join(t.text for t in tokens))).strip().casefold()
+
+
+def _is_hyphenation(base: Sequence[Token], other: Sequence[Token]) -> bool:
+    """``well-known``/``well known`` and ``e-mail``/``email``."""
+    if not any(t.key == DASH_KEY for t in base) and not any(t.key == DASH_KEY for t in other):
         return False
-    return Levenshtein.normalized_similarity(a.casefold(), b.casefold()) >= 0.7
+    a, b = _squash(base), _squash(other)
+    if _INNER_HYPHEN.search(a) is None and _INNER_HYPHEN.search(b) is None:
+        return False
+    return _INNER_HYPHEN.sub(" ", a) == _INNER_HYPHEN.sub(" ", b) or _INNER_HYPHEN.sub("", a) == _INNER_HYPHEN.sub(
+        "", b
+    )
 
 
-def touches_fact(text: str) -> bool:
-    """True when the text holds a number, date, name or negation."""
-    if any(c.isdigit() for c in text):
-        return True
-    for word in _WORDS.findall(text):
-        lower = word.casefold().replace("\u2019", "'")
-        if lower in _NUMBER_WORDS or lower in _DATE_WORDS or lower in _NEGATIONS or lower.endswith("n't"):
-            return True
-        if word[:1].isupper() and lower not in {"i", "the", "a", "an", "he", "she", "it", "we", "they"}:
+def _facts(words: Sequence[Token]) -> Counter:
+    return Counter(t.key for t in words if t.is_fact)
+
+
+def _numbers(words: Sequence[Token]) -> list[str]:
+    return sorted(t.key for t in words if t.key.startswith((NUMBER_PREFIX, DATE_PREFIX)))
+
+
+def categorize_tokens(base: Sequence[Token], other: Sequence[Token]) -> tuple[Category, bool]:
+    """(category, fact) of one change: the base tokens it removes and the other tokens it puts instead.
+    ``fact`` is only ever True for substantive changes."""
+    words_a = [t for t in base if t.is_word]
+    words_b = [t for t in other if t.is_word]
+    marks_a = [t.key for t in base if not t.is_word and t.key != SPACE_KEY]
+    marks_b = [t.key for t in other if not t.is_word and t.key != SPACE_KEY]
+    if not words_a and not words_b:
+        if marks_a == marks_b and all(k in _TYPOGRAPHIC_KEYS for k in marks_a):
+            return Category.TYPOGRAPHY, False
+        return Category.PUNCTUATION, False
+    if _numbers(words_a) != _numbers(words_b):
+        return Category.SUBSTANTIVE, True  # a changed number is never noise
+    if _is_hyphenation(base, other):
+        return Category.STYLE, False
+    if [t.key for t in words_a] == [t.key for t in words_b] or (
+        len(words_a) == len(words_b)
+        and all(x.key == y.key or names_alike(x.text, y.text) for x, y in zip(words_a, words_b))
+    ):
+        categories = [
+            pair_category(x.text, y.text, x.key) for x, y in zip(words_a, words_b) if x.text != y.text
+        ]
+        categories.append(Category.PUNCTUATION if marks_a != marks_b else Category.TYPOGRAPHY)
+        return strongest(categories), False
+    return Category.SUBSTANTIVE, _facts(words_a) != _facts(words_b)
+
+
+def is_serial_comma(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """True when ``tokens[start:end]`` is a lone comma before the ``and``/``or`` that ends a list
+    (``red, white, and blue``): whether to write it is house style."""
+    marks = [t for t in tokens[start:end] if t.key != SPACE_KEY]
+    if len(marks) != 1 or marks[0].text != ",":
+        return False
+    following = next((t for t in tokens[end:] if t.key != SPACE_KEY), None)
+    if following is None or following.text.casefold() not in _SERIAL_CONJUNCTIONS:
+        return False
+    for token in reversed(tokens[max(0, start - 16) : start]):
+        if token.text in (".", "!", "?", ";", ":"):
+            return False
+        if token.text == ",":
             return True
     return False
 
 
 def categorize(base_text: str, other_text: str, profile: Profile) -> tuple[Category, bool]:
-    """Return (category, fact) for one change; ``fact`` is only ever True for substantive changes."""
-    if _squash(base_text) == _squash(other_text):
-        return Category.TYPOGRAPHY, False
-    plain_a, plain_b = _squash(base_text), _squash(other_text)
-    if profile.is_style_variant(plain_a, plain_b) or _is_number_style(plain_a, plain_b):
-        return Category.STYLE, False
-    if profile.is_spelling_variant(plain_a.strip(".,;:"), plain_b.strip(".,;:")):
-        return Category.SPELLING, False
-    words_a = _NOT_WORD.sub(" ", plain_a).split()
-    words_b = _NOT_WORD.sub(" ", plain_b).split()
-    if words_a == words_b:
-        return Category.PUNCTUATION, False
-    if [w.casefold() for w in words_a] == [w.casefold() for w in words_b]:
-        return Category.STYLE, False
-    if _looks_like_name_variant(plain_a, plain_b) and not touches_fact(
-        "".join(c for c in plain_a + plain_b if c.isdigit())
-    ):
-        return Category.SPELLING, False
-    return Category.SUBSTANTIVE, touches_fact(base_text) or touches_fact(other_text)
+    """Return (category, fact) for one change given as the two texts."""
+    keyer = keyer_for(profile)
+    return categorize_tokens(keyer.tokens(base_text), keyer.tokens(other_text))

@@ -1,4 +1,18 @@
-"""Newsroom style profiles: which spellings are house style, transliteration or US/UK variants."""
+"""Newsroom style profiles: which spellings are house style, transliteration or US/UK variants.
+
+A profile is YAML with these keys (all optional)::
+
+    name: my-desk
+    extends: default            # or "none" to start from an empty profile
+    style: [["U.S.", "US"], ["per cent", "percent", "%"]]
+    transliterations: [["Gaddafi", "Qaddafi"]]
+    spelling: [["grey", "gray"]]
+    agencies: ["Meridian"]
+
+Each list in ``style``, ``transliterations`` and ``spelling`` is a group of spellings that mean the same
+thing; a user's groups add to the built-in ones (a group sharing a spelling with an existing group joins it).
+Spellings written in capitals (``US``, ``UN``) only match text written in capitals, so ``us`` is never ``US``.
+"""
 
 from __future__ import annotations
 
@@ -11,21 +25,40 @@ import yaml
 
 from reader.errors import ReaderError
 
-_KEYS = {"name", "style", "transliterations", "spelling", "agencies"}
+TABLES = ("style", "transliterations", "spelling")
+_KEYS = {"name", "extends", "description", *TABLES, "agencies"}
+USER_PROFILE_NAME = "profile.yaml"
 
 
 # eq=False: profiles hash by identity, so they can key the word-diff cache.
 @dataclass(frozen=True, eq=False)
 class Profile:
     name: str = "default"
-    # Each maps a case-folded spelling to the id of its equivalence group.
+    # Each maps a case-folded spelling to the id of its equivalence group; ids are unique across tables.
     style: dict[str, int] = field(default_factory=dict)
     transliterations: dict[str, int] = field(default_factory=dict)
     spelling: dict[str, int] = field(default_factory=dict)
     agencies: tuple[str, ...] = ()
+    # Case-folded spellings that only match text in capitals (every entry for them was an acronym: "US").
+    caps_only: frozenset[str] = frozenset()
+    # Original spellings as written in the profile, for the word tokenizer (multi-word entries).
+    spellings: tuple[str, ...] = ()
+
+    def group_of(self, text: str) -> tuple[str, int] | None:
+        """(table name, group id) of a spelling in this profile, or None."""
+        key = text.casefold().strip()
+        if key in self.caps_only and not text.isupper():
+            return None
+        for table_name in TABLES:
+            group = getattr(self, table_name).get(key)
+            if group is not None:
+                return table_name, group
+        return None
 
     def same_group(self, table: dict[str, int], a: str, b: str) -> bool:
         key_a, key_b = a.casefold().strip(), b.casefold().strip()
+        if (key_a in self.caps_only and not a.isupper()) or (key_b in self.caps_only and not b.isupper()):
+            return False
         return key_a != key_b and key_a in table and table.get(key_a) == table.get(key_b)
 
     def is_style_variant(self, a: str, b: str) -> bool:
@@ -35,52 +68,132 @@ class Profile:
         return self.same_group(self.transliterations, a, b) or self.same_group(self.spelling, a, b)
 
 
-def _line_of(error: yaml.YAMLError) -> str:
-    mark = getattr(error, "problem_mark", None)
-    return f", line {mark.line + 1}" if mark is not None else ""
+# --- Parsing ----------------------------------------------------------------------------------------
 
 
-def _groups(data: dict, key: str, origin: str, into: dict[str, int], next_id: int) -> int:
-    value = data.get(key, [])
-    if not isinstance(value, list) or not all(
-        isinstance(group, list) and all(isinstance(item, str) for item in group) for group in value
-    ):
-        raise ReaderError(f"{origin}: '{key}' must be a list of lists of strings")
-    for group in value:
-        for item in group:
-            into[item.casefold().strip()] = next_id
-        next_id += 1
-    return next_id
+def _where(origin: str, node: yaml.Node | None) -> str:
+    return f"{origin}, line {node.start_mark.line + 1}" if node is not None and node.start_mark else origin
+
+
+def _is_acronym(spelling: str) -> bool:
+    letters = [c for c in spelling if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+class _Builder:
+    """Collects groups into tables, joining groups that share a spelling."""
+
+    def __init__(self, base: Profile | None) -> None:
+        self.tables: dict[str, dict[str, int]] = {t: dict(getattr(base, t)) if base else {} for t in TABLES}
+        self.next_id = 1 + max([0, *(g for t in self.tables.values() for g in t.values())])
+        self.caps_only = set(base.caps_only) if base else set()
+        self.not_caps_only: set[str] = set()
+        self.spellings = list(base.spellings) if base else []
+        if base:
+            self.not_caps_only = {k for t in self.tables.values() for k in t} - self.caps_only
+
+    def add_group(self, table_name: str, group: list[str]) -> None:
+        table = self.tables[table_name]
+        keys = [item.casefold().strip() for item in group]
+        joined = {table[k] for k in keys if k in table}
+        group_id = self.next_id
+        self.next_id += 1
+        if joined:
+            for key, old in list(table.items()):
+                if old in joined:
+                    table[key] = group_id
+        for item, key in zip(group, keys):
+            table[key] = group_id
+            (self.caps_only if _is_acronym(item) else self.not_caps_only).add(key)
+            self.spellings.append(item.strip())
+
+    def profile(self, name: str, agencies: tuple[str, ...]) -> Profile:
+        return Profile(
+            name=name,
+            agencies=agencies,
+            caps_only=frozenset(self.caps_only - self.not_caps_only),
+            spellings=tuple(dict.fromkeys(self.spellings)),
+            **self.tables,
+        )
+
+
+def _scalar(node: yaml.Node, origin: str, what: str) -> str:
+    if not isinstance(node, yaml.ScalarNode):
+        raise ReaderError(f"{_where(origin, node)}: {what} must be a plain value, not a list or mapping")
+    value = node.value.strip()
+    if not value:
+        raise ReaderError(f"{_where(origin, node)}: {what} is empty")
+    return value
+
+
+def _groups(node: yaml.Node, key: str, origin: str) -> list[list[str]]:
+    example = '- ["U.S.", "US"]'
+    if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null"):
+        return []
+    if not isinstance(node, yaml.SequenceNode):
+        raise ReaderError(f"{_where(origin, node)}: '{key}' must be a list of groups, e.g. {example}")
+    groups = []
+    for group_node in node.value:
+        if not isinstance(group_node, yaml.SequenceNode):
+            raise ReaderError(
+                f"{_where(origin, group_node)}: each '{key}' entry must be a list of equivalent spellings, "
+                f"e.g. {example}"
+            )
+        items = [_scalar(item, origin, f"a '{key}' spelling") for item in group_node.value]
+        if len(items) < 2:
+            raise ReaderError(f"{_where(origin, group_node)}: a '{key}' group needs at least two spellings")
+        groups.append(items)
+    return groups
 
 
 def parse_profile(text: str, origin: str, base: Profile | None = None) -> Profile:
-    """Parse a profile; its lists extend ``base`` (the built-in profile) when given."""
+    """Parse a profile; its lists extend ``base`` (the built-in profile) unless it says ``extends: none``."""
     try:
-        data = yaml.safe_load(text) or {}
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as error:
-        raise ReaderError(f"{origin}{_line_of(error)}: invalid YAML ({getattr(error, 'problem', error)})") from None
-    if not isinstance(data, dict):
-        raise ReaderError(f"{origin}: a profile must be a mapping with keys {', '.join(sorted(_KEYS))}")
-    unknown = set(data) - _KEYS
-    if unknown:
-        raise ReaderError(f"{origin}: unknown key(s) {', '.join(sorted(map(str, unknown)))}")
-    style = dict(base.style) if base else {}
-    transliterations = dict(base.transliterations) if base else {}
-    spelling = dict(base.spelling) if base else {}
-    next_id = 1 + max([0, *style.values(), *transliterations.values(), *spelling.values()])
-    next_id = _groups(data, "style", origin, style, next_id)
-    next_id = _groups(data, "transliterations", origin, transliterations, next_id)
-    _groups(data, "spelling", origin, spelling, next_id)
-    agencies = data.get("agencies", [])
-    if not isinstance(agencies, list) or not all(isinstance(a, str) for a in agencies):
-        raise ReaderError(f"{origin}: 'agencies' must be a list of strings")
-    return Profile(
-        name=str(data.get("name", origin)),
-        style=style,
-        transliterations=transliterations,
-        spelling=spelling,
-        agencies=tuple(base.agencies if base else ()) + tuple(agencies),
-    )
+        mark = getattr(error, "problem_mark", None)
+        where = f"{origin}, line {mark.line + 1}" if mark is not None else origin
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise ReaderError(f"{where}: invalid YAML ({problem})") from None
+    if root is None:
+        entries: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+    elif not isinstance(root, yaml.MappingNode):
+        raise ReaderError(f"{_where(origin, root)}: a profile must be a mapping with keys {', '.join(sorted(_KEYS))}")
+    else:
+        entries = {}
+        for key_node, value_node in root.value:
+            key = _scalar(key_node, origin, "a key")
+            if key not in _KEYS:
+                raise ReaderError(
+                    f"{_where(origin, key_node)}: unknown key '{key}' (expected one of {', '.join(sorted(_KEYS))})"
+                )
+            if key in entries:
+                raise ReaderError(f"{_where(origin, key_node)}: '{key}' appears twice")
+            entries[key] = (key_node, value_node)
+
+    extends = "default"
+    if "extends" in entries:
+        extends = _scalar(entries["extends"][1], origin, "'extends'").casefold()
+        if extends not in ("default", "none"):
+            raise ReaderError(f"{_where(origin, entries['extends'][1])}: 'extends' must be 'default' or 'none'")
+    start = base if extends == "default" else None
+
+    builder = _Builder(start)
+    for table_name in TABLES:
+        if table_name in entries:
+            for group in _groups(entries[table_name][1], table_name, origin):
+                builder.add_group(table_name, group)
+    agencies: tuple[str, ...] = tuple(start.agencies) if start else ()
+    if "agencies" in entries:
+        node = entries["agencies"][1]
+        if not isinstance(node, yaml.SequenceNode):
+            raise ReaderError(f"{_where(origin, node)}: 'agencies' must be a list of names, e.g. [Reuters, AP]")
+        agencies += tuple(_scalar(item, origin, "an agency name") for item in node.value)
+    name = _scalar(entries["name"][1], origin, "'name'") if "name" in entries else Path(origin).stem
+    return builder.profile(name, tuple(dict.fromkeys(agencies)))
+
+
+# --- Where profiles come from ------------------------------------------------------------------------
 
 
 @lru_cache(maxsize=1)
@@ -90,8 +203,28 @@ def default_profile() -> Profile:
 
 
 def load_profile(path: str | Path) -> Profile:
+    """A user profile file, on top of the built-in profile."""
     try:
         text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ReaderError(f"{path}: cannot read profile ({getattr(error, 'strerror', None) or error})") from None
+    except UnicodeDecodeError:
+        raise ReaderError(f"{path}: cannot read profile (not UTF-8 text)") from None
+    except OSError as error:
+        raise ReaderError(f"{path}: cannot read profile ({error.strerror or error})") from None
     return parse_profile(text, str(path), base=default_profile())
+
+
+def user_profile_path() -> Path:
+    from reader.config import config_dir
+
+    return config_dir() / USER_PROFILE_NAME
+
+
+def resolve_profile(path: str | Path | None = None) -> Profile:
+    """``--profile FILE`` when given, else ``profile.yaml`` in the config directory when present, else
+    the built-in profile."""
+    if path:
+        return load_profile(path)
+    user = user_profile_path()
+    if user.is_file():
+        return load_profile(user)
+    return default_profile()

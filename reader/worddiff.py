@@ -1,113 +1,211 @@
 """Word-level diff of two paragraph texts with diff-match-patch, in word mode.
 
-Each token (word, space run or punctuation mark) is mapped to one private character, as
-``diff_linesToChars`` does for lines; the diff and its semantic clean-up run on those characters,
-and only then are they decoded back to words (cleaning after decoding re-splits words). Tokens are
-keyed by their typography-folded form, so curly/straight quotes and dashes never disturb the word
-alignment; such differences inside equal runs come out as typography changes.
+Each token (word, number, date, profile phrase, space run or punctuation mark; see ``reader.wordkeys``)
+is mapped to one private character by its *key*, as ``diff_linesToChars`` does for lines. Keys fold away
+noise (quote marks, dashes, case, house-style groups, US/UK spellings, numerals written as words, date
+formats, transliterated names), so noise variants line up as aligned pairs inside equal runs, where each
+differing pair becomes its own noise change. The diff and its semantic clean-up run on the characters and
+only then are they decoded back to tokens (cleaning after decoding re-splits words).
+
+The clean-up merges short equal runs into the edits around them, which is what turns a reworded clause into
+one change; but it must not hide a name variant inside a substantive change, so replace regions are
+re-diffed and split around absorbed runs that hold a spelling or style variant.
 """
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from diff_match_patch import diff_match_patch
 
-from reader.categorize import categorize
-from reader.model import Op, Segment
-from reader.normalize import fold_typography
+from reader.categorize import categorize_tokens, is_serial_comma, pair_category, strongest
+from reader.model import Category, Op, Segment
 from reader.profile import Profile
+from reader.wordkeys import Token, keyer_for, name_skeleton, names_alike
 
-_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:['\u2019\-]\w+)*|\s+|[^\w\s]", re.UNICODE)
 _DMP = diff_match_patch()
 _DMP.Diff_Timeout = 0  # never degrade a paragraph diff to delete-all/insert-all
+_DMP_HUGE = diff_match_patch()
+_DMP_HUGE.Diff_Timeout = 5.0  # only for pathological inputs (tens of thousands of tokens each side)
+_HUGE_TOKENS = 20_000
+_MAX_KEYS = 0xFFFE + 0xFFFE  # private-use planes 15 and 16
+_WORD_NOISE = (Category.SPELLING, Category.STYLE)
 
 
-def tokenize(text: str) -> list[str]:
-    return _TOKEN.findall(text)
+def tokenize(text: str, profile: Profile | None = None) -> list[str]:
+    from reader.profile import default_profile
+
+    return keyer_for(profile or default_profile()).tokenize(text)
 
 
-def _key(token: str) -> str:
-    return " " if token.isspace() else fold_typography(token)
+@lru_cache(maxsize=16384)
+def _tokens(text: str, profile: Profile) -> tuple[Token, ...]:
+    return keyer_for(profile).tokens(text)
 
 
-def _encode(tokens_a: list[str], tokens_b: list[str]) -> tuple[str, str]:
-    table: dict[str, str] = {}
+def _alias_names(tokens_a: tuple[Token, ...], tokens_b: tuple[Token, ...], keys_b: list[str]) -> None:
+    """Give a name found only in the other text the key of its transliteration variant in the base text
+    (``Kaddouri`` -> ``Qaddouri``), so the two line up as a pair."""
+    keys_a = {t.key for t in tokens_a}
+    keys_b_set = set(keys_b)
+    if keys_b_set <= keys_a or keys_a <= keys_b_set:
+        return
+    only_a: dict[tuple[str, str], Token] = {}
+    for token in tokens_a:
+        if token.is_word and token.key not in keys_b_set and token.text[:1].isupper():
+            skeleton = name_skeleton(token.text)
+            if skeleton is not None:
+                only_a.setdefault((skeleton, _possessive(token.text)), token)
+    if not only_a:
+        return
+    for index, token in enumerate(tokens_b):
+        if token.is_word and token.key not in keys_a and token.text[:1].isupper():
+            skeleton = name_skeleton(token.text)
+            match = only_a.get((skeleton, _possessive(token.text))) if skeleton else None
+            if match is not None and names_alike(match.text, token.text):
+                keys_b[index] = match.key
 
-    def encode(tokens: list[str]) -> str:
-        chars = []
-        for token in tokens:
-            key = _key(token)
-            if key not in table:
-                table[key] = chr(0xF0000 + len(table)) if len(table) < 0xFFFE else chr(0x100000 + len(table) - 0xFFFE)
-            chars.append(table[key])
-        return "".join(chars)
 
-    return encode(tokens_a), encode(tokens_b)
+def _possessive(text: str) -> str:
+    return "'" if "'" in text or "\u2019" in text else ""
 
 
-def _token_ops(tokens_a: list[str], tokens_b: list[str]) -> list[tuple[int, list[str], list[str]]]:
-    """(dmp op, base tokens, other tokens) runs."""
-    chars_a, chars_b = _encode(tokens_a, tokens_b)
-    diffs = _DMP.diff_main(chars_a, chars_b, False)
-    _DMP.diff_cleanupSemantic(diffs)
-    runs = []
+def _encode(keys_a: list[str], keys_b: list[str]) -> tuple[str, str] | None:
+    unique = dict.fromkeys(keys_a)
+    unique.update(dict.fromkeys(keys_b))
+    if len(unique) > _MAX_KEYS:
+        return None
+    table = {key: chr(0xF0000 + n if n < 0xFFFE else 0x100000 + n - 0xFFFE) for n, key in enumerate(unique)}
+    return "".join(map(table.__getitem__, keys_a)), "".join(map(table.__getitem__, keys_b))
+
+
+def _regions(diffs: list[tuple[int, str]]) -> list[tuple[bool, int, int, int, int]]:
+    """(is_equal, base_start, base_end, other_start, other_end) runs; adjacent edits form one region."""
+    regions: list[tuple[bool, int, int, int, int]] = []
     ia = ib = 0
     for op, chars in diffs:
         n = len(chars)
-        if op == 0:
-            runs.append((0, tokens_a[ia : ia + n], tokens_b[ib : ib + n]))
-            ia, ib = ia + n, ib + n
-        elif op == -1:
-            runs.append((-1, tokens_a[ia : ia + n], []))
-            ia += n
+        na, nb = (n, n) if op == 0 else ((n, 0) if op == -1 else (0, n))
+        if op != 0 and regions and not regions[-1][0]:
+            _, a0, _, b0, _ = regions[-1]
+            regions[-1] = (False, a0, ia + na, b0, ib + nb)
         else:
-            runs.append((1, [], tokens_b[ib : ib + n]))
-            ib += n
-    return runs
+            regions.append((op == 0, ia, ia + na, ib, ib + nb))
+        ia, ib = ia + na, ib + nb
+    return regions
 
 
-def _equal_run_segments(tokens_a: list[str], tokens_b: list[str], profile: Profile) -> list[Segment]:
-    """An equal run by key may still differ in quote marks or dashes: split those out."""
-    segments: list[Segment] = []
-    for a, b in zip(tokens_a, tokens_b):
-        if a == b:
-            if segments and segments[-1].op is Op.EQUAL:
-                last = segments[-1]
-                segments[-1] = Segment(Op.EQUAL, last.base_text + a, last.other_text + b)
-            else:
-                segments.append(Segment(Op.EQUAL, a, b))
-        else:
-            category, fact = categorize(a, b, profile)
-            segments.append(Segment(Op.REPLACE, a, b, category, fact))
-    return segments
+class _Builder:
+    def __init__(self, tokens_a: tuple[Token, ...], tokens_b: tuple[Token, ...], keys_b: list[str]) -> None:
+        self.a, self.b, self.keys_b = tokens_a, tokens_b, keys_b
+        self.segments: list[Segment] = []
 
+    def equal_run(self, a0: int, a1: int, b0: int, b1: int) -> None:
+        """Tokens paired by key: identical ones are equal text, differing ones noise changes."""
+        a, b = self.a, self.b
+        same_from = a0
+        for i, j in zip(range(a0, a1), range(b0, b1)):
+            x, y = a[i], b[j]
+            if x is not y:  # tokens are interned per text: identity is text equality
+                if same_from < i:
+                    text = "".join([t.text for t in a[same_from:i]])
+                    self.add(Segment(Op.EQUAL, text, text))
+                self.add(Segment(Op.REPLACE, x.text, y.text, pair_category(x.text, y.text, x.key)))
+                same_from = i + 1
+        if same_from < a1:
+            text = "".join([t.text for t in a[same_from:a1]])
+            self.add(Segment(Op.EQUAL, text, text))
 
-@lru_cache(maxsize=4096)
-def diff_words(base_text: str, other_text: str, profile: Profile) -> tuple[Segment, ...]:
-    tokens_a, tokens_b = tokenize(base_text), tokenize(other_text)
-    segments: list[Segment] = []
-    pending_delete: list[str] = []
-    pending_insert: list[str] = []
-
-    def flush() -> None:
-        if not pending_delete and not pending_insert:
+    def change(self, a0: int, a1: int, b0: int, b1: int) -> None:
+        base, other = self.a[a0:a1], self.b[b0:b1]
+        if not base and not other:
             return
-        a, b = "".join(pending_delete), "".join(pending_insert)
-        op = Op.REPLACE if a and b else (Op.DELETE if a else Op.INSERT)
-        category, fact = categorize(a, b, profile)
-        segments.append(Segment(op, a, b, category, fact))
-        pending_delete.clear()
-        pending_insert.clear()
-
-    for op, run_a, run_b in _token_ops(tokens_a, tokens_b):
-        if op == -1:
-            pending_delete.extend(run_a)
-        elif op == 1:
-            pending_insert.extend(run_b)
+        if (not base and is_serial_comma(self.b, b0, b1)) or (not other and is_serial_comma(self.a, a0, a1)):
+            category, fact = Category.STYLE, False
         else:
-            flush()
-            segments.extend(_equal_run_segments(run_a, run_b, profile))
-    flush()
-    return tuple(segments)
+            category, fact = categorize_tokens(base, other)
+        base_text, other_text = "".join(t.text for t in base), "".join(t.text for t in other)
+        op = Op.REPLACE if base and other else (Op.DELETE if base else Op.INSERT)
+        self.add(Segment(op, base_text, other_text, category, fact))
+
+    def change_region(self, a0: int, a1: int, b0: int, b1: int, chars_a: str, chars_b: str) -> None:
+        """A replace region from the cleaned-up diff: split it around absorbed equal runs that hold a
+        spelling or style variant, so noise never hides inside a substantive change."""
+        if a0 == a1 or b0 == b1:
+            self.change(a0, a1, b0, b1)
+            return
+        fine = _DMP.diff_main(chars_a[a0:a1], chars_b[b0:b1], False)
+        start_a, start_b = a0, b0
+        for is_equal, x0, x1, y0, y1 in _regions(fine):
+            x0, x1, y0, y1 = x0 + a0, x1 + a0, y0 + b0, y1 + b0
+            if is_equal and any(
+                self.a[i].text != self.b[j].text
+                and pair_category(self.a[i].text, self.b[j].text, self.a[i].key) in _WORD_NOISE
+                for i, j in zip(range(x0, x1), range(y0, y1))
+            ):
+                self.change(start_a, x0, start_b, y0)
+                self.equal_run(x0, x1, y0, y1)
+                start_a, start_b = x1, y1
+        self.change(start_a, a1, start_b, b1)
+
+    def add(self, segment: Segment) -> None:
+        """Append, joining equal text, same-category noise, and space-only typography with its neighbour."""
+        if self.segments:
+            last = self.segments[-1]
+            merged = _merge(last, segment)
+            if merged is not None:
+                self.segments[-1] = merged
+                return
+        self.segments.append(segment)
+
+
+def _is_space_change(segment: Segment) -> bool:
+    return segment.category is Category.TYPOGRAPHY and not (segment.base_text + segment.other_text).strip()
+
+
+def _merge(first: Segment, second: Segment) -> Segment | None:
+    if first.op is Op.EQUAL or second.op is Op.EQUAL:
+        if first.op is second.op:
+            return Segment(Op.EQUAL, first.base_text + second.base_text, first.other_text + second.other_text)
+        return None
+    if first.category is Category.SUBSTANTIVE or second.category is Category.SUBSTANTIVE:
+        if first.category is not second.category:
+            return None
+        category, fact = Category.SUBSTANTIVE, first.fact or second.fact
+    elif first.category is second.category or _is_space_change(first) or _is_space_change(second):
+        category, fact = strongest([first.category, second.category]), False
+    else:
+        return None
+    base_text, other_text = first.base_text + second.base_text, first.other_text + second.other_text
+    op = Op.REPLACE if base_text and other_text else (Op.DELETE if base_text else Op.INSERT)
+    return Segment(op, base_text, other_text, category, fact)
+
+
+@lru_cache(maxsize=8192)
+def diff_words(base_text: str, other_text: str, profile: Profile) -> tuple[Segment, ...]:
+    """The word diff of two texts. Joining the segments' ``base_text`` gives ``base_text`` back exactly,
+    and their ``other_text`` gives ``other_text``."""
+    if base_text == other_text:
+        return (Segment(Op.EQUAL, base_text, other_text),) if base_text else ()
+    tokens_a, tokens_b = _tokens(base_text, profile), _tokens(other_text, profile)
+    keys_a = [t.key for t in tokens_a]
+    keys_b = [t.key for t in tokens_b]
+    _alias_names(tokens_a, tokens_b, keys_b)
+    builder = _Builder(tokens_a, tokens_b, keys_b)
+    if keys_a == keys_b:  # only noise variants (house style, quote marks): no diff needed
+        builder.equal_run(0, len(tokens_a), 0, len(tokens_b))
+        return tuple(builder.segments)
+    encoded = _encode(keys_a, keys_b)
+    if encoded is None:  # more distinct tokens than private characters: one change, still exact
+        builder.change(0, len(tokens_a), 0, len(tokens_b))
+        return tuple(builder.segments)
+    chars_a, chars_b = encoded
+    dmp = _DMP_HUGE if max(len(chars_a), len(chars_b)) > _HUGE_TOKENS else _DMP
+    diffs = dmp.diff_main(chars_a, chars_b, False)
+    dmp.diff_cleanupSemantic(diffs)
+    for is_equal, a0, a1, b0, b1 in _regions(diffs):
+        if is_equal:
+            builder.equal_run(a0, a1, b0, b1)
+        else:
+            builder.change_region(a0, a1, b0, b1, chars_a, chars_b)
+    return tuple(builder.segments)
