@@ -9,8 +9,9 @@ from pathlib import Path
 
 from reader import __version__
 from reader.errors import ReaderError
+from reader.inert import visible_name
 from reader.loading import Limits
-from reader.profile import Profile, default_profile, load_profile
+from reader.profile import Profile, resolve_profile
 from reader.sources import load_sources
 
 FORMATS = ("json", "markdown", "html")
@@ -29,7 +30,11 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _common_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--profile", metavar="FILE", help="style profile YAML that extends the built-in one")
+    parser.add_argument(
+        "--profile",
+        metavar="FILE",
+        help="style profile YAML that extends the built-in one (default: profile.yaml in the config directory)",
+    )
     parser.add_argument("--max-bytes", type=int, default=Limits.max_bytes, metavar="N", help="largest input file")
     parser.add_argument(
         "--max-paragraphs", type=int, default=Limits.max_paragraphs, metavar="N", help="most paragraphs per article"
@@ -41,6 +46,10 @@ def _common_options(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help="longest paragraph, in characters",
     )
+    parser.add_argument(
+        "--timeout", type=float, default=Limits.timeout, metavar="SECONDS", help="wait for a server (URL inputs)"
+    )
+    parser.add_argument("--encoding", metavar="NAME", help="read text inputs in this encoding instead of detecting it")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -77,11 +86,24 @@ def sample_folder() -> Path:
 
 
 def _profile(args: argparse.Namespace) -> Profile:
-    return load_profile(args.profile) if args.profile else default_profile()
+    """--profile FILE, else profile.yaml in the config directory when present, else the built-in one."""
+    return resolve_profile(args.profile)
 
 
 def _limits(args: argparse.Namespace) -> Limits:
-    return Limits(args.max_bytes, args.max_paragraphs, args.max_paragraph_chars)
+    for name in ("max_bytes", "max_paragraphs", "max_paragraph_chars"):
+        if getattr(args, name) < 1:
+            raise ReaderError(f"--{name.replace('_', '-')} must be at least 1")
+    if not 0 < args.timeout <= 3600:
+        raise ReaderError("--timeout must be between 0 and 3600 seconds")
+    if args.encoding:
+        import codecs
+
+        try:
+            codecs.lookup(args.encoding)
+        except LookupError:
+            raise ReaderError(f"--encoding: unknown encoding {args.encoding!r}") from None
+    return Limits(args.max_bytes, args.max_paragraphs, args.max_paragraph_chars, args.timeout, args.encoding)
 
 
 def _run_compare(args: argparse.Namespace) -> int:
@@ -136,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
             return _run_app(args, [str(sample_folder())])
         return _run_app(args, args.sources)
     except ReaderError as error:
-        print(f"reader: error: {error}", file=sys.stderr)
+        print(f"reader: error: {visible_name(str(error))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
