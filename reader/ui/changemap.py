@@ -176,7 +176,6 @@ class ChangeMap(Widget, can_focus=False):
         width: auto;
         height: 1fr;
         background: $surface;
-        padding: 0 1 0 0;
     }
     ChangeMap > .changemap--header { color: $text-muted; text-style: bold; }
     ChangeMap > .changemap--header-current { color: $primary; text-style: bold underline; }
@@ -239,7 +238,7 @@ class ChangeMap(Widget, can_focus=False):
         self.refresh(layout=True)
 
     def get_content_width(self, container, viewport) -> int:
-        return 1 + max(1, len(self.columns))
+        return 2 + max(1, len(self.columns))  # gutter, one column per version, one blank column
 
     def _lines(self) -> list[MapLine]:
         return line_ranges(self.positions, max(0, self.size.height - 1))

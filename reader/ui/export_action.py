@@ -74,7 +74,7 @@ class ExportScreen(ModalScreen[str | None]):
         border: round $primary; background: $panel; padding: 0 1;
     }
     ExportScreen #export-where { color: $text-muted; }
-    ExportScreen OptionList { height: auto; border: none; background: $panel; }
+    ExportScreen OptionList, ExportScreen OptionList:focus { height: auto; border: none; background: $panel; }
     """
 
     BINDINGS = [

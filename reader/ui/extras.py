@@ -93,11 +93,18 @@ class ReaderExtras:
             return self.size.width >= CHANGE_MAP_MIN_SCREEN
         return self._change_map_shown
 
+    def change_map_width(self) -> int:
+        """Columns the change map takes beside the panes (0 when hidden)."""
+        view = getattr(self, "view", None)
+        if view is None or not self.change_map_visible():
+            return 0
+        return len(view.comparison.versions) + 2
+
     def action_change_map(self) -> None:
         self._change_map_shown = not self.change_map_visible()
         self.refresh_change_map()
-        if hasattr(self, "schedule_layout"):
-            self.schedule_layout()
+        if hasattr(self, "_apply_columns"):
+            self._apply_columns()
 
     def refresh_change_map(self) -> None:
         """Follow the reader: grid, focused version, cursor row and the rows on screen."""

@@ -24,7 +24,7 @@ COLUMNS = (
     ("From\nwire", "taken"),
     ("Credit", "credit"),
     ("Quotes\naltered", "quotes"),
-    ("Find-\nings", "findings"),
+    ("Findings", "findings"),
     ("Subst.\nchanges", "substantive"),
     ("Facts", "facts"),
     ("Cut", "cut"),
@@ -50,6 +50,11 @@ def percent(value: object) -> str:
     return f"{round(float(value) * 100)}%" if isinstance(value, (int, float)) else "–"
 
 
+def plural(count: object, one: str, many: str | None = None) -> str:
+    count = int(count) if isinstance(count, (int, float)) else 0
+    return f"{count} {one if count == 1 else (many or one + 's')}"
+
+
 def short_name(name: str, width: int = 26) -> str:
     return name if len(name) <= width else name[: width - 1] + "…"
 
@@ -70,6 +75,8 @@ class Scorecard(DataTable):
     Scorecard > .scorecard--alert { color: $reader-delete; text-style: bold reverse; }
     Scorecard > .scorecard--warn { color: $reader-attribution; text-style: bold; }
     Scorecard > .scorecard--zero { color: $text-muted; }
+    Scorecard > .datatable--fixed { background: $panel; text-style: bold; }
+    Scorecard > .datatable--fixed-cursor { background: $block-cursor-background; color: $block-cursor-foreground; }
     """
 
     COMPONENT_CLASSES = {"scorecard--alert", "scorecard--warn", "scorecard--zero"}
@@ -146,7 +153,8 @@ def version_details(comparison: Comparison, index: int) -> Text:
     changes = stats.get("changes") or {}
     noise = ", ".join(f"{name} {count}" for name, count in changes.items() if name != "substantive" and count)
     text.append(
-        f"{stats.get('substantive', 0)} substantive word changes ({stats.get('facts', 0)} touching facts)"
+        f"{plural(stats.get('substantive', 0), 'substantive word change')} "
+        f"({plural(stats.get('facts', 0), 'touching a fact', 'touching facts')})"
         + (f"; noise: {noise}" if noise else "")
         + ".\n"
     )
