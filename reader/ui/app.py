@@ -27,6 +27,8 @@ from reader.comparison import compare
 from reader.grid import CellKind, build_grid
 from reader.model import Article, Category, Comparison
 from reader.profile import Profile, default_profile
+from reader.ui.changemap import ChangeMap
+from reader.ui.extras import EXTRA_BINDINGS, ReaderExtras
 from reader.ui.findings_panel import FindingsPanel, sorted_findings
 from reader.ui.help import HelpScreen, help_text
 from reader.ui.panes import ArticlePane, PaneHeader, gutter_width, header_text
@@ -56,7 +58,7 @@ def _toggle_bindings() -> list[Binding]:
     ]
 
 
-class ReaderApp(App):
+class ReaderApp(ReaderExtras, App):
     CSS_PATH = "reader.tcss"
     TITLE = "reader"
 
@@ -90,6 +92,7 @@ class ReaderApp(App):
                 tooltip="Noise changes (typography, punctuation, spelling, style): show / dim / hide"),
         Binding("u", "unified", "Unified", id="view.unified", tooltip="Unified view of the focused pair (toggle)"),
         Binding("p", "findings_panel", "Findings", id="view.findings", tooltip="Findings panel (toggle)"),
+        *EXTRA_BINDINGS,  # o overview, c change map, e export (reader/ui/extras.py)
     ]
 
     def __init__(
@@ -121,13 +124,13 @@ class ReaderApp(App):
                 with Vertical(id="loading"):
                     yield Static("Comparing the versions with the wire…", id="loading-text")
                     yield ProgressBar(total=max(1, len(self.articles) - 1), show_eta=False, id="loading-bar")
+            yield ChangeMap([], id="changemap")
             yield FindingsPanel(id="findings")
         yield Input(id="prompt")
         yield Footer()
 
     def on_mount(self) -> None:
-        if self.theme_name and self.theme_name in self.available_themes:
-            self.theme = self.theme_name
+        self.extras_setup()  # themes, key remapping, export folder (reader/ui/extras.py)
         self.query_one("#findings").display = False
         self.query_one("#prompt").display = False
         self._update_status()
@@ -212,6 +215,7 @@ class ReaderApp(App):
         width = self.size.width
         if self._findings_visible():
             width -= 36
+        width -= self.change_map_width()
         return max(2, width // MIN_PANE_WIDTH)
 
     def _findings_visible(self) -> bool:
@@ -224,17 +228,10 @@ class ReaderApp(App):
         view = self.view
         if view is None:
             return
-        enabled = [c for c in range(view.grid.columns) if view.enabled[c]]
-        versions = [c for c in enabled if c > 0]
+        versions = [c for c in range(1, view.grid.columns) if view.enabled[c]]
         if view.focused > 0 and not view.enabled[view.focused]:
             view.focused = versions[0] if versions else 0
-        room = self._max_panes() - 1
-        if len(versions) > room:
-            anchor = view.focused if view.focused in versions else versions[0]
-            start = versions.index(anchor)
-            start = max(0, min(start, len(versions) - room))
-            versions = versions[start : start + room]
-        view.displayed = [0, *versions]
+        view.displayed = self._wanted_columns()
         for column in range(view.grid.columns):
             self.query_one(f"#column-{column}").display = column in view.displayed and not view.unified
         self.query_one("#column-unified").display = view.unified
@@ -242,6 +239,17 @@ class ReaderApp(App):
         findings.display = self._findings_visible()
         self._update_headers()
         self.schedule_layout()
+
+    def _wanted_columns(self) -> list[int]:
+        """Base plus as many enabled versions as fit, always including the focused one."""
+        view = self.view
+        versions = [c for c in range(1, view.grid.columns) if view.enabled[c]]
+        room = self._max_panes() - 1
+        if len(versions) > room:
+            anchor = view.focused if view.focused in versions else versions[0]
+            start = max(0, min(versions.index(anchor), len(versions) - room))
+            versions = versions[start : start + room]
+        return [0, *versions]
 
     def schedule_layout(self) -> None:
         if not self._layout_pending:
@@ -260,6 +268,9 @@ class ReaderApp(App):
         self._layout_pending = False
         view = self.view
         if view is None:
+            return
+        if self._wanted_columns() != view.displayed:  # the terminal was resized: fit the panes again
+            self._apply_columns()
             return
         panes = self._visible_panes()
         if not panes or any(p.size.width == 0 for p in panes):
@@ -293,6 +304,7 @@ class ReaderApp(App):
         finally:
             self._syncing = False
         self._follow_cursor(int(y))
+        self.refresh_change_map()
 
     def _follow_cursor(self, top: int) -> None:
         """Keep the current row on screen while the user scrolls."""
@@ -406,6 +418,7 @@ class ReaderApp(App):
             text.append(f" · search “{view.search}” {position}/{len(matches)}", style="bold")
         text.append(f" · row {view.cursor + 1}/{len(view.grid.rows)}")
         status.update(text)
+        self.refresh_change_map()
 
     # --------------------------------------------------------------------------------- findings
 

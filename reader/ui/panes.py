@@ -69,7 +69,7 @@ class PaneHeader(Static):
     """
 
 
-class ArticlePane(ScrollView, can_focus=True):
+class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
     """The text of one column (or the unified pair) of the grid."""
 
     COMPONENT_CLASSES = {

@@ -1,0 +1,46 @@
+"""Shared fixtures for the reader app tests: the sample story and a way to open the app on it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "sample_articles" / "harbour-strike"
+
+
+@pytest.fixture(scope="session")
+def sample_articles():
+    from reader.sources import load_sources
+
+    return load_sources([str(SAMPLES)])
+
+
+async def wait_for_analysis(pilot) -> None:
+    """Let the analysis worker finish and the panes lay themselves out."""
+    app = pilot.app
+    for _ in range(400):  # at most ~20 s on a slow machine
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.05)
+        if getattr(app, "view", None) is not None and app.view.layout.total:
+            break
+    else:
+        workers = [(w.name, w.state, w.error) for w in app.workers]
+        loading = [str(w.render()) for w in app.query("#loading-text")]
+        raise AssertionError(f"the analysis did not finish: {workers} {loading}")
+    await pilot.pause()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem):
+    """Run ``async def`` tests in a fresh event loop (Textual's Pilot needs one; no plugin required)."""
+    import asyncio
+    import inspect
+
+    if not inspect.iscoroutinefunction(pyfuncitem.obj):
+        return None
+    names = pyfuncitem._fixtureinfo.argnames
+    kwargs = {name: pyfuncitem.funcargs[name] for name in names}
+    asyncio.run(pyfuncitem.obj(**kwargs))
+    return True

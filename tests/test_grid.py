@@ -1,0 +1,204 @@
+"""The display grid on small hand-made comparisons: placement, gaps, additions, moves, splits, merges."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.comparison import compare
+from reader.grid import CellKind, base_paragraphs, build_grid, unified_paragraphs, version_paragraphs
+from reader.loading import article_from_text
+from reader.model import Category, Comparison, Op, Row, RowKind, Segment, VersionComparison
+from reader.sources import load_sources
+
+SAMPLES = Path(__file__).resolve().parent.parent / "sample_articles" / "harbour-strike"
+
+
+def article(name: str, *paragraphs: str):
+    return article_from_text("\n\n".join(paragraphs), path=name)
+
+
+def t(name: str) -> str:
+    """A body-sized paragraph standing for ``name`` (single words would be read as headlines)."""
+    return f"Paragraph {name} of the story talks about the strike at the port and its workers."
+
+
+BASE = article("wire.txt", *(t(w) for w in "ABCDEF"))
+
+
+def comparison(*versions: tuple) -> Comparison:
+    return Comparison(BASE, tuple(VersionComparison(a, tuple(rows)) for a, rows in versions))
+
+
+def rows_of(*spec):
+    return [Row(RowKind(kind), tuple(b), tuple(o)) for kind, b, o in spec]
+
+
+def assert_every_paragraph_once(grid):
+    for column, art in enumerate(grid.articles):
+        shown = [p for row in grid.rows for cell in [row.cells[column]] if cell.kind is CellKind.TEXT for p in cell.paragraphs]
+        assert sorted(shown) == list(range(len(art.paragraphs))), (column, shown)
+
+
+def reading_order(grid, column):
+    """Paragraph numbers in the order a reader meets them in a column (moved ones at their ghost)."""
+    order = []
+    for row in grid.rows:
+        cell = row.cells[column]
+        if cell.kind is CellKind.GHOST or (cell.kind is CellKind.TEXT and not cell.moved):
+            order += list(cell.paragraphs)
+    return order
+
+
+def test_identical_version_sits_row_by_row_beside_the_base():
+    copy = article("copy.txt", *(p.text for p in BASE.paragraphs))
+    rows = rows_of(*[("equal", [i], [i]) for i in range(6)])
+    grid = build_grid(comparison((copy, rows)))
+    assert len(grid.rows) == 6
+    for i, row in enumerate(grid.rows):
+        assert row.cells[0].paragraphs == (i,)
+        assert row.cells[1].paragraphs == (i,)
+        assert not row.cells[1].changed
+    assert_every_paragraph_once(grid)
+
+
+def test_cut_paragraph_leaves_a_gap_and_added_one_gets_its_own_row():
+    version = article("v.txt", t("A"), t("B"), t("new"), t("D"), t("E"), t("F"))  # C cut, "new" added after B
+    rows = rows_of(
+        ("edited", [0], [0]), ("edited", [1], [1]), ("deleted", [2], []), ("inserted", [], [2]),
+        ("edited", [3], [3]), ("edited", [4], [4]), ("edited", [5], [5]),
+    )
+    grid = build_grid(comparison((version, rows)))
+    assert_every_paragraph_once(grid)
+    kinds = [(row.cells[0].kind, row.cells[1].kind) for row in grid.rows]
+    gap_row = next(r for r, row in enumerate(grid.rows) if row.cells[1].kind is CellKind.GAP)
+    assert grid.rows[gap_row].cells[0].paragraphs == (2,)
+    assert grid.rows[gap_row].cells[1].substantive  # a body paragraph was cut
+    added_row = grid.row_of(1, 2)
+    assert grid.rows[added_row].cells[0].kind is CellKind.BLANK
+    assert grid.rows[added_row].cells[1].label.endswith("added in this version")
+    assert added_row == grid.row_of(0, 1) + 1  # right after B, where it sits in the version
+    assert len(kinds) == 7
+    assert reading_order(grid, 1) == [0, 1, 2, 3, 4, 5]
+
+
+def test_moved_paragraph_shown_beside_counterpart_with_a_ghost_at_its_reading_position():
+    # The version puts base F first: F A B C D E.
+    version = article("v.txt", t("F"), t("A"), t("B"), t("C"), t("D"), t("E"))
+    rows = rows_of(*[("equal", [i], [i + 1]) for i in range(5)], ("moved", [5], [0]))
+    grid = build_grid(comparison((version, rows)))
+    assert_every_paragraph_once(grid)
+    real = grid.row_of(1, 0)
+    assert real == grid.row_of(0, 5)  # beside the base paragraph it came from
+    cell = grid.rows[real].cells[1]
+    assert cell.moved and cell.label == "moved: ¶1 in this version"
+    ghost_row = cell.counterpart
+    ghost = grid.rows[ghost_row].cells[1]
+    assert ghost.kind is CellKind.GHOST
+    assert ghost.label == "¶1 moved here → shown at wire ¶6"
+    assert ghost.counterpart == real
+    assert ghost_row < grid.row_of(0, 0)  # before the wire's first paragraph, as in the version
+    assert reading_order(grid, 1) == [0, 1, 2, 3, 4, 5]
+
+
+def test_split_and_merge_show_the_many_side_as_one_cell():
+    version = article("v.txt", t("A"), t("B1"), t("B2"), t("CD"), t("E"), t("F"))
+    rows = rows_of(
+        ("equal", [0], [0]), ("split", [1], [1, 2]), ("merged", [2, 3], [3]),
+        ("equal", [4], [4]), ("equal", [5], [5]),
+    )
+    grid = build_grid(comparison((version, rows)))
+    assert_every_paragraph_once(grid)
+    split_row = grid.rows[grid.row_of(1, 1)]
+    assert split_row.cells[1].paragraphs == (1, 2) and split_row.cells[0].paragraphs == (1,)
+    assert "split" in split_row.cells[1].label
+    merged_row = grid.rows[grid.row_of(1, 3)]
+    assert merged_row.cells[0].paragraphs == (2, 3) and merged_row.cells[1].paragraphs == (3,)
+    assert "merged" in merged_row.cells[1].label
+
+
+def test_merge_in_one_version_groups_the_base_for_every_version():
+    merged = article("m.txt", t("A"), t("B"), t("CD"), t("E"), t("F"))
+    kept = article("k.txt", *(p.text for p in BASE.paragraphs))
+    merged_rows = rows_of(("equal", [0], [0]), ("equal", [1], [1]), ("merged", [2, 3], [2]),
+                          ("equal", [4], [3]), ("equal", [5], [4]))
+    kept_rows = rows_of(*[("equal", [i], [i]) for i in range(6)])
+    grid = build_grid(comparison((merged, merged_rows), (kept, kept_rows)))
+    assert_every_paragraph_once(grid)
+    row = grid.rows[grid.row_of(0, 2)]
+    assert row.cells[0].paragraphs == (2, 3)
+    assert row.cells[2].paragraphs == (2, 3)  # the other version's two paragraphs share the cell
+    assert grid.row_of(0, 3) == grid.row_of(0, 2)
+
+
+def test_additions_of_two_versions_after_the_same_paragraph_share_rows():
+    one = article("one.txt", t("A"), t("x1"), t("B"), t("C"), t("D"), t("E"), t("F"))
+    two = article("two.txt", t("A"), t("y1"), t("y2"), t("B"), t("C"), t("D"), t("E"), t("F"))
+    rows_one = rows_of(("equal", [0], [0]), ("inserted", [], [1]), *[("equal", [i], [i + 1]) for i in range(1, 6)])
+    rows_two = rows_of(("equal", [0], [0]), ("inserted", [], [1]), ("inserted", [], [2]),
+                       *[("equal", [i], [i + 2]) for i in range(1, 6)])
+    grid = build_grid(comparison((one, rows_one), (two, rows_two)))
+    assert_every_paragraph_once(grid)
+    assert len(grid.rows) == 6 + 2
+    assert grid.row_of(1, 1) == grid.row_of(2, 1)
+
+
+def test_metadata_is_labelled_with_its_kind():
+    wire = article_from_text("Headline about the port strike\n\nBy Jane Roe\n\nThe body of the story is here.", "w")
+    version = article_from_text("Headline about the port strike\n\nBy Jane Roe\n\nThe body of the story is here.", "v")
+    grid = build_grid(compare(wire, [version]))
+    byline_row = grid.rows[grid.row_of(0, 1)]
+    assert "byline" in byline_row.cells[0].label
+    assert byline_row.cells[0].metadata
+    assert not grid.rows[grid.row_of(0, 2)].cells[0].metadata
+
+
+def test_word_marks_fall_on_the_changed_words_on_each_side():
+    wire = article("w", "Dockers voted on Tuesday.")
+    version = article("v", "Dockers voted on Monday.")
+    segments = (
+        Segment(Op.EQUAL, "Dockers voted on ", "Dockers voted on "),
+        Segment(Op.REPLACE, "Tuesday", "Monday", Category.SUBSTANTIVE, True),
+        Segment(Op.EQUAL, ".", "."),
+    )
+    row = Row(RowKind.EDITED, (0,), (0,), 0.9, segments)
+    grid = build_grid(Comparison(wire, (VersionComparison(version, (row,)),)))
+    cells = grid.rows[0].cells
+    (other,) = version_paragraphs(cells[1], version)
+    (mark,) = other.marks
+    assert other.text[mark.start : mark.end] == "Monday" and mark.fact
+    (base,) = base_paragraphs(cells[0], wire, cells[1])
+    (mark,) = base.marks
+    assert base.text[mark.start : mark.end] == "Tuesday"
+    (unified,) = unified_paragraphs(cells[0], cells[1], wire, version)
+    assert unified.text == "Dockers voted on TuesdayMonday."
+    assert [(unified.text[m.start : m.end], m.kind) for m in unified.marks] == [("Tuesday", "delete"), ("Monday", "insert")]
+
+
+def test_partial_row_marks_the_shared_span():
+    wire = article("w", 'The minister said "we will not bow to pressure from anyone" on Friday.')
+    version = article("v", 'A long profile piece that quotes "we will not bow to pressure from anyone" again.')
+    start_b = wire.paragraphs[0].text.index('"we')
+    start_o = version.paragraphs[0].text.index('"we')
+    length = len('"we will not bow to pressure from anyone"')
+    row = Row(RowKind.PARTIAL, (0,), (0,), 0.3, (), ((start_b, start_b + length, start_o, start_o + length),))
+    grid = build_grid(Comparison(wire, (VersionComparison(version, (row,)),)))
+    (other,) = version_paragraphs(grid.rows[0].cells[1], version)
+    assert [(m.kind, other.text[m.start : m.end]) for m in other.marks] == [("shared", '"we will not bow to pressure from anyone"')]
+
+
+@pytest.mark.skipif(not SAMPLES.is_dir(), reason="samples not present")
+def test_samples_every_paragraph_once_and_reading_order_kept_for_every_base():
+    articles = load_sources([str(SAMPLES)])
+    for b in range(len(articles)):
+        others = [a for i, a in enumerate(articles) if i != b]
+        grid = build_grid(compare(articles[b], others))
+        assert_every_paragraph_once(grid)
+        for column, art in enumerate(grid.articles):
+            order = reading_order(grid, column)
+            assert order == sorted(order), (b, column)
+        for row in grid.rows:
+            for cell in row.cells:
+                if cell.counterpart is not None:
+                    assert grid.rows[cell.counterpart].cells[row.cells.index(cell)].counterpart is not None
