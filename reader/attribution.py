@@ -1,13 +1,462 @@
 """Quotes, speakers and credits: findings about who said what and who is credited.
 
-Placeholder until the quotes-and-attribution issue lands: returns no findings.
+Quotes are matched by content across the whole article (see ``reader.quote_match``), so a moved or
+lifted quote is still the same quote. Each matched pair is checked for altered words and for a changed
+speaker, cue verb or hedge; an unmatched wire quote is looked for, without its marks, at the same place
+of the version's corresponding paragraph (paraphrase) before it is reported removed. Reported
+statements (``X said the talks failed``, ``according to X``) are followed by their text, so a dropped
+``a source familiar with the talks said`` is found even though no quote is involved.
 """
 
 from __future__ import annotations
 
-from reader.model import Article, Finding, Row
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from rapidfuzz import fuzz
+
+from reader.credits import article_findings
+from reader.model import Article, Category, Finding, FindingKind, Op, ParagraphKind, Row, Severity, TextSpan
+from reader.normalize import fold_typography
 from reader.profile import Profile
+from reader.quote_match import QuoteMatch, match_quotes
+from reader.quotes import Quote, comparable_text, extract_quotes, masked_text
+from reader.speakers import Attribution, attribute_quotes, extract_attributions, same_speaker
+from reader.worddiff import diff_words
+
+_WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
+_SHOWN = 60  # characters of a quote shown in a message
+
+
+@dataclass
+class Side:
+    """One article's quotes and attributions, with each quote's attribution."""
+
+    article: Article
+    quotes: list[Quote]
+    attributions: list[Attribution]
+    speaker_of: list[Attribution | None]
+
+    @classmethod
+    def of(cls, article: Article) -> "Side":
+        quotes = extract_quotes(article)
+        attributions = extract_attributions(article, quotes)
+        return cls(article, quotes, attributions, attribute_quotes(article, quotes, attributions))
+
+    def text(self, paragraph: int) -> str:
+        return self.article.paragraphs[paragraph].text
+
+    def quotes_in(self, paragraph: int) -> list[int]:
+        return [n for n, q in enumerate(self.quotes) if q.paragraph == paragraph]
+
+
+def short(text: str, limit: int = _SHOWN) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+def _by(attribution: Attribution | None) -> str:
+    return f" by {attribution.who}" if attribution is not None else ""
+
+
+def _counterparts(rows: list[Row]) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
+    base_to_other: dict[int, list[int]] = {}
+    other_to_base: dict[int, list[int]] = {}
+    for row in rows:
+        if not row.has_both_sides:
+            continue
+        for b in row.base:
+            base_to_other.setdefault(b, []).extend(row.other)
+        for o in row.other:
+            other_to_base.setdefault(o, []).extend(row.base)
+    return base_to_other, other_to_base
+
+
+# ---------------------------------------------------------------------------------------------- quotes
+
+
+def _change_message(segments) -> tuple[Severity | None, str]:
+    """Severity of a quote's word changes and a short description of the first one that matters."""
+    changes = [(n, s) for n, s in enumerate(segments) if s.is_change and not s.category.is_noise]
+    punctuation = [(n, s) for n, s in enumerate(segments) if s.is_change and s.category is Category.PUNCTUATION]
+    if changes:
+        severity = Severity.MAJOR
+        n, segment = changes[0]
+    elif punctuation:
+        severity = Severity.MINOR
+        n, segment = punctuation[0]
+    else:
+        return None, ""
+    before = _edge_words(segments[:n], last=True)
+    after = _edge_words(segments[n + 1 :], last=False)
+    if segment.op is Op.INSERT and not segment.category is Category.PUNCTUATION:
+        what = f'"{short(segment.other_text.strip())}" inserted' + (f' after "{before.strip()}"' if before.strip() else "")
+    elif segment.op is Op.DELETE and not segment.category is Category.PUNCTUATION:
+        what = f'"{short(segment.base_text.strip())}" cut' + (f' after "{before.strip()}"' if before.strip() else "")
+    else:
+        old = " ".join((before + segment.base_text + after).split())
+        new = " ".join((before + segment.other_text + after).split())
+        what = f'"{short(old)}" became "{short(new)}"'
+    more = len(changes or punctuation) - 1
+    if more > 0:
+        what += f" (+{more} more change{'s' if more > 1 else ''})"
+    if severity is Severity.MINOR:
+        what = "punctuation only: " + what
+    return severity, what
+
+
+def _edge_words(segments, last: bool) -> str:
+    text = "".join(s.base_text for s in segments)
+    words = text.split(" ")
+    if last:
+        tail = words[-2:] if len(words) >= 2 else words
+        return " ".join(tail)
+    return " ".join(words[:2])
+
+
+def _quote_text(side: Side, indices: tuple[int, ...]) -> str:
+    return " ".join(comparable_text(side.quotes[i].text) for i in indices)
+
+
+def _spans(side: Side, indices) -> list[TextSpan]:
+    return [side.quotes[i].span for i in indices]
+
+
+def _paragraphs(side: Side, indices) -> list[int]:
+    return sorted({side.quotes[i].paragraph for i in indices})
+
+
+def _altered(base: Side, other: Side, match: QuoteMatch, profile: Profile) -> Finding | None:
+    base_text, other_text = _quote_text(base, match.base), _quote_text(other, match.other)
+    if fold_typography(base_text) == fold_typography(other_text):
+        return None
+    severity, what = _change_message(diff_words(base_text, other_text, profile))
+    if severity is None:
+        return None
+    if severity is Severity.MINOR and (len(match.base) > 1 or len(match.other) > 1):
+        return None  # joining or splitting a quote moves its punctuation; the words are the same
+    who = base.speaker_of[match.base[0]]
+    return Finding(
+        FindingKind.QUOTE_ALTERED,
+        severity,
+        tuple(_paragraphs(base, match.base)),
+        tuple(_paragraphs(other, match.other)),
+        base_text,
+        other_text,
+        f"Quote{_by(who)} altered: {what}",
+        tuple(_spans(base, match.base)),
+        tuple(_spans(other, match.other)),
+    )
+
+
+@dataclass(frozen=True)
+class _Place:
+    """Where a wire quote's words stand in the version's corresponding paragraph."""
+
+    paragraph: int
+    start: int
+    end: int
+    quote: int | None  # index of a version quote overlapping that place
+
+
+def _tokens(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group().casefold(), m.start(), m.end()) for m in _WORD.finditer(fold_typography(text))]
+
+
+def _place_of(base: Side, quote: Quote, other: Side, paragraph: int) -> _Place | None:
+    """Map the quote's words through a word alignment of the two paragraphs, anchored on the
+    unquoted words around it. None when the surrounding words are not there."""
+    b_tokens = _tokens(base.text(quote.paragraph))
+    o_tokens = _tokens(other.text(paragraph))
+    inside = [k for k, (_w, a, _b) in enumerate(b_tokens) if quote.start <= a < quote.end]
+    if not inside or not o_tokens:
+        return None
+    first, last = inside[0], inside[-1] + 1
+    outside_count = len(b_tokens) - len(inside)
+    if outside_count < 3:
+        return None
+    matcher = SequenceMatcher(None, [t[0] for t in b_tokens], [t[0] for t in o_tokens], autojunk=False)
+    mapping: dict[int, int] = {}
+    for block in matcher.get_matching_blocks():
+        for k in range(block.size):
+            mapping[block.a + k] = block.b + k
+    matched_outside = sum(1 for k in mapping if k < first or k >= last)
+    if matched_outside < 0.5 * outside_count:
+        return None
+    before = [mapping[k] for k in range(first) if k in mapping]
+    after = [mapping[k] for k in range(last, len(b_tokens)) if k in mapping]
+    if first > 0 and not before or last < len(b_tokens) and not after:
+        return None
+    o_first = before[-1] + 1 if before else 0
+    o_last = after[0] if after else len(o_tokens)
+    if o_last <= o_first:
+        return _Place(paragraph, 0, 0, None)
+    start, end = o_tokens[o_first][1], o_tokens[o_last - 1][2]
+    overlapping = next(
+        (n for n in other.quotes_in(paragraph) if other.quotes[n].start < end and start < other.quotes[n].end), None
+    )
+    return _Place(paragraph, start, end, overlapping)
+
+
+def _region_words(other: Side, place: _Place) -> list[str]:
+    return [t[0] for t in _tokens(other.text(place.paragraph)[place.start : place.end])]
+
+
+# --------------------------------------------------------------------------------------- attributions
+
+
+def _statement_text(side: Side, attribution: Attribution) -> str:
+    a, b = attribution.statement
+    if b <= a:
+        return ""
+    quotes = [q for q in side.quotes if q.paragraph == attribution.paragraph]
+    text = masked_text(side.text(attribution.paragraph), quotes)[a:b]
+    return " ".join(w for w in text.replace("\u2591", " ").replace('"', " ").split())
+
+
+def _verb_change(b: Attribution, o: Attribution) -> tuple[Severity, str] | None:
+    if b.hedge and not o.hedge:
+        return Severity.MAJOR, f'hedge dropped: "{b.cue}" became "{o.cue}"'
+    if b.lemma != o.lemma:
+        loaded = b.is_loaded or o.is_loaded
+        severity = Severity.MAJOR if loaded else Severity.MINOR
+        if {b.lemma, o.lemma} == {"say", "according to"}:
+            severity = Severity.INFO
+        note = " (loaded verb)" if loaded else ""
+        return severity, f'"{b.who} {b.cue}" became "{o.who} {o.cue}"{note}'
+    if o.hedge and not b.hedge:
+        return Severity.MINOR, f'hedge added: "{b.cue}" became "{o.cue}"'
+    return None
+
+
+def _compare_attributions(b: Attribution, o: Attribution, about: str) -> list[Finding]:
+    findings = []
+    base_spans, other_spans = (b.span,), (o.span,)
+    same = same_speaker(b.who, o.who)
+    if same is False:
+        findings.append(Finding(
+            FindingKind.SPEAKER_CHANGED, Severity.MAJOR, (b.paragraph,), (o.paragraph,),
+            _phrase(b), _phrase(o), f"Speaker changed{about}: {b.who} became {o.who}", base_spans, other_spans,
+        ))
+    change = _verb_change(b, o)
+    if change is not None:
+        severity, what = change
+        findings.append(Finding(
+            FindingKind.ATTRIBUTION_VERB_CHANGED, severity, (b.paragraph,), (o.paragraph,),
+            _phrase(b), _phrase(o), f"Attribution verb changed{about}: {what}", base_spans, other_spans,
+        ))
+    return findings
+
+
+def _phrase(attribution: Attribution) -> str:
+    return attribution.phrase or f"{attribution.speaker} {attribution.cue}"
+
+
+class _Comparer:
+    def __init__(self, base: Article, other: Article, rows: list[Row], profile: Profile) -> None:
+        self.base, self.other = Side.of(base), Side.of(other)
+        self.rows, self.profile = rows, profile
+        self.base_to_other, self.other_to_base = _counterparts(rows)
+        self.findings: list[Finding] = []
+        self.pairs: dict[tuple[int, int], Attribution | None] = {}  # base attribution -> version attribution
+        self.paired_other: set[tuple[int, int]] = set()
+
+    # -- quotes
+    def quotes(self) -> None:
+        base, other = self.base, self.other
+        matches = match_quotes(base.quotes, other.quotes)
+        matched_base = {i for m in matches for i in m.base}
+        matched_other = {j for m in matches for j in m.other}
+        for match in matches:
+            altered = _altered(base, other, match, self.profile)
+            if altered:
+                self.findings.append(altered)
+            self._pair_quote_attribution(match.base[0], match.other[0])
+        for i, quote in enumerate(base.quotes):
+            if i in matched_base:
+                continue
+            place = self._find_place(quote, matched_base)
+            if place is not None and place.quote is not None and place.quote not in matched_other:
+                match = QuoteMatch((i,), (place.quote,), 0.0)
+                finding = _altered(base, other, match, self.profile)
+                if finding:
+                    self.findings.append(finding)
+                matched_other.add(place.quote)
+                self._pair_quote_attribution(i, place.quote)
+                continue
+            if place is not None and place.quote is None and place.end > place.start:
+                if self._paraphrase(i, quote, place):
+                    continue
+            self._removed(i, quote, place, matched_base)
+        for j, quote in enumerate(other.quotes):
+            if j not in matched_other:
+                self._added(j, quote, matched_other)
+
+    def _find_place(self, quote: Quote, matched_base: set[int]) -> _Place | None:
+        candidates = list(dict.fromkeys(self.base_to_other.get(quote.paragraph, [])))
+        for paragraph in candidates:
+            place = _place_of(self.base, quote, self.other, paragraph)
+            if place is not None:
+                return place
+        return None
+
+    def _paraphrase(self, i: int, quote: Quote, place: _Place) -> bool:
+        quote_words = [t[0] for t in _tokens(comparable_text(quote.text))]
+        region = _region_words(self.other, place)
+        if not region or len(region) > 2 * len(quote_words) + 4:
+            return False
+        shared = sum(1 for w in set(quote_words) if w in region) / max(1, len(set(quote_words)))
+        if shared < 0.3:
+            return False
+        kept = region == quote_words
+        region_text = self.other.text(place.paragraph)[place.start : place.end]
+        who = self.base.speaker_of[i]
+        severity = Severity.MINOR if kept else Severity.MAJOR
+        how = "quote marks removed, words kept" if kept else "reworded without quote marks"
+        self.findings.append(Finding(
+            FindingKind.QUOTE_TO_PARAPHRASE, severity, (quote.paragraph,), (place.paragraph,), quote.text,
+            region_text,
+            f'Quote{_by(who)} turned into paraphrase ({how}): "{short(quote.text)}" became "{short(region_text)}"',
+            (quote.span,), (TextSpan(place.paragraph, place.start, place.end),),
+        ))
+        return True
+
+    def _removed(self, i: int, quote: Quote, place: _Place | None, matched_base: set[int]) -> None:
+        siblings = [n for n in self.base.quotes_in(quote.paragraph) if n != i and n in matched_base]
+        counterpart = list(dict.fromkeys(self.base_to_other.get(quote.paragraph, [])))
+        kept = bool(siblings) or bool(counterpart)
+        who = self.base.speaker_of[i]
+        other_paragraphs: tuple[int, ...] = ()
+        if kept:
+            other_paragraphs = tuple(counterpart) if counterpart else ()
+            if not other_paragraphs:
+                matches = match_quotes([self.base.quotes[n] for n in siblings], self.other.quotes)
+                other_paragraphs = tuple(sorted({self.other.quotes[j].paragraph for m in matches for j in m.other}))
+        where = "" if kept else " (its paragraph is not in this version)"
+        self.findings.append(Finding(
+            FindingKind.QUOTE_REMOVED, Severity.MINOR if kept else Severity.INFO, (quote.paragraph,),
+            other_paragraphs, quote.text, None, f'Quote{_by(who)} removed{where}: "{short(quote.text)}"',
+            (quote.span,), (),
+        ))
+
+    def _added(self, j: int, quote: Quote, matched_other: set[int]) -> None:
+        siblings = [n for n in self.other.quotes_in(quote.paragraph) if n != j and n in matched_other]
+        counterpart = list(dict.fromkeys(self.other_to_base.get(quote.paragraph, [])))
+        in_wire_paragraph = bool(counterpart) or bool(siblings)
+        who = self.other.speaker_of[j]
+        where = " to a wire paragraph" if in_wire_paragraph else ""
+        self.findings.append(Finding(
+            FindingKind.QUOTE_ADDED, Severity.MINOR if in_wire_paragraph else Severity.INFO, tuple(counterpart),
+            (quote.paragraph,), None, quote.text, f'Quote{_by(who)} added{where}: "{short(quote.text)}"',
+            (), (quote.span,),
+        ))
+
+    # -- attributions
+    def _pair_quote_attribution(self, i: int, j: int) -> None:
+        b, o = self.base.speaker_of[i], self.other.speaker_of[j]
+        quote = self.base.quotes[i]
+        about = f' (quote "{short(quote.text, 40)}")'
+        if b is None and o is None:
+            return
+        if b is None:
+            key = (o.paragraph, o.start)
+            if key in self.paired_other or o.inherited:
+                return
+            self.paired_other.add(key)
+            self.findings.append(Finding(
+                FindingKind.ATTRIBUTION_ADDED, Severity.MINOR, (quote.paragraph,), (o.paragraph,), None,
+                _phrase(o), f'Attribution added{about}: now credited to {o.who} ("{_phrase(o)}")',
+                (quote.span,), (o.span, self.other.quotes[j].span),
+            ))
+            return
+        key = (b.paragraph, b.start)
+        if key in self.pairs:
+            return
+        self.pairs[key] = o
+        if o is None:
+            self.findings.append(Finding(
+                FindingKind.ATTRIBUTION_REMOVED, Severity.MAJOR, (b.paragraph,), (self.other.quotes[j].paragraph,),
+                _phrase(b), None,
+                f'Attribution removed{about}: no longer credited to {b.who} (was "{_phrase(b)}")',
+                (b.span, quote.span), (self.other.quotes[j].span,),
+            ))
+            return
+        self.paired_other.add((o.paragraph, o.start))
+        if b.inherited and o.inherited:
+            return
+        self.findings.extend(_compare_attributions(b, o, about))
+
+    def statements(self) -> None:
+        """Attributions of reported statements, followed by the statement's words."""
+        base, other = self.base, self.other
+        other_statements = [(o, _statement_text(other, o)) for o in other.attributions]
+        for b in base.attributions:
+            key = (b.paragraph, b.start)
+            if key in self.pairs:
+                continue
+            statement = _statement_text(base, b)
+            if len(statement.split()) < 4:
+                continue
+            best, best_score = None, 0.0
+            for o, o_statement in other_statements:
+                if (o.paragraph, o.start) in self.paired_other or len(o_statement.split()) < 3:
+                    continue
+                score = fuzz.token_set_ratio(statement, o_statement)
+                if score > best_score:
+                    best, best_score = o, score
+            if best is not None and best_score >= 80:
+                self.pairs[key] = best
+                self.paired_other.add((best.paragraph, best.start))
+                self.findings.extend(_compare_attributions(b, best, ""))
+                continue
+            found = self._find_statement(statement, base_paragraph=b.paragraph)
+            if found is None:
+                continue
+            paragraph, (start, end) = found
+            if any(o.paragraph == paragraph for o in other.attributions):
+                continue  # attributed there in another way we could not pair: say nothing rather than guess
+            self.pairs[key] = None
+            kind = "anonymous-source attribution" if b.anonymous else "attribution"
+            self.findings.append(Finding(
+                FindingKind.ATTRIBUTION_REMOVED, Severity.MAJOR, (b.paragraph,), (paragraph,), _phrase(b),
+                None, f'{kind[0].upper()}{kind[1:]} removed: "{_phrase(b)}" dropped; '
+                f'"{short(statement, 50)}" now stands unsourced',
+                (b.span,), (TextSpan(paragraph, start, end),),
+            ))
+        for o, o_statement in other_statements:
+            if (o.paragraph, o.start) in self.paired_other or len(o_statement.split()) < 4:
+                continue
+            found = self._find_statement(o_statement, other_paragraph=o.paragraph)
+            if found is None:
+                continue
+            paragraph, (start, end) = found
+            if any(b.paragraph == paragraph for b in base.attributions):
+                continue
+            self.findings.append(Finding(
+                FindingKind.ATTRIBUTION_ADDED, Severity.MINOR, (paragraph,), (o.paragraph,), None,
+                _phrase(o), f'Attribution added: "{short(o_statement, 50)}" now credited to {o.who}',
+                (TextSpan(paragraph, start, end),), (o.span,),
+            ))
+
+    def _find_statement(self, statement: str, base_paragraph: int | None = None, other_paragraph: int | None = None):
+        """Where a statement's words stand on the other side: (paragraph, (start, end)) or None."""
+        if base_paragraph is not None:
+            side, candidates = self.other, self.base_to_other.get(base_paragraph, [])
+        else:
+            side, candidates = self.base, self.other_to_base.get(other_paragraph, [])
+        for paragraph in dict.fromkeys(candidates):
+            if side.article.paragraphs[paragraph].kind is not ParagraphKind.BODY:
+                continue
+            text = side.text(paragraph)
+            alignment = fuzz.partial_ratio_alignment(statement, text)
+            if alignment is not None and alignment.score >= 88:
+                return paragraph, (alignment.dest_start, alignment.dest_end)
+        return None
 
 
 def find_findings(base: Article, other: Article, rows: list[Row], profile: Profile) -> list[Finding]:
-    return []
+    comparer = _Comparer(base, other, list(rows), profile)
+    comparer.quotes()
+    comparer.statements()
+    return article_findings(base, other, list(rows), profile) + comparer.findings

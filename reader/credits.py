@@ -1,0 +1,249 @@
+"""Who the story is credited to: byline, dateline agency credit, ``Source:`` lines, trailer credits,
+disclaimers and photo credits, and the findings when a version changes them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from reader.model import Article, Finding, FindingKind, ParagraphKind, Row, Severity, TextSpan
+from reader.normalize import match_key
+from reader.profile import Profile
+from reader.speakers import same_speaker
+
+_DATELINE_CREDIT = re.compile(r"\(([^()]{1,40})\)")
+_SOURCE = re.compile(r"^\s*Source\s*:\s*(.+?)\s*$", re.IGNORECASE)
+_TRAILER = re.compile(r"^\s*\(?\s*(?:Additional\s+)?(?:Reporting|Writing|Editing|Compiled|Edited|Produced)\s+by\b", re.I)
+_DISCLAIMER = re.compile(r"produced by|has not been edited|syndicated feed|©|copyright", re.IGNORECASE)
+_PHOTO = re.compile(
+    r"\b[A-Z]{2,}(?:\s[A-Z]{2,})?/[A-Z][\w.\-]+(?:\s[A-Z][\w.\-]+){0,3}\s*$|\(photo:[^)]*\)|\bphoto:\s*[^.]+",
+    re.IGNORECASE,
+)
+_NAME = re.compile(r"[A-Z][\w\u2019'.-]+(?:\s+(?:[A-Z][\w\u2019'.-]+|de|van|von|da|del|bin|al-\w+)){0,3}")
+_NOT_NAMES = {"Reporting", "Writing", "Editing", "Additional", "Compiled", "Edited", "Produced", "By", "In", "And"}
+_OUTLET_START = re.compile(r"\s+(?:The|Daily|Staff|Our)\b.*$")
+
+
+@dataclass(frozen=True)
+class Credit:
+    kind: str  # dateline | source | trailer | disclaimer | photo
+    paragraph: int
+    start: int
+    end: int
+    text: str
+
+    @property
+    def span(self) -> TextSpan:
+        return TextSpan(self.paragraph, self.start, self.end)
+
+
+_LABELS = {
+    "dateline": "agency credit in the dateline",
+    "source": "'Source:' line",
+    "trailer": "trailer credit",
+    "disclaimer": "agency disclaimer",
+    "photo": "photo credit",
+}
+
+
+def lede_index(article: Article) -> int | None:
+    """The paragraph holding the dateline: glued to the lede, or a dateline paragraph of its own."""
+    for paragraph in article.paragraphs:
+        if paragraph.body_start > 0 or paragraph.kind is ParagraphKind.DATELINE:
+            return paragraph.index
+    return None
+
+
+def _dateline_prefix(article: Article, index: int) -> tuple[int, str]:
+    paragraph = article.paragraphs[index]
+    end = paragraph.body_start if paragraph.body_start else len(paragraph.text)
+    return end, paragraph.text[:end]
+
+
+def credits_of(article: Article) -> list[Credit]:
+    found: list[Credit] = []
+    lede = lede_index(article)
+    if lede is not None:
+        end, prefix = _dateline_prefix(article, lede)
+        match = _DATELINE_CREDIT.search(prefix)
+        if match:
+            found.append(Credit("dateline", lede, match.start(), match.end(), match.group(1).strip()))
+    for paragraph in article.paragraphs:
+        text = paragraph.text
+        if paragraph.kind is ParagraphKind.CREDIT or paragraph.kind is ParagraphKind.BOILERPLATE:
+            if source := _SOURCE.match(text):
+                found.append(Credit("source", paragraph.index, 0, len(text), source.group(1)))
+            elif _TRAILER.match(text):
+                found.append(Credit("trailer", paragraph.index, 0, len(text), text.strip()))
+            elif _DISCLAIMER.search(text):
+                found.append(Credit("disclaimer", paragraph.index, 0, len(text), text.strip()))
+        elif paragraph.kind is ParagraphKind.CAPTION:
+            if photo := _PHOTO.search(text):
+                found.append(Credit("photo", paragraph.index, photo.start(), photo.end(), photo.group().strip()))
+    return found
+
+
+def credit_names(text: str) -> list[str]:
+    """Person names in a byline or trailer: 'By A B, C D and E F The Daily Example' -> [A B, C D, E F]."""
+    text = re.sub(r"^\s*\(?\s*By\s+", "", text.strip(), flags=re.IGNORECASE)
+    names = []
+    for part in re.split(r",|;|\band\b|&|\bin\b[^,;]*", text):
+        part = part.strip(" ()")
+        for match in _NAME.finditer(part):
+            words = [w for w in match.group().split() if w not in _NOT_NAMES]
+            name = _OUTLET_START.sub("", " ".join(words))
+            if name and name not in _NOT_NAMES:
+                names.append(name)
+                break
+    return names
+
+
+def _missing(names: list[str], against: list[str]) -> list[str]:
+    return [n for n in names if not any(same_speaker(n, m) for m in against)]
+
+
+def _finding(kind, severity, base_idx, other_idx, base_text, other_text, message, base_spans=(), other_spans=()):
+    return Finding(
+        kind,
+        severity,
+        tuple(base_idx),
+        tuple(other_idx),
+        base_text,
+        other_text,
+        message,
+        tuple(base_spans),
+        tuple(other_spans),
+    )
+
+
+def _whole(article: Article, index: int) -> TextSpan:
+    return TextSpan(index, 0, len(article.paragraphs[index].text))
+
+
+def byline_findings(base: Article, other: Article) -> list[Finding]:
+    b_idx = next((p.index for p in base.paragraphs if p.kind is ParagraphKind.BYLINE), None)
+    o_idx = next((p.index for p in other.paragraphs if p.kind is ParagraphKind.BYLINE), None)
+    b_text = base.paragraphs[b_idx].text if b_idx is not None else None
+    o_text = other.paragraphs[o_idx].text if o_idx is not None else None
+    if b_text is None and o_text is None:
+        return []
+    if o_text is None:
+        return [_finding(FindingKind.BYLINE_REMOVED, Severity.MINOR, [b_idx], [], b_text, None,
+                         f"Byline removed: {b_text}", [_whole(base, b_idx)])]
+    if b_text is None:
+        return [_finding(FindingKind.BYLINE_ADDED, Severity.MINOR, [], [o_idx], None, o_text,
+                         f"Byline added: {o_text}", (), [_whole(other, o_idx)])]
+    b_names, o_names = credit_names(b_text), credit_names(o_text)
+    removed, added = _missing(b_names, o_names), _missing(o_names, b_names)
+    b_span, o_span = [_whole(base, b_idx)], [_whole(other, o_idx)]
+    if not removed and not added:
+        return []
+    if len(removed) == len(b_names) and len(added) == len(o_names):
+        return [
+            _finding(FindingKind.BYLINE_REMOVED, Severity.MINOR, [b_idx], [], b_text, None,
+                     f"Wire byline gone: {', '.join(b_names)} no longer credited", b_span),
+            _finding(FindingKind.BYLINE_ADDED, Severity.MINOR, [], [o_idx], None, o_text,
+                     f"Own byline instead: {', '.join(o_names)}", (), o_span),
+        ]
+    if removed and added:
+        return [_finding(FindingKind.BYLINE_CHANGED, Severity.MINOR, [b_idx], [o_idx], b_text, o_text,
+                         f"Byline changed: {', '.join(removed)} replaced by {', '.join(added)}", b_span, o_span)]
+    if removed:
+        return [_finding(FindingKind.BYLINE_REMOVED, Severity.MINOR, [b_idx], [o_idx], b_text, o_text,
+                         f"Byline name removed: {', '.join(removed)}", b_span, o_span)]
+    return [_finding(FindingKind.BYLINE_ADDED, Severity.MINOR, [b_idx], [o_idx], b_text, o_text,
+                     f"Byline name added: {', '.join(added)}", b_span, o_span)]
+
+
+def _same_credit(a: Credit, b: Credit) -> bool:
+    if a.kind == "trailer":
+        return not _missing(credit_names(a.text), credit_names(b.text))
+    return fuzz.ratio(match_key(a.text), match_key(b.text)) >= 80 or match_key(a.text) in match_key(b.text)
+
+
+def credit_findings(base: Article, other: Article) -> list[Finding]:
+    base_credits, other_credits = credits_of(base), credits_of(other)
+    findings = []
+    used: set[int] = set()
+    for credit in base_credits:
+        same_kind = [(n, c) for n, c in enumerate(other_credits) if c.kind == credit.kind and n not in used]
+        kept = next(((n, c) for n, c in same_kind if _same_credit(credit, c)), None)
+        if kept:
+            used.add(kept[0])
+            continue
+        label = _LABELS[credit.kind]
+        replacement = same_kind[0] if same_kind else None
+        if replacement:
+            used.add(replacement[0])
+            r = replacement[1]
+            if credit.kind == "trailer" and not _missing(credit_names(credit.text), credit_names(r.text)):
+                continue
+            findings.append(_finding(
+                FindingKind.CREDIT_REMOVED, Severity.MAJOR, [credit.paragraph], [r.paragraph], credit.text, r.text,
+                f"{label[0].upper()}{label[1:]} replaced: '{credit.text}' became '{r.text}'", [credit.span], [r.span],
+            ))
+            continue
+        other_at = lede_index(other) if credit.kind == "dateline" else None
+        severity = Severity.MAJOR
+        if credit.kind == "photo" and not any(p.kind is ParagraphKind.CAPTION for p in other.paragraphs):
+            severity = Severity.INFO  # the photo itself is gone
+        findings.append(_finding(
+            FindingKind.CREDIT_REMOVED, severity, [credit.paragraph], [other_at] if other_at is not None else [],
+            credit.text, None, f"{label[0].upper()}{label[1:]} removed: '{credit.text}'", [credit.span],
+            [TextSpan(other_at, 0, _dateline_prefix(other, other_at)[0])] if other_at is not None else [],
+        ))
+    for n, credit in enumerate(other_credits):
+        if n in used:
+            continue
+        label = _LABELS[credit.kind]
+        findings.append(_finding(
+            FindingKind.CREDIT_ADDED, Severity.INFO, [], [credit.paragraph], None, credit.text,
+            f"{label[0].upper()}{label[1:]} added: '{credit.text}'", (), [credit.span],
+        ))
+    return findings
+
+
+def _place_and_date(dateline: str | None) -> tuple[str, str]:
+    if not dateline:
+        return "", ""
+    place, _, date = dateline.partition(",")
+    return match_key(place), match_key(date)
+
+
+def dateline_findings(base: Article, other: Article, rows: list[Row], profile: Profile) -> list[Finding]:
+    """A reprint's dateline against the wire's; an independent article's own dateline is not compared."""
+    b_lede, o_lede = lede_index(base), lede_index(other)
+    if b_lede is None or not base.dateline:
+        return []
+    related = any(b_lede in row.base and row.other and (o_lede is None or o_lede in row.other) for row in rows)
+    if not related:
+        return []
+    b_end, b_prefix = _dateline_prefix(base, b_lede)
+    if o_lede is None or not other.dateline:
+        target = next((row.other[0] for row in rows if b_lede in row.base and row.other), None)
+        return [_finding(FindingKind.DATELINE_CHANGED, Severity.MINOR, [b_lede], [target] if target is not None else [],
+                         b_prefix.strip(), None, f"Dateline removed: '{base.dateline}'", [TextSpan(b_lede, 0, b_end)])]
+    o_end, o_prefix = _dateline_prefix(other, o_lede)
+    b_place, b_date = _place_and_date(base.dateline)
+    o_place, o_date = _place_and_date(other.dateline)
+    if b_place == o_place and (b_date == o_date or profile.is_style_variant(b_date, o_date)):
+        return []
+    if b_place != o_place:
+        severity, what = Severity.MAJOR, "place changed"
+    elif not o_date:
+        severity, what = Severity.MINOR, "date dropped"
+    elif not b_date:
+        severity, what = Severity.MINOR, "date added"
+    else:
+        severity, what = Severity.MINOR, "date changed"
+    return [_finding(
+        FindingKind.DATELINE_CHANGED, severity, [b_lede], [o_lede], b_prefix.strip(), o_prefix.strip(),
+        f"Dateline {what}: '{base.dateline}' became '{other.dateline}'",
+        [TextSpan(b_lede, 0, b_end)], [TextSpan(o_lede, 0, o_end)],
+    )]
+
+
+def article_findings(base: Article, other: Article, rows: list[Row], profile: Profile) -> list[Finding]:
+    return byline_findings(base, other) + credit_findings(base, other) + dateline_findings(base, other, rows, profile)

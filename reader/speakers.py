@@ -1,0 +1,489 @@
+"""Who said it: attribution phrases (speaker, title, cue verb, hedge) around quotes and reported statements.
+
+Rule-based and explainable. Cue verbs (``said``, ``told reporters``, ``according to``, ``wrote on``...) are
+searched in the paragraph with its quotes blanked out, so a quoted "said" is never a cue. The speaker is
+the noun phrase next to the cue: after it when the cue follows a quote or comma and is followed by a
+name (``,” said Maria Velasquez, the union’s regional secretary``), otherwise before it
+(``Velasquez told reporters``, ``X, who ..., said``, ``..., a source familiar with the talks said``).
+Pronouns are resolved to the nearest preceding named person (or organisation for ``it``/``they``)
+when only one candidate is in reach.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+from reader.model import Article, ParagraphKind, TextSpan
+from reader.normalize import fold_typography
+from reader.quotes import Quote, masked_text
+
+NEUTRAL_VERBS = {
+    "say": "said says say saying", "tell": "told tells telling", "add": "added adds",
+    "note": "noted notes", "state": "stated states", "explain": "explained explains",
+    "write": "wrote writes", "post": "posted posts", "tweet": "tweeted tweets",
+    "reply": "replied replies", "respond": "responded responds", "announce": "announced announces",
+    "declare": "declared declares", "continue": "continued continues", "recall": "recalled recalls",
+    "confirm": "confirmed confirms", "report": "reported reports", "estimate": "estimated estimates",
+    "ask": "asked asks", "urge": "urged urges", "warn": "warned warns", "argue": "argued argues",
+    "stress": "stressed stresses", "predict": "predicted predicts", "suggest": "suggested suggests",
+}
+LOADED_VERBS = {
+    "claim": "claimed claims", "admit": "admitted admits", "insist": "insisted insists",
+    "concede": "conceded concedes", "allege": "alleged alleges", "acknowledge": "acknowledged acknowledges",
+    "confess": "confessed confesses", "boast": "boasted boasts", "assert": "asserted asserts",
+    "contend": "contended contends", "maintain": "maintained maintains", "deny": "denied denies",
+    "complain": "complained complains", "reveal": "revealed reveals",
+}
+_LEMMA = {form: lemma for table in (NEUTRAL_VERBS, LOADED_VERBS) for lemma, forms in table.items() for form in forms.split()}
+LOADED = set(LOADED_VERBS)
+
+_CUE = re.compile(
+    r"\baccording\s+to\b|\b(?:" + "|".join(sorted(_LEMMA, key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
+_HEDGE = re.compile(
+    r"\s*(?:that\s+)?(?:it|he|she|they|we|I)\s+(?:believed|believes|thought|thinks|expected|expects|feared|fears|"
+    r"suspected|suspects|understood|understands|assumed|assumes|hoped|hopes|was\s+likely|were\s+likely|"
+    r"was\s+confident|were\s+confident)\b",
+    re.IGNORECASE,
+)
+# What may follow "told"/"wrote"/"posted" as part of the cue: "told reporters", "wrote on Facebook".
+_CUE_OBJECT = re.compile(
+    r"\s+(?:(?:reporters|journalists|the\s+media|a\s+news\s+conference|a\s+press\s+conference|"
+    r"(?:an?\s+|the\s+)?[A-Z][\w\u2019'.-]*(?:\s+[A-Z][\w\u2019'.-]*){0,3})|"
+    r"on\s+(?:social\s+media|(?:his|her|their|its)\s+\w+\s+account|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)|"
+    r"in\s+a\s+(?:statement|post|letter|tweet|blog\s+post|interview))"
+)
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
+_SUBJECT_LEAD = re.compile(r"^(?:and|but|while|as|when|where|then|so|yet|although|though|because|since)\s+", re.I)
+_SUBJECT_TAIL = re.compile(
+    r"(?:\s+(?:also|later|earlier|previously|then|again|once|has|have|had|would|will|had\s+previously|"
+    r"repeatedly|separately|recently|\w+ly))+$",
+    re.IGNORECASE,
+)
+_SOURCE_NOUNS = re.compile(
+    r"\b(?:sources?|officials?|spokes(?:man|woman|person|people)|people|witness(?:es)?|police|organi[sz]ers|"
+    r"workers|residents|analysts|experts|diplomats?|aides?|person|insiders?|members|leaders|executives|"
+    r"representatives?|ministers?|authorities|union|association|government|ministry|company|statement|"
+    r"report|data|figures|survey|study|office|agency|registry|department)\b",
+    re.IGNORECASE,
+)
+_ANONYMOUS = re.compile(
+    r"\b(?:sources?|people|person|officials?|insiders?|diplomats?|aides?)\b.*\b(?:familiar|close|"
+    r"knowledge|briefed|anonymity|not\s+authori[sz]ed|declined\s+to\s+be\s+(?:named|identified)|"
+    r"asked\s+not\s+to\s+be)\b|\b(?:a|an|one|two|three|several)\s+(?:senior\s+)?(?:sources?|officials?|insiders?)\b",
+    re.IGNORECASE,
+)
+_TITLE_WORDS = {
+    "mr", "mrs", "ms", "dr", "prof", "sir", "dame", "minister", "president", "secretary", "chief", "director",
+    "mayor", "governor", "senator", "premier", "chancellor", "general", "judge", "chairman", "chairwoman",
+    "chair", "spokesman", "spokeswoman", "spokesperson", "ceo", "head", "leader", "commissioner", "inspector",
+    "captain", "officer", "prime", "deputy", "foreign", "finance", "labour", "labor", "interior", "defence",
+    "defense", "health", "economy", "trade", "transport", "justice", "education", "energy", "vice", "acting",
+    "former", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "king", "queen", "prince", "pope", "bishop",
+}
+_ORG_WORDS = re.compile(
+    r"\b(?:association|union|ministry|registry|chamber|commerce|lines|company|inc|ltd|plc|corp|council|office|"
+    r"department|agency|university|bank|group|party|court|police|committee|commission|authority|board|"
+    r"government|institute|federation|organi[sz]ation|service|parliament|army|fund|foundation|port|"
+    r"association’s|union’s)\b",
+    re.IGNORECASE,
+)
+_NOT_TITLE = re.compile(
+    r"(?:which|who|whose|where|when|while|with|without|as|in|on|at|after|before|amid|despite|but|and|"
+    r"adding|saying|\w+ing)\b",
+    re.IGNORECASE,
+)
+_NAME_RUN = re.compile(r"(?:[A-Z][\w\u2019'.-]*\s+){0,4}[A-Z][\w\u2019'-]*")
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bSt)(?<!\bNo)[.!?](?=\s+[\"\u201c\u2018'A-Z\u2591])")
+_CLAUSE_BREAK = re.compile(r"[\";:()\u2014\u2013]|\s-\s")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One attribution phrase. ``start``/``end`` span speaker, title and cue in ``Paragraph.text``."""
+
+    paragraph: int
+    start: int
+    end: int
+    speaker: str
+    verb: str
+    lemma: str
+    title: str | None = None
+    hedge: str | None = None
+    resolved: str | None = None  # the named speaker a pronoun stands for
+    anonymous: bool = False
+    # The reported statement (outside quotes) this attribution covers, as offsets into Paragraph.text.
+    statement: tuple[int, int] = (0, 0)
+    inherited: bool = False  # credited from the previous paragraph, not written in this one
+    phrase: str = ""  # the attribution as written: "said Maria Velasquez, the union’s regional secretary"
+
+    @property
+    def span(self) -> TextSpan:
+        return TextSpan(self.paragraph, self.start, self.end)
+
+    @property
+    def who(self) -> str:
+        """The speaker as a reader would name them: the resolved name for a pronoun."""
+        return self.resolved or self.speaker
+
+    @property
+    def is_loaded(self) -> bool:
+        return self.lemma in LOADED
+
+    @property
+    def cue(self) -> str:
+        """The cue as written, with its hedge: ``said it believed``."""
+        return f"{self.verb} {self.hedge.strip()}" if self.hedge else self.verb
+
+
+def _sentences(masked: str, start: int) -> list[tuple[int, int]]:
+    bounds = []
+    begin = start
+    for match in _SENTENCE_END.finditer(masked, start):
+        bounds.append((begin, match.end()))
+        begin = match.end()
+    bounds.append((begin, len(masked)))
+    return [(a, b) for a, b in bounds if masked[a:b].strip()]
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and (text[a].isspace() or text[a] in ",.;:"):
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] in ",.;:"):
+        b -= 1
+    return a, b
+
+
+def _looks_like_speaker(phrase: str) -> bool:
+    words = phrase.split()
+    if not words or len(words) > 12 or "\u2591" in phrase or '"' in phrase:
+        return False
+    if phrase.casefold() in _PRONOUNS:
+        return True
+    capitalised = [w for w in words[1:] if w[:1].isupper()] + ([words[0]] if words[0][:1].isupper() and len(words) == 1 else [])
+    if words[0][:1].isupper() and words[0].casefold() not in {"the", "a", "an", "this", "that", "its", "their"}:
+        capitalised.append(words[0])
+    return bool(capitalised) or bool(_SOURCE_NOUNS.search(phrase))
+
+
+def _speaker_after(masked: str, at: int, sentence_end: int) -> tuple[int, int, str | None] | None:
+    """The noun phrase after an inverted cue (``said Maria Velasquez, the union’s secretary``)."""
+    rest = masked[at:sentence_end]
+    match = re.match(r"\s+((?:the\s+|a\s+|an\s+)?[A-Z][^,.;:\"\u2591]*)", rest)
+    if not match:
+        return None
+    a, b = at + match.start(1), at + match.end(1)
+    a, b = _trim(masked, a, b)
+    if not _looks_like_speaker(masked[a:b]) or len(masked[a:b].split()) > 8:
+        return None
+    title = None
+    tail = masked[b:sentence_end]
+    title_match = re.match(r",\s+([^\"\u2591;:]+?)\s*(?:,\s*(?:which|who|whose)\b|[.;:]?\s*$|[.]\s)", tail)
+    if title_match and not _NOT_TITLE.match(title_match.group(1)):
+        title = title_match.group(1).strip(" ,.")
+        b_title = b + title_match.end(1)
+        return a, b_title, title
+    return a, b, title
+
+
+def _speaker_before(masked: str, clause_start: int, verb_at: int) -> tuple[int, int, str | None, int] | None:
+    """The noun phrase before a cue: (speaker start, speaker end, title, span start)."""
+    clause = masked[clause_start:verb_at]
+    if not clause.strip():
+        return None
+    stripped = clause.rstrip()
+    tail = _SUBJECT_TAIL.search(stripped)
+    if tail and tail.start() > 0:
+        stripped = stripped[: tail.start()]
+    title = None
+    if stripped.endswith(","):
+        # "X, the union's secretary, said" / "X, who ..., said": the subject is the clause's first part.
+        parts = stripped[:-1].split(",")
+        if len(parts) < 2:
+            return None
+        head = parts[0]
+        appositive = ",".join(parts[1:]).strip()
+        if not _NOT_TITLE.match(appositive):
+            title = appositive
+        a = clause_start + (len(head) - len(head.lstrip()))
+        b = clause_start + len(head.rstrip())
+    else:
+        cut = stripped.rfind(",")
+        a = clause_start + cut + 1 if cut >= 0 else clause_start
+        b = clause_start + len(stripped)
+    a, b = _trim(masked, a, b)
+    lead = _SUBJECT_LEAD.match(masked[a:b])
+    if lead:
+        a += lead.end()
+    phrase = masked[a:b]
+    if not _looks_like_speaker(phrase):
+        return None
+    return a, b, title, a
+
+
+def _clause_start(masked: str, sentence_start: int, at: int) -> int:
+    start = sentence_start
+    for match in _CLAUSE_BREAK.finditer(masked, sentence_start, at):
+        start = match.end()
+    return start
+
+
+def _split_title(speaker: str, title: str | None) -> tuple[str, str | None]:
+    """"Labour Minister Farid Qaddouri" -> ("Farid Qaddouri", "Labour Minister")."""
+    words = speaker.split()
+    cut = 0
+    for i, word in enumerate(words[:-1]):
+        if word.strip(".").casefold() in _TITLE_WORDS and all(w[:1].isupper() for w in words[: i + 1]):
+            cut = i + 1
+    if cut and all(w[:1].isupper() for w in words[cut:]):
+        prefix = " ".join(words[:cut])
+        return " ".join(words[cut:]), f"{prefix}, {title}" if title else prefix
+    return speaker, title
+
+
+def attributions_in_paragraph(index: int, text: str, quotes: list[Quote], start: int = 0) -> list[Attribution]:
+    masked = masked_text(text, quotes)
+    found: list[Attribution] = []
+    sentences = _sentences(masked, start)
+    for cue in _CUE.finditer(masked, start):
+        word = cue.group().casefold()
+        sentence_start, sentence_end = next(((a, b) for a, b in sentences if a <= cue.start() < b), (start, len(text)))
+        lemma = "according to" if word.startswith("according") else _LEMMA[word]
+        verb_end = cue.end()
+        if lemma in ("tell", "write", "post", "say", "add", "state"):
+            obj = _CUE_OBJECT.match(masked, verb_end)
+            if obj and (lemma != "say" or obj.group().strip().startswith("in ")):
+                if lemma == "tell" or obj.group().strip().startswith(("in ", "on ")):
+                    verb_end = obj.end()
+        hedge_match = _HEDGE.match(masked, verb_end) if lemma in ("say", "tell", "add", "state", "note") else None
+        hedge = hedge_match.group().strip() if hedge_match else None
+        before = masked[sentence_start : cue.start()].rstrip()
+        after_quote = before.endswith(('"', ',"')) or re.search(r'"\s*,?$', before) is not None
+        speaker = title = None
+        span_start = span_end = 0
+        statement = (0, 0)
+        if lemma == "according to":
+            found_after = _speaker_after(masked, cue.end(), sentence_end)
+            if not found_after:
+                continue
+            a, b, title = found_after
+            speaker = masked[a:b] if title is None else masked[a : a + len(masked[a:b].split(",")[0])]
+            span_start, span_end = cue.start(), b
+            statement = _trim(masked, sentence_start, cue.start())
+            if statement[1] <= statement[0]:
+                statement = _trim(masked, b, sentence_end)
+        else:
+            subject = None if after_quote else _speaker_before(masked, _clause_start(masked, sentence_start, cue.start()), cue.start())
+            if subject is not None and len(masked[subject[0] : subject[1]].split()) > 6 and before.endswith(","):
+                subject = None  # "About 78 per cent ..., said the Union": a statement, not a subject
+            inverted = None
+            if subject is None and (after_quote or before.endswith(",")):
+                inverted = _speaker_after(masked, verb_end, sentence_end)
+            if subject is not None:
+                a, b, title, span_start = subject
+                speaker = masked[a:b]
+                span_end = verb_end + (hedge_match.end() - verb_end if hedge_match else 0)
+                statement = _trim(masked, span_end, sentence_end)
+                if statement[1] - statement[0] < 3 and span_start > sentence_start:
+                    statement = _trim(masked, sentence_start, span_start)
+            elif inverted is not None:
+                a, b, title = inverted
+                name_end = a + len(masked[a:b].split(",")[0])
+                speaker = masked[a:name_end]
+                span_start, span_end = cue.start(), b
+                statement = _trim(masked, sentence_start, cue.start())
+            else:
+                continue
+        speaker = speaker.strip()
+        speaker, title = _split_title(speaker, title)
+        statement_text = masked[statement[0] : statement[1]]
+        if not statement_text.replace("\u2591", "").replace('"', "").strip(" ,"):
+            statement = (0, 0)
+        found.append(
+            Attribution(
+                paragraph=index,
+                start=span_start,
+                end=span_end,
+                speaker=_original(text, masked, speaker, span_start),
+                verb=text[cue.start() : verb_end],
+                lemma=lemma,
+                title=title,
+                hedge=text[verb_end : hedge_match.end()].strip() if hedge_match else None,
+                anonymous=bool(_ANONYMOUS.search(speaker)),
+                statement=statement,
+                phrase=text[span_start:span_end],
+            )
+        )
+    return found
+
+
+def _original(text: str, masked: str, phrase: str, near: int) -> str:
+    """The phrase as written in the original text (masking never touches attribution words)."""
+    at = masked.find(phrase, max(0, near - 400))
+    return text[at : at + len(phrase)] if at >= 0 else phrase
+
+
+def _person_mentions(masked: str, upto: int) -> list[tuple[int, str]]:
+    mentions = []
+    for match in _NAME_RUN.finditer(masked, 0, upto):
+        words = match.group().split()
+        while words and words[0].casefold() in {"the", "a", "an", "but", "and", "on", "in", "at", "for"}:
+            words = words[1:]
+        name = " ".join(words)
+        if not name or _ORG_WORDS.search(name):
+            continue
+        person, _title = _split_title(name, None)
+        if len(person.split()) >= 2 or (_title and person):
+            mentions.append((match.start(), person))
+    return mentions
+
+
+def resolve_pronouns(article: Article, attributions: list[Attribution], quotes: list[Quote]) -> list[Attribution]:
+    """Replace he/she/they/it speakers by the nearest preceding named speaker when only one is in reach."""
+    by_paragraph: dict[int, list[Attribution]] = {}
+    for attribution in attributions:
+        by_paragraph.setdefault(attribution.paragraph, []).append(attribution)
+    resolved = []
+    for attribution in attributions:
+        pronoun = attribution.speaker.casefold()
+        if pronoun not in _PRONOUNS or pronoun in {"i", "we", "you"}:
+            resolved.append(attribution)
+            continue
+        candidate = _antecedent(article, attribution, by_paragraph, quotes, want_person=pronoun in {"he", "she"})
+        resolved.append(_with(attribution, resolved=candidate))
+    return resolved
+
+
+def _antecedent(article, attribution, by_paragraph, quotes, want_person: bool) -> str | None:
+    index = attribution.paragraph
+    text = article.paragraphs[index].text
+    masked = masked_text(text, [q for q in quotes if q.paragraph == index])
+    # Same paragraph first: named speakers of earlier cues, then person mentions before the pronoun.
+    earlier = [a for a in by_paragraph.get(index, []) if a.start < attribution.start and a.speaker.casefold() not in _PRONOUNS]
+    if earlier:
+        return earlier[-1].speaker
+    if want_person:
+        people = {name for _at, name in _person_mentions(masked, attribution.start)}
+        if len(people) == 1:
+            return people.pop()
+        if len(people) > 1:
+            return None
+    # Then the nearest earlier paragraph holding a named speaker.
+    for previous in range(index - 1, max(-1, index - 4), -1):
+        named = {a.speaker for a in by_paragraph.get(previous, []) if a.speaker.casefold() not in _PRONOUNS}
+        if named:
+            return named.pop() if len(named) == 1 else None
+        if want_person and article.paragraphs[previous].kind is ParagraphKind.BODY:
+            prev_text = article.paragraphs[previous].text
+            prev_masked = masked_text(prev_text, [q for q in quotes if q.paragraph == previous])
+            people = {name for _at, name in _person_mentions(prev_masked, len(prev_masked))}
+            if people:
+                return people.pop() if len(people) == 1 else None
+    return None
+
+
+def _with(attribution: Attribution, **changes) -> Attribution:
+    from dataclasses import replace
+
+    return replace(attribution, **changes)
+
+
+def extract_attributions(article: Article, quotes: list[Quote]) -> list[Attribution]:
+    """All attribution phrases of the article's body paragraphs, pronouns resolved where unambiguous."""
+    by_paragraph: dict[int, list[Quote]] = {}
+    for quote in quotes:
+        by_paragraph.setdefault(quote.paragraph, []).append(quote)
+    found: list[Attribution] = []
+    for paragraph in article.paragraphs:
+        if paragraph.kind is not ParagraphKind.BODY:
+            continue
+        found.extend(
+            attributions_in_paragraph(
+                paragraph.index, paragraph.text, by_paragraph.get(paragraph.index, []), paragraph.body_start
+            )
+        )
+    return resolve_pronouns(article, found, quotes)
+
+
+def attribute_quotes(article: Article, quotes: list[Quote], attributions: list[Attribution]) -> list[Attribution | None]:
+    """The attribution of each quote (same order as ``quotes``), or None when nobody is credited.
+
+    A quote takes the cue of its own sentence, else the nearest cue of its paragraph; a piece of a
+    multi-paragraph quote takes its first piece's; a paragraph that opens with an unattributed quote
+    straight after a paragraph ending in someone's quote is read as that person continuing.
+    """
+    by_paragraph: dict[int, list[Attribution]] = {}
+    for attribution in attributions:
+        by_paragraph.setdefault(attribution.paragraph, []).append(attribution)
+    result: list[Attribution | None] = []
+    first_of_group: dict[int, Attribution | None] = {}
+    last_quote_speaker: dict[int, Attribution | None] = {}
+    for n, quote in enumerate(quotes):
+        candidates = by_paragraph.get(quote.paragraph, [])
+        chosen = _nearest(article.paragraphs[quote.paragraph].text, quote, candidates)
+        if chosen is None and quote.continued:
+            chosen = first_of_group.get(quote.group)
+        if chosen is None and not candidates:
+            previous = last_quote_speaker.get(quote.paragraph - 1)
+            text = article.paragraphs[quote.paragraph]
+            opens = not text.text[text.body_start : quote.start].strip()
+            if previous is not None and opens:
+                chosen = _with(previous, inherited=True)
+        if quote.group not in first_of_group:
+            first_of_group[quote.group] = chosen
+        last_quote_speaker[quote.paragraph] = chosen
+        result.append(chosen)
+    return result
+
+
+def _nearest(text: str, quote: Quote, candidates: list[Attribution]) -> Attribution | None:
+    if not candidates:
+        return None
+    # A quote inside the attribution's own reported statement ("said the vote would prolong “...”").
+    for attribution in candidates:
+        a, b = attribution.statement
+        if a <= quote.start and quote.end <= b + 1:
+            return attribution
+
+    def distance(attribution: Attribution) -> int:
+        if attribution.start >= quote.end:
+            gap = text[quote.end : attribution.start]
+        elif attribution.end <= quote.start:
+            gap = text[attribution.end : quote.start]
+        else:
+            return 0
+        # A sentence boundary between them counts for more than many words.
+        return len(gap) + (200 if re.search(r"[.!?]\s", gap) else 0)
+
+    return min(candidates, key=distance)
+
+
+def same_speaker(a: str, b: str) -> bool | None:
+    """True/False when the two speakers are/aren't the same person or body; None when one is an
+    unresolved pronoun (cannot tell)."""
+    key_a, key_b = _name_words(a), _name_words(b)
+    if not key_a or not key_b:
+        return None
+    if " ".join(key_a) in _PRONOUNS or " ".join(key_b) in _PRONOUNS:
+        return None
+    set_a, set_b = set(key_a), set(key_b)
+    if set_a <= set_b or set_b <= set_a:
+        return True
+    # Transliterations and misspellings of the same surname: Qaddouri / Kaddouri.
+    if Levenshtein.normalized_similarity(key_a[-1], key_b[-1]) >= 0.75 and (
+        len(key_a) == 1 or len(key_b) == 1 or Levenshtein.normalized_similarity(key_a[0], key_b[0]) >= 0.75
+    ):
+        return True
+    return False
+
+
+def _name_words(name: str) -> list[str]:
+    words = re.findall(r"[\w'-]+", fold_typography(name).casefold())
+    words = [w for w in words if w not in {"the", "a", "an", "of", "and", "its", "their", "'s"}]
+    words = [w[:-2] if w.endswith("'s") else w for w in words]
+    while len(words) > 1 and words[0].strip(".") in _TITLE_WORDS:
+        words = words[1:]
+    return words
