@@ -158,7 +158,7 @@ def decode_bytes(source: str, data: bytes, declared: str | None = None, forced: 
             return text, encoding
     kind = looks_binary(data)
     if kind:
-        raise InputError(source, f"is {kind}, not a text article")
+        raise InputError(source, f"is {kind}, not an article (reader reads text, Markdown, web pages, NITF, NewsML-G2, .docx)")
     utf16 = _utf16_without_bom(data)
     if utf16:
         text = _decode_as(source, data, utf16)

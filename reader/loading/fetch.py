@@ -33,7 +33,7 @@ class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: PLR0913 (urllib's signature)
         if not is_url(newurl):
-            raise urllib.error.HTTPError(newurl, code, "redirect to a non-http address refused", headers, fp)
+            raise InputError(req.full_url, f"redirects to a non-http address ({newurl}); refused")
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 

@@ -92,13 +92,27 @@ def _split_breaks(text: str) -> list[str]:
 
 
 def _body_blocks(body) -> list[tuple[str, ParagraphKind | None]]:
+    """Blocks in document order; loose text between blocks (trafilatura keeps it as tails) counts too."""
     blocks: list[tuple[str, ParagraphKind | None]] = []
-    for element in body.iter(*_BLOCKS):
-        if any(inner is not element and inner.tag in _BLOCKS for inner in element.iter()):
-            continue  # a container: its inner blocks are taken one by one
-        kind = ParagraphKind.SUBHEAD if element.tag == "head" else None
-        for piece in _split_breaks(_block_text(element)):
-            blocks.append((piece, kind))
+
+    def emit(text: str | None, kind: ParagraphKind | None = None) -> None:
+        if text and text.strip():
+            blocks.extend((piece, kind) for piece in _split_breaks(text))
+
+    def walk(container) -> None:
+        emit(container.text)
+        for element in container:
+            if element.tag in _BLOCKS and not any(
+                inner is not element and inner.tag in _BLOCKS for inner in element.iter()
+            ):
+                emit(_block_text(element), ParagraphKind.SUBHEAD if element.tag == "head" else None)
+            elif element.tag == "lb":
+                pass
+            else:
+                walk(element)
+            emit(element.tail)
+
+    walk(body)
     return blocks
 
 
@@ -163,6 +177,11 @@ def _fallback_blocks(tree) -> tuple[str | None, list[tuple[str, ParagraphKind | 
     return headline, blocks
 
 
+def _has_article_text(blocks: list[tuple[str, ParagraphKind | None]]) -> bool:
+    """At least one real paragraph: a page of links and headings alone is not an article."""
+    return any(kind is None and len(text.split()) >= 5 for text, kind in blocks)
+
+
 def _names(author: str | None) -> str | None:
     if not author:
         return None
@@ -196,10 +215,10 @@ def parse_html(source: str, data: bytes, forced_encoding: str | None = None):
         blocks = _body_blocks(document.body)
     else:
         headline, blocks = None, []
-    if not blocks:
+    if not _has_article_text(blocks):
         headline_fallback, blocks = _fallback_blocks(_parse_tree(text))
         headline = headline or headline_fallback
-    if not blocks:
+    if not _has_article_text(blocks):
         raise InputError(source, "no article text found in this web page")
     byline = _visible_byline(tree)
     author = _names(document.author if document is not None else None)

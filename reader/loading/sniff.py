@@ -44,7 +44,7 @@ def _is_docx(data: bytes) -> bool:
 
 def detect_format(name: str, data: bytes, content_type: str | None = None) -> str:
     lower = name.lower().split("?", 1)[0]
-    if _is_docx(data):
+    if _is_docx(data) or data.startswith(b"PK") and lower.endswith(DOCX_SUFFIXES):
         return "docx"
     head = _head_text(data)
     if head.startswith("<?xml") or head.startswith("<!DOCTYPE") and not head[:15].lower().startswith("<!doctype html"):

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from reader.model import Paragraph, ParagraphKind
 
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
+_EDGE_BLANK_LINES = re.compile(r"^(?:[ \t\u00a0]*\n)+|(?:\n[ \t\u00a0]*)+$")
+_WRAP_WIDTH = 120
 
 # "PORT ALDER, Nov 21 (Meridian) -", "CITY/CITY/CITY (Agency) - ", "PORT ALDER: ", " date 2024-03-07 CITY: "
 _DATELINE = re.compile(
@@ -77,12 +79,19 @@ def split_paragraphs(text: str) -> list[str]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2029", "\n\n")
     # Page breaks (form feeds, from PDF conversions) and Unicode line separators end a line.
     text = text.replace("\f", "\n").replace("\v", "\n").replace("\u2028", "\n").replace("\x85", "\n")
-    blocks = _BLANK_LINE.split(text) if _BLANK_LINE.search(text) else text.split("\n")
+    # Blank lines at the very start or end do not make a single-newline text a blank-line one.
+    text = _EDGE_BLANK_LINES.sub("", text)
+    if not _BLANK_LINE.search(text):
+        return [line.strip() for line in text.split("\n") if line.strip()]
     paragraphs = []
-    for block in blocks:
-        joined = " ".join(line.strip() for line in block.split("\n") if line.strip())
-        if joined:
-            paragraphs.append(joined)
+    for block in _BLANK_LINE.split(text):
+        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        # Hard-wrapped paragraphs have short lines, joined back here; a line longer than any wrap width
+        # means this block's lines are paragraphs (a single-newline text with a stray blank line).
+        if any(len(line) > _WRAP_WIDTH for line in lines):
+            paragraphs.extend(lines)
+        elif lines:
+            paragraphs.append(" ".join(lines))
     return paragraphs
 
 

@@ -1,0 +1,112 @@
+"""Paragraph kinds and article metadata found in the shapes real wire copy and reprints take."""
+
+from __future__ import annotations
+
+from reader.loading import article_from_text
+from reader.loading.structure import split_paragraphs
+from reader.model import ParagraphKind as K
+
+LEDE = (
+    "Dock workers at Port Alder, the country's busiest container harbour, voted on Thursday to extend "
+    "their strike by another 10 days, deepening a standoff that has left more than 40 ships offshore."
+)
+BODY = "The talks, mediated by the Ministry of Labour, foundered over the union's demand for a cap on shifts."
+
+
+def kinds_of(*paragraphs: str) -> list[K]:
+    return [p.kind for p in article_from_text("\n\n".join(paragraphs)).paragraphs]
+
+
+def test_single_newline_layout_with_stray_spaces():
+    assert split_paragraphs("Headline\n  By Jo Roe\n PORT ALDER: text.\n\n") == ["Headline", "By Jo Roe", "PORT ALDER: text."]
+
+
+def test_blank_line_layout_joins_wrapped_lines_and_page_breaks_split():
+    assert split_paragraphs("One line\nwrapped here.\n\nTwo.\n \nThree.") == ["One line wrapped here.", "Two.", "Three."]
+    assert split_paragraphs("Page one.\fPage two.") == ["Page one.", "Page two."]
+
+
+def test_wire_top_matter_and_glued_dateline():
+    article = article_from_text(
+        "\n\n".join(["Dockers extend strike", "By Hannah Lindqvist and Tomas Ferreira", f"PORT ALDER, Nov 21 (Meridian) -{LEDE}", BODY])
+    )
+    assert [p.kind for p in article.paragraphs] == [K.HEADLINE, K.BYLINE, K.BODY, K.BODY]
+    assert article.dateline == "PORT ALDER, Nov 21"
+    assert article.credit == "Meridian"
+    lede = article.paragraphs[2]
+    assert lede.body_text == LEDE
+
+
+def test_metadata_line_glued_to_the_first_paragraph():
+    article = article_from_text(f" date 2024-03-07 PORT ALDER/EASTMERE: {LEDE}\n{BODY}")
+    lede = article.paragraphs[0]
+    assert lede.kind is K.BODY
+    assert lede.body_text == LEDE
+    assert article.dateline == "PORT ALDER/EASTMERE"
+
+
+def test_dateline_with_region_and_agency():
+    article = article_from_text(f"Strike\n\nKYIV, Ukraine (AP) \u2014 {LEDE}\n\n{BODY}")
+    assert article.credit == "AP"
+    assert article.paragraphs[1].body_text == LEDE
+
+
+def test_bylines_in_real_forms():
+    assert kinds_of("Dockers extend strike", "By Jane Roe, John Doe and Ann Poe", LEDE)[1] is K.BYLINE
+    assert kinds_of("Dockers extend strike", "Jane Roe, John Doe and Ann Poe The Daily Example", LEDE)[1] is K.BYLINE
+    article = article_from_text("\n\n".join(["Dockers extend strike", "Hannah Lindqvist", LEDE]))
+    assert article.paragraphs[1].kind is K.BYLINE
+    assert article.byline == "Hannah Lindqvist"
+
+
+def test_caption_and_source_line_before_the_headline():
+    article = article_from_text(
+        "\n".join([
+            "Cranes stand idle at a container terminal in Port Alder on Nov 19. MERIDIAN/Jo Example",
+            "Source: Meridian",
+            "Port Alder dockers to vote on longer strike",
+            "By Jo Roe",
+            f"PORT ALDER: {LEDE}",
+        ])
+    )
+    assert [p.kind for p in article.paragraphs] == [K.CAPTION, K.CREDIT, K.HEADLINE, K.BYLINE, K.BODY]
+    assert article.credit == "Meridian"
+    assert article.headline == "Port Alder dockers to vote on longer strike"
+
+
+def test_other_caption_credits():
+    assert kinds_of("Strike", LEDE, "A crane operator on the quay. REUTERS/Jo Example/File Photo", BODY)[2] is K.CAPTION
+    assert kinds_of("Strike", LEDE, "Dock workers march on Friday (photo: Jo Example/AP)", BODY)[2] is K.CAPTION
+
+
+def test_trailer_credits_disclaimers_and_page_junk():
+    got = kinds_of(
+        "Strike", LEDE, BODY,
+        "(Reporting by Hannah Lindqvist in Port Alder; Editing by Graham Whitlock)",
+        "This article was produced by Meridian News Agency. It has not been edited by The Daily Example.",
+        "You may be interested in", "/", "Read more: Brennick port bets on expansion", "Advertisement",
+        "Share this article", "Port Alder ferry operator warns of fare rises",
+    )
+    assert got[3:5] == [K.CREDIT, K.CREDIT]
+    assert got[5:] == [K.BOILERPLATE] * 6
+
+
+def test_trailer_without_parentheses_and_contributor_line():
+    got = kinds_of(
+        "Strike", LEDE, BODY,
+        "Associated Press writer Jo Roe in Eastmere contributed to this report.",
+        "Reporting by Hannah Lindqvist; Editing by Graham Whitlock",
+    )
+    assert got[3:] == [K.CREDIT, K.CREDIT]
+
+
+def test_subheads_in_capitals_and_title_case_but_not_short_sentences():
+    got = kinds_of("Strike", LEDE, "TALKS STALL", BODY, "Shifting Positions", BODY, "He declined to comment.", "More than 40 ships waited.")
+    assert got[2] is K.SUBHEAD
+    assert got[4] is K.SUBHEAD
+    assert got[6:] == [K.BODY, K.BODY]
+
+
+def test_a_body_sentence_starting_like_a_credit_is_body():
+    got = kinds_of("Strike", LEDE, "Reporting by the local radio station first revealed the vote, officials said, adding that talks would resume.", BODY, BODY, BODY, BODY)
+    assert got[2] is K.BODY
