@@ -1,0 +1,303 @@
+"""Findings about quotes, speakers and credits on small hand-made wire/version pairs, with negative cases."""
+
+from __future__ import annotations
+
+from reader.comparison import compare
+from reader.loading import article_from_text
+from reader.model import FindingKind as K
+from reader.model import Severity as S
+
+HEAD = "Dock workers extend strike"
+LEDE = (
+    "PORT ALDER, Nov 21 (Meridian) - Dock workers at Port Alder voted on Thursday to extend their strike by "
+    "another ten days, deepening a standoff over pay and safety at the country's busiest harbour."
+)
+FILLER = [
+    "The strike, now in its third week, has held up about a fifth of the country's container imports, with "
+    "delays rippling out to supermarkets and car plants far inland.",
+    "Under the 2011 Ports Act, the government can order striking workers back to work for up to 60 days if a "
+    "stoppage threatens essential supplies.",
+    "Figures from the harbour master showed 43 vessels waiting at anchor on Thursday, up from 29 a week "
+    "earlier, and several lines have begun diverting cargo to the south.",
+]
+
+
+def story(*body: str, head: str = HEAD, byline: str = "By Hannah Lindqvist and Tomas Ferreira", lede: str = LEDE,
+          tail: tuple[str, ...] = ("(Reporting by Hannah Lindqvist; Editing by Graham Whitlock)",)) -> str:
+    parts = [head, byline, lede, *body, *tail]
+    return "\n\n".join(p for p in parts if p)
+
+
+def findings(base_text: str, other_text: str):
+    base = article_from_text(base_text, "wire.txt")
+    other = article_from_text(other_text, "version.txt")
+    return list(compare(base, [other]).versions[0].findings)
+
+
+def kinds(found) -> list[tuple[K, S]]:
+    return sorted((f.kind, f.severity) for f in found)
+
+
+def only(found, kind: K):
+    matching = [f for f in found if f.kind is kind]
+    assert len(matching) == 1, [f.message for f in found]
+    return matching[0]
+
+
+QUOTE = "“We will not go back for a few extra coins,” said Maria Velasquez, the union’s regional secretary."
+
+
+# ---------------------------------------------------------------------------------------- negative cases
+
+
+def test_identical_versions_have_no_findings():
+    text = story(QUOTE, *FILLER)
+    assert findings(text, text) == []
+
+
+def test_quote_marks_apostrophes_and_dashes_alone_are_never_findings():
+    base = story(QUOTE, "“It is a fair offer – nine per cent – and ‘final’,” Marsh said.", *FILLER)
+    other = story(
+        '"We will not go back for a few extra coins," said Maria Velasquez, the union\'s regional secretary.',
+        "\"It is a fair offer - nine per cent - and 'final',\" Marsh said.",
+        *FILLER,
+    )
+    assert findings(base, other) == []
+
+
+def test_house_style_and_spelling_inside_a_quote_are_not_alterations():
+    base = story("“The harbour offer of 9 per cent is not recognised by anyone here,” said Maria Velasquez.", *FILLER)
+    other = story("“The harbor offer of 9 percent is not recognized by anyone here,” said Maria Velasquez.", *FILLER)
+    assert findings(base, other) == []
+
+
+def test_moved_quote_is_matched_not_removed():
+    base = story(QUOTE, *FILLER)
+    other = story(*FILLER, QUOTE)
+    assert findings(base, other) == []
+
+
+def test_quote_lifted_by_a_rewrite_keeps_its_speaker():
+    base = story(QUOTE, *FILLER)
+    other = story(
+        "Maria Velasquez, who leads the union in the region, said the dispute was about safety: “We will not go "
+        "back for a few extra coins.”",
+        *FILLER,
+    )
+    assert [f for f in findings(base, other) if f.kind.value.startswith(("quote", "speaker", "attribution"))] == []
+
+
+def test_splitting_a_paragraph_keeps_the_second_quote_attributed():
+    base = story("“We will stay out,” said Maria Velasquez. “Our members can read a balance sheet.”", *FILLER)
+    other = story("“We will stay out,” said Maria Velasquez.", "“Our members can read a balance sheet.”", *FILLER)
+    assert findings(base, other) == []
+
+
+def test_surname_only_and_transliteration_are_the_same_speaker():
+    base = story("“The law allows it,” said Labour Minister Farid Qaddouri.", *FILLER)
+    other = story("“The law allows it,” Kaddouri said.", *FILLER)
+    assert [f for f in findings(base, other) if f.kind is K.SPEAKER_CHANGED] == []
+
+
+def test_pronoun_resolved_to_the_named_speaker():
+    base = story("“The law allows it,” Qaddouri said in a statement.", *FILLER)
+    other = story(
+        "Labour Minister Farid Qaddouri has so far resisted using it. “The law allows it,” he said in a statement.",
+        *FILLER,
+    )
+    assert [f for f in findings(base, other) if f.kind in (K.SPEAKER_CHANGED, K.ATTRIBUTION_REMOVED)] == []
+
+
+# ------------------------------------------------------------------------------------------------ quotes
+
+
+def test_punctuation_only_inside_a_quote_is_minor():
+    base = story("“Our members have spoken, and they have spoken clearly,” said Maria Velasquez.", *FILLER)
+    other = story("“Our members have spoken and they have spoken clearly,” said Maria Velasquez.", *FILLER)
+    finding = only(findings(base, other), K.QUOTE_ALTERED)
+    assert finding.severity is S.MINOR and "punctuation" in finding.message
+    assert finding.base == (3,) and finding.other == (3,)
+
+
+def test_changed_word_inside_a_quote_is_major_and_named():
+    base = story("“We have put a fair offer on the table,” said Edwin Marsh.", *FILLER)
+    other = story("“We have put a generous offer on the table,” said Edwin Marsh.", *FILLER)
+    finding = only(findings(base, other), K.QUOTE_ALTERED)
+    assert finding.severity is S.MAJOR
+    assert "Edwin Marsh" in finding.message and "fair" in finding.message and "generous" in finding.message
+    base_article = article_from_text(base)
+    (span,) = finding.base_spans
+    assert base_article.paragraphs[span.paragraph].text[span.start : span.end].startswith("“We have put")
+
+
+def test_editorial_insertion_inside_a_quote_is_major():
+    base = story("“I have asked both parties to meet again on Monday,” said Farid Qaddouri.", *FILLER)
+    other = story("“I have asked both parties to meet again on Monday (Nov 25),” said Farid Qaddouri.", *FILLER)
+    finding = only(findings(base, other), K.QUOTE_ALTERED)
+    assert finding.severity is S.MAJOR and "(Nov 25)" in finding.message
+
+
+def test_quote_cut_from_a_kept_paragraph_is_minor_and_cut_paragraph_is_info():
+    base = story(
+        "“Every day costs us $40,000,” said Ruth Okonjo. “We can absorb that for a while, but not indefinitely.”",
+        "“The operators keep telling us the money is not there,” Velasquez said.",
+        *FILLER,
+    )
+    other = story("“Every day costs us $40,000,” said Ruth Okonjo.", *FILLER)
+    found = [f for f in findings(base, other) if f.kind is K.QUOTE_REMOVED]
+    by_text = {f.base_text: f.severity for f in found}
+    assert by_text == {
+        "We can absorb that for a while, but not indefinitely.": S.MINOR,
+        "The operators keep telling us the money is not there,": S.INFO,
+    }
+
+
+def test_new_quote_in_a_new_paragraph_is_info():
+    base = story(QUOTE, *FILLER)
+    other = story(QUOTE, "“I love this job, but I have not had a weekend off since July,” said Daniel Achebe.", *FILLER)
+    finding = only(findings(base, other), K.QUOTE_ADDED)
+    assert finding.severity is S.INFO and "Daniel Achebe" in finding.message and finding.other == (4,)
+
+
+def test_quote_turned_into_reworded_paraphrase_is_major():
+    base = story(
+        "Marsh said the association would publish its offer on Friday so that “the public can judge for itself "
+        "who is being unreasonable”.",
+        *FILLER,
+    )
+    other = story(
+        "Marsh said the association would publish its offer on Friday so that the public could decide for "
+        "itself which side was being unreasonable.",
+        *FILLER,
+    )
+    found = findings(base, other)
+    finding = only(found, K.QUOTE_TO_PARAPHRASE)
+    assert finding.severity is S.MAJOR and "Marsh" in finding.message
+    assert finding.other_text.startswith("the public could decide")
+    assert not [f for f in found if f.kind is K.QUOTE_REMOVED]
+
+
+def test_quote_marks_dropped_words_kept_is_a_minor_paraphrase():
+    base = story("Officials described “a real stalemate here” after the talks, a spokesman said.", *FILLER)
+    other = story("Officials described a real stalemate here after the talks, a spokesman said.", *FILLER)
+    finding = only(findings(base, other), K.QUOTE_TO_PARAPHRASE)
+    assert finding.severity is S.MINOR and "words kept" in finding.message
+
+
+def test_multi_paragraph_quote_merged_into_one_paragraph_is_not_altered():
+    base = story(
+        "“It belongs to the whole country, and the whole country is paying the price,” Qaddouri said. “We will act.",
+        "“I have asked both parties to meet again on Monday.”",
+        *FILLER,
+    )
+    other = story(
+        "“It belongs to the whole country, and the whole country is paying the price,” Qaddouri said. “We will "
+        "act. I have asked both parties to meet again on Monday.”",
+        *FILLER,
+    )
+    assert [f for f in findings(base, other) if f.kind.value.startswith("quote")] == []
+
+
+# ------------------------------------------------------------------------------------------ attributions
+
+
+def test_speaker_changed_once_per_attribution():
+    base = story("“Every day costs us $40,000,” said Ruth Okonjo. “We can absorb that for a while.”", *FILLER)
+    other = story("“Every day costs us $40,000,” said Peter Lang. “We can absorb that for a while.”", *FILLER)
+    finding = only(findings(base, other), K.SPEAKER_CHANGED)
+    assert finding.severity is S.MAJOR and "Ruth Okonjo" in finding.message and "Peter Lang" in finding.message
+
+
+def test_loaded_verb_is_major_and_neutral_verb_change_is_minor():
+    base = story("“The money is there,” Velasquez said.", *FILLER)
+    claimed = only(findings(base, story("“The money is there,” Velasquez claimed.", *FILLER)), K.ATTRIBUTION_VERB_CHANGED)
+    assert claimed.severity is S.MAJOR and "claimed" in claimed.message
+    told = only(
+        findings(base, story("“The money is there,” Velasquez told reporters.", *FILLER)), K.ATTRIBUTION_VERB_CHANGED
+    )
+    assert told.severity is S.MINOR
+    assert findings(base, story("“The money is there,” Velasquez says.", *FILLER)) == []
+
+
+def test_dropped_hedge_is_major():
+    base = story("The association said it believed the vote would prolong “needless disruption” at the port.", *FILLER)
+    other = story("The association said the vote would prolong “needless disruption” at the port.", *FILLER)
+    finding = only(findings(base, other), K.ATTRIBUTION_VERB_CHANGED)
+    assert finding.severity is S.MAJOR and "hedge dropped" in finding.message
+
+
+def test_quote_left_without_its_speaker_is_attribution_removed():
+    base = story("Velasquez told reporters outside the union hall: “The mediator asked us to make a deal.”", *FILLER)
+    other = story("“The mediator asked us to make a deal.”", *FILLER)
+    finding = only(findings(base, other), K.ATTRIBUTION_REMOVED)
+    assert finding.severity is S.MAJOR and "Velasquez" in finding.message
+
+
+def test_dropped_anonymous_source_line_is_attribution_removed():
+    base = story(
+        "The talks foundered over the union's demand for a cap on consecutive shifts and new cranes, a source "
+        "familiar with the talks said.",
+        *FILLER,
+    )
+    other = story("The talks foundered over the union's demand for a cap on consecutive shifts and new cranes.", *FILLER)
+    finding = only(findings(base, other), K.ATTRIBUTION_REMOVED)
+    assert finding.severity is S.MAJOR and "source familiar" in finding.message
+
+
+def test_attribution_added_to_an_unattributed_quote():
+    base = story("“The mediator asked us to make a deal.”", *FILLER)
+    other = story("“The mediator asked us to make a deal,” said Maria Velasquez.", *FILLER)
+    finding = only(findings(base, other), K.ATTRIBUTION_ADDED)
+    assert finding.severity is S.MINOR and "Maria Velasquez" in finding.message
+
+
+# ----------------------------------------------------------------------------------- bylines and credits
+
+
+def test_byline_changed_added_and_removed():
+    base = story(*FILLER)
+    changed = only(findings(base, story(*FILLER, byline="By Hannah Lindqvist and Oliver Grant")), K.BYLINE_CHANGED)
+    assert "Tomas Ferreira" in changed.message and "Oliver Grant" in changed.message
+    grown = findings(base, story(*FILLER, byline="Hannah Lindqvist, Tomas Ferreira and Priya Raman The Daily Example"))
+    assert kinds(grown) == [(K.BYLINE_ADDED, S.MINOR)] and "Priya Raman" in grown[0].message
+    assert "Daily" not in grown[0].message
+    gone = findings(base, story(*FILLER, byline=""))
+    assert (K.BYLINE_REMOVED, S.MINOR) in kinds(gone)
+
+
+def test_dateline_credit_and_trailer_removed_are_major():
+    base = story(*FILLER)
+    other = story(*FILLER, lede=LEDE.replace(" (Meridian)", ""), tail=())
+    found = [f for f in findings(base, other) if f.kind is K.CREDIT_REMOVED]
+    assert sorted(f.base_text for f in found) == [
+        "(Reporting by Hannah Lindqvist; Editing by Graham Whitlock)",
+        "Meridian",
+    ]
+    assert all(f.severity is S.MAJOR for f in found)
+
+
+def test_trailer_replaced_by_other_names_is_credit_removed():
+    base = story(*FILLER)
+    other = story(*FILLER, tail=("(Additional reporting by Our Staff)",))
+    finding = only(findings(base, other), K.CREDIT_REMOVED)
+    assert finding.other_text == "(Additional reporting by Our Staff)"
+
+
+def test_source_line_and_disclaimer_added_are_info():
+    base = story(*FILLER)
+    other = "Source: Meridian\n\n" + story(
+        *FILLER, tail=(
+            "(Reporting by Hannah Lindqvist; Editing by Graham Whitlock)",
+            "This article was produced by Meridian News Agency. It has not been edited by The Daily Example.",
+        )
+    )
+    found = [f for f in findings(base, other) if f.kind is K.CREDIT_ADDED]
+    assert len(found) == 2 and all(f.severity is S.INFO for f in found)
+
+
+def test_dateline_date_dropped_is_minor_and_place_changed_is_major():
+    base = story(*FILLER)
+    dropped = findings(base, story(*FILLER, lede=LEDE.replace("PORT ALDER, Nov 21 (Meridian) -", "PORT ALDER (Meridian) -")))
+    assert kinds(dropped) == [(K.DATELINE_CHANGED, S.MINOR)]
+    moved = findings(base, story(*FILLER, lede=LEDE.replace("PORT ALDER,", "BRENNICK,")))
+    assert (K.DATELINE_CHANGED, S.MAJOR) in kinds(moved)

@@ -1,0 +1,88 @@
+"""Quote extraction: marks of every kind, nesting, apostrophes, multi-paragraph quotes, spans."""
+
+from __future__ import annotations
+
+from reader.loading import article_from_text
+from reader.quotes import comparable_text, extract_quotes, quote_key, quotes_in_text
+
+
+def texts(paragraph: str) -> list[str]:
+    return [q.text for q in quotes_in_text(0, paragraph)]
+
+
+def test_curly_and_straight_quotes():
+    assert texts("“We will stay,” she said.") == ["We will stay,"]
+    assert texts('"We will stay," she said.') == ["We will stay,"]
+
+
+def test_mixed_marks_curly_open_straight_close():
+    assert texts('“We will stay," she said. "Until May.”') == ["We will stay,", "Until May."]
+
+
+def test_span_covers_the_marks_and_text_is_inside():
+    paragraph = "He said: “Not now.” Then he left."
+    (quote,) = quotes_in_text(3, paragraph)
+    assert paragraph[quote.start : quote.end] == "“Not now.”"
+    assert quote.span.paragraph == 3 and quote.text == "Not now."
+
+
+def test_nested_single_quote_stays_inside_the_outer_quote():
+    paragraph = "“The mediator asked, ‘Are you here to deal?’ I said yes,” she said."
+    (quote,) = quotes_in_text(0, paragraph)
+    assert quote.text == "The mediator asked, ‘Are you here to deal?’ I said yes,"
+    (nested,) = quote.nested
+    assert paragraph[nested[0] : nested[1]] == "‘Are you here to deal?’"
+
+
+def test_nested_quote_closed_with_a_straight_apostrophe():
+    paragraph = "“He asked, ‘Are you sure?' and we said no,” she said."
+    assert texts(paragraph) == ["He asked, ‘Are you sure?' and we said no,"]
+
+
+def test_apostrophes_are_not_quote_marks():
+    paragraph = "The union’s leader said the workers’ pay and the ’90s deal weren't fair."
+    assert texts(paragraph) == []
+
+
+def test_plural_possessive_inside_a_nested_quote_does_not_close_it():
+    paragraph = "“They told us, ‘the workers’ rights come last,’ and left,” he said."
+    (quote,) = quotes_in_text(0, paragraph)
+    (nested,) = quote.nested
+    assert paragraph[nested[0] : nested[1]] == "‘the workers’ rights come last,’"
+
+
+def test_british_single_quotes_as_primary_marks():
+    assert texts("‘We will not move,’ she said. It’s final.") == ["We will not move,"]
+
+
+def test_unclosed_quote_runs_to_the_paragraph_end():
+    (quote,) = quotes_in_text(0, "“It belongs to the whole country.")
+    assert not quote.closed and quote.text == "It belongs to the whole country."
+
+
+def test_multi_paragraph_quote_is_linked():
+    article = article_from_text(
+        "“This harbour does not belong to the operators or to the union,” Labour Minister Farid Qaddouri said "
+        "in a statement on Wednesday. “It belongs to the whole country.\n\n"
+        "“I have asked both parties to meet on Monday.”\n\n"
+        "“A new quote,” said Marsh."
+    )
+    quotes = extract_quotes(article)
+    assert [q.paragraph for q in quotes] == [0, 0, 1, 2]
+    second, continued, new = quotes[1], quotes[2], quotes[3]
+    assert not second.closed and continued.continued and continued.group == second.group
+    assert not new.continued and new.group != second.group
+
+
+def test_quotes_in_headlines_and_credits_are_not_extracted():
+    article = article_from_text(
+        "Union says “we stay”\n\nBy Jo Roe\n\nPORT ALDER (Meridian) - Workers voted to stay out on strike again "
+        "on Thursday, officials said, in a ballot that drew a large turnout across the harbour.\n\n"
+        "(Reporting by Jo Roe; Editing by “Ed” Smith)"
+    )
+    assert extract_quotes(article) == []
+
+
+def test_comparison_key_ignores_marks_case_and_edge_punctuation():
+    assert quote_key("Our members ‘spoke’,") == quote_key('our members "spoke".')
+    assert comparable_text("  We won’t go,  ") == "We won’t go"
