@@ -67,6 +67,8 @@ def _check_contract(document: dict) -> None:
             for change in row["changes"]:
                 assert change["base_text"] in base_text and change["other_text"] in other_text, change
                 assert change["base_text"] != change["other_text"], change
+            for b_start, b_end, o_start, o_end in row.get("shared_spans", []):
+                assert 0 <= b_start < b_end <= len(base_text) and 0 <= o_start < o_end <= len(other_text), row
             seen_base.update(row["base"])
             seen_other.update(row["other"])
         assert seen_base == set(range(len(base_paragraphs))), "every base paragraph appears in a row"

@@ -190,3 +190,20 @@ def test_punctuation_a_finding_is_about_is_not_dimmed(sample):
     version4 = html[html.index('id="v4"') :]
     row = next(body for body in re.findall(r"<tbody id=.*?</tbody>", version4, re.S) if "punctuation only" in body)
     assert "<del>,</del>" in row, "the comma dropped from the quote is a plain deletion, not grey noise"
+
+
+def test_partial_rows_underline_the_shared_passage_on_both_sides():
+    from dataclasses import replace
+
+    from reader.model import Row, RowKind
+
+    comparison = hostile_comparison()
+    version = comparison.versions[0]
+    base_text = comparison.base.paragraphs[4].text
+    start = base_text.index("closing")
+    end = start + len("closing paragraph")
+    partial = Row(RowKind.PARTIAL, (4,), (4,), 0.4, (), ((start, end, start, end),))
+    rows = tuple(partial if r.base == (4,) else r for r in version.rows)
+    html = render_html(replace(comparison, versions=(replace(version, rows=rows),)))
+    assert html.count('<span class="shared">closing paragraph</span>') == 2
+    assert '<span class="badge partial">partial</span>' in html

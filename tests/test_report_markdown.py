@@ -111,3 +111,20 @@ def test_escape_keeps_plain_text_readable():
     assert escape_markdown("# not a heading") == "\\# not a heading"
     assert escape_markdown("- not a list", line_start=False) == "- not a list"
     assert escape_markdown("a *b* [c](d) <e> `f` &amp;") == "a \\*b\\* \\[c\\](d) \\<e> \\`f\\` \\&amp;"
+
+
+def test_partial_rows_quote_the_shared_passage():
+    from dataclasses import replace
+
+    from reader.model import Row, RowKind
+
+    comparison = hostile_comparison()
+    version = comparison.versions[0]
+    base_text = comparison.base.paragraphs[4].text  # "Unchanged closing paragraph about the port."
+    start = base_text.index("closing")
+    end = start + len("closing paragraph")
+    partial = Row(RowKind.PARTIAL, (4,), (4,), 0.4, (), ((start, end, start, end),))
+    rows = tuple(partial if r.base == (4,) else r for r in version.rows)
+    text = render_markdown(replace(comparison, versions=(replace(version, rows=rows),)))
+    assert "partial: ¶5 shares only some text with wire ¶5" in text
+    assert "Shared with the wire: “closing paragraph”" in text

@@ -43,6 +43,9 @@ def row_dict(row: Row) -> dict:
         "other": list(row.other),
         "similarity": round(row.similarity, 4),
         "changes": [change_dict(s) for s in row.changes],
+        # Added to the contract: passages a partial row shares, as [base_start, base_end, other_start, other_end]
+        # character offsets into the row's paragraphs joined with "\n".
+        "shared_spans": [list(span) for span in row.shared_spans],
     }
 
 

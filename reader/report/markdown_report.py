@@ -171,6 +171,9 @@ def _row_lines(number: int, position: int, row: Row, version: VersionComparison,
         lines.append(_quote("Wire: " + _inline(base.texts(row.base))))
         lines.append(">")
         lines.append(_quote("Version: " + _inline(other.texts(row.other))))
+        base_text = base.texts(row.base)
+        for start, end, _, _ in row.shared_spans:
+            lines += ["", f"  Shared with the wire: “{_inline(base_text[start:end]).strip()}”"]
     else:
         lines.append(_quote(_word_diff(row.segments, show_minor=bool(row_findings))))
     for _, finding in row_findings:
