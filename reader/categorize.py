@@ -26,6 +26,7 @@ from reader.wordkeys import (
     Token,
     keyer_for,
     names_alike,
+    us_spelling,
 )
 
 # When one change mixes noise of several kinds, it takes the strongest.
@@ -46,10 +47,12 @@ def pair_category(base_token: str, other_token: str, key: str) -> Category:
     folded_a, folded_b = fold_typography(base_token), fold_typography(other_token)
     if folded_a == folded_b or key in _TYPOGRAPHIC_KEYS:
         return Category.TYPOGRAPHY
-    if folded_a.casefold() == folded_b.casefold():
-        return Category.STYLE  # capitals: "Labour Minister" / "labour minister"
-    if key.startswith((STYLE_PREFIX, NUMBER_PREFIX, DATE_PREFIX)):
-        return Category.STYLE
+    if folded_a.casefold().replace(".", "") == folded_b.casefold().replace(".", ""):
+        return Category.STYLE  # capitals and points: "Labour"/"labour", "N.Y."/"NY"
+    if key.startswith((STYLE_PREFIX, NUMBER_PREFIX, DATE_PREFIX)) and us_spelling(
+        folded_a.casefold()
+    ) != us_spelling(folded_b.casefold()):
+        return Category.STYLE  # "kilometres"/"km" is style, "kilometres"/"kilometers" spelling
     # Spelling groups, US/UK endings, accents and matched name variants.
     return Category.SPELLING
 

@@ -30,6 +30,7 @@ _DMP_HUGE.Diff_Timeout = 5.0  # only for pathological inputs (tens of thousands 
 _HUGE_TOKENS = 20_000
 _MAX_KEYS = 0xFFFE + 0xFFFE  # private-use planes 15 and 16
 _WORD_NOISE = (Category.SPELLING, Category.STYLE)
+_HYPHENS = ("-", "\u2010", "\u2011")
 
 
 def tokenize(text: str, profile: Profile | None = None) -> list[str]:
@@ -120,7 +121,11 @@ class _Builder:
         base, other = self.a[a0:a1], self.b[b0:b1]
         if not base and not other:
             return
-        if (not base and is_serial_comma(self.b, b0, b1)) or (not other and is_serial_comma(self.a, a0, a1)):
+        if (
+            (not base and is_serial_comma(self.b, b0, b1))
+            or (not other and is_serial_comma(self.a, a0, a1))
+            or _is_hyphen_swap(self.a, a0, a1, self.b, b0, b1)
+        ):
             category, fact = Category.STYLE, False
         else:
             category, fact = categorize_tokens(base, other)
@@ -157,6 +162,23 @@ class _Builder:
                 self.segments[-1] = merged
                 return
         self.segments.append(segment)
+
+
+def _is_hyphen_swap(
+    tokens_a: tuple[Token, ...], a0: int, a1: int, tokens_b: tuple[Token, ...], b0: int, b1: int
+) -> bool:
+    """A hyphen inside a compound written as a space or dropped (``well-known``/``well known``):
+    house style. The region sits between two words glued to it on both sides."""
+    base, other = tokens_a[a0:a1], tokens_b[b0:b1]
+    if len(base) > 1 or len(other) > 1 or (not base and not other):
+        return False
+    texts = sorted(t.text for t in (*base, *other))
+    if not any(t in _HYPHENS for t in texts) or not all(t in _HYPHENS or t == " " for t in texts):
+        return False
+    return (
+        a0 > 0 and a1 < len(tokens_a) and tokens_a[a0 - 1].is_word and tokens_a[a1].is_word
+        and b0 > 0 and b1 < len(tokens_b) and tokens_b[b0 - 1].is_word and tokens_b[b1].is_word
+    )
 
 
 def _is_space_change(segment: Segment) -> bool:

@@ -65,6 +65,7 @@ _TENS_SET = frozenset(_TENS.split("|"))
 _UNITS_SET = frozenset(_UNITS.split("|"))
 
 _ABBREVIATION = r"(?:[^\W\d_]\.){2,}"  # U.S., a.m.
+_ABBREVIATION_RE = re.compile(_ABBREVIATION)
 _BASE_TOKEN = (
     r"\s+"  # first: spaces are the most common token, and trying them first halves tokenizing time
     rf"|{_ABBREVIATION}"
@@ -274,6 +275,8 @@ class Keyer:
         if folded[:1].isalpha() and re.fullmatch(_DATE, folded):
             return _date_key(folded)
         lower = folded.casefold()
+        if _ABBREVIATION_RE.fullmatch(folded):
+            return lower.replace(".", "")  # "N.Y." is "NY" (as "TALKS" is "talks")
         number = _NUMBER_WORDS.get(lower)
         if number is not None:
             return f"{NUMBER_PREFIX}{number}"
