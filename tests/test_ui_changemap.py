@@ -118,3 +118,17 @@ def test_window_and_cursor_are_drawn_with_gutter_symbols():
             assert gutters == [" ", "│", "▶", "│", " ", " "]
 
     run(body())
+
+
+def test_info_findings_do_not_hide_what_happened_to_the_paragraph():
+    import dataclasses
+
+    from reader.model import Severity
+
+    comparison = small_comparison()
+    quotes = comparison.versions[1]
+    info = dataclasses.replace(quotes.findings[0], severity=Severity.INFO)
+    comparison = dataclasses.replace(
+        comparison, versions=(comparison.versions[0], dataclasses.replace(quotes, findings=(info,)))
+    )
+    assert marks_by_base_paragraph(comparison)[1][1] is Mark.EDITED

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from reader.errors import ReaderError
-from reader.ui.export_action import ExportScreen, export_report, report_stem
+from reader.ui.export_action import ExportScreen, export_report
 from tests.ui_extras_fixtures import HostApp, run, small_comparison
 
 
@@ -15,18 +15,19 @@ def test_report_names_never_collide(tmp_path):
     comparison = small_comparison()
     first = export_report(comparison, "json", tmp_path)
     second = export_report(comparison, "json", tmp_path)
-    assert first.name == "wire-comparison.json" and second.name == "wire-comparison-2.json"
+    assert first != second and first.parent == second.parent == tmp_path
+    assert first.suffix == second.suffix == ".json"
     assert json.loads(first.read_text(encoding="utf-8")) == json.loads(second.read_text(encoding="utf-8"))
     markdown = export_report(comparison, "markdown", tmp_path)
     assert markdown.suffix == ".md" and "wire.txt" in markdown.read_text(encoding="utf-8")
 
 
 def test_existing_file_is_left_untouched(tmp_path):
-    existing = tmp_path / "wire-comparison.md"
-    existing.write_text("my notes", encoding="utf-8")
-    written = export_report(small_comparison(), "markdown", tmp_path)
-    assert existing.read_text(encoding="utf-8") == "my notes"
-    assert written.name == "wire-comparison-2.md"
+    first = export_report(small_comparison(), "markdown", tmp_path)
+    first.write_text("my notes", encoding="utf-8")
+    second = export_report(small_comparison(), "markdown", tmp_path)
+    assert first.read_text(encoding="utf-8") == "my notes"
+    assert second != first and "wire.txt" in second.read_text(encoding="utf-8")
 
 
 def test_missing_folder_and_unknown_format_are_one_line_errors(tmp_path):
@@ -34,11 +35,6 @@ def test_missing_folder_and_unknown_format_are_one_line_errors(tmp_path):
         export_report(small_comparison(), "json", tmp_path / "nowhere")
     with pytest.raises(ReaderError, match="unknown report format"):
         export_report(small_comparison(), "pdf", tmp_path)
-
-
-def test_report_stem_is_a_safe_file_name():
-    comparison = small_comparison()
-    assert report_stem(comparison) == "wire-comparison"
 
 
 def test_export_dialog_picks_a_format_by_key_or_list():

@@ -19,7 +19,7 @@ from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
 
-from reader.model import Comparison, Row, RowKind, VersionComparison
+from reader.model import Comparison, Row, RowKind, Severity, VersionComparison
 
 
 class Mark(IntEnum):
@@ -59,7 +59,7 @@ MEANINGS = {
     Mark.INSERTED: "added by the version",
     Mark.DELETED: "cut from the wire",
     Mark.FACT: "a number, date, name or negation changed",
-    Mark.FINDING: "a finding (quote, attribution, credit)",
+    Mark.FINDING: "a finding: quote, attribution, byline or credit (minor or major)",
 }
 
 LEGEND = "\n".join(f"{GLYPHS[mark]}  {text}" for mark, text in MEANINGS.items())
@@ -85,12 +85,18 @@ def row_mark(row: Row) -> Mark:
     return Mark.EQUAL
 
 
+def _flagged(version: VersionComparison):
+    """Findings worth a mark of their own: minor and major (an 'info' finding such as a quote lost with its
+    cut paragraph would otherwise hide the cut itself)."""
+    return [f for f in version.findings if f.severity.rank >= Severity.MINOR.rank]
+
+
 def _finding_base_paragraphs(version: VersionComparison) -> set[int]:
-    return {index for finding in version.findings for index in finding.base}
+    return {index for finding in _flagged(version) for index in finding.base}
 
 
 def _finding_other_paragraphs(version: VersionComparison) -> set[int]:
-    return {index for finding in version.findings for index in finding.other}
+    return {index for finding in _flagged(version) for index in finding.other}
 
 
 def marks_by_base_paragraph(comparison: Comparison) -> list[list[Mark]]:
@@ -142,7 +148,7 @@ def marks_from_grid(grid, comparison: Comparison) -> list[list[Mark]]:
                 if cell.moved:
                     mark = max(mark, Mark.MOVED)
                 column[r] = mark
-        for finding in version.findings:
+        for finding in _flagged(version):
             places = [grid.row_of(0, p) for p in finding.base] + [grid.row_of(column_index, p) for p in finding.other]
             for r in places:
                 if r is not None:
@@ -189,7 +195,7 @@ class ChangeMap(Widget, can_focus=False):
     ChangeMap > .changemap--inserted { color: $reader-insert; text-style: bold; }
     ChangeMap > .changemap--deleted { color: $reader-delete; text-style: bold; }
     ChangeMap > .changemap--fact { color: $reader-fact; text-style: bold; }
-    ChangeMap > .changemap--finding { color: $reader-attribution; text-style: bold reverse; }
+    ChangeMap > .changemap--finding { color: $reader-attribution; text-style: bold; }
     """
 
     COMPONENT_CLASSES = {

@@ -7,7 +7,6 @@ the user where the file went.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from rich.text import Text
@@ -23,45 +22,16 @@ from reader.model import Comparison
 
 FORMATS = {"markdown": ".md", "html": ".html", "json": ".json"}
 FORMAT_LABELS = {"markdown": "Markdown (email, plain text)", "html": "HTML (browser, print)", "json": "JSON (tools)"}
-_MAX_ATTEMPTS = 1000
-
-
-def report_stem(comparison: Comparison) -> str:
-    """``00-wire.txt`` -> ``00-wire-comparison``: safe characters only, never empty."""
-    stem = Path(comparison.base.name).stem or "story"
-    stem = re.sub(r"[^\w.-]+", "-", stem).strip("-.") or "story"
-    return f"{stem}-comparison"
-
-
-def candidate_paths(folder: Path, stem: str, suffix: str):
-    yield folder / f"{stem}{suffix}"
-    for number in range(2, _MAX_ATTEMPTS):
-        yield folder / f"{stem}-{number}{suffix}"
 
 
 def export_report(comparison: Comparison, fmt: str, folder: str | Path = ".") -> Path:
-    """Write the report to the first free name in ``folder`` and return its path; ``ReaderError`` on failure."""
-    if fmt not in FORMATS:
-        raise ReaderError(f"unknown report format {fmt!r} (choose {', '.join(FORMATS)})")
-    from reader.report import render
-    from reader.report.write import write_report
+    """Write the report into ``folder`` under a name not yet taken; return its path. ``ReaderError`` on failure."""
+    from reader.report.export import export_comparison
 
     target_folder = Path(folder).expanduser()
     if not target_folder.is_dir():
-        raise ReaderError(f"{target_folder}: export folder does not exist")
-    text = render(comparison, fmt)
-    inputs = [comparison.base.path, *(v.article.path for v in comparison.versions)]
-    for path in candidate_paths(target_folder, report_stem(comparison), FORMATS[fmt]):
-        if path.exists():
-            continue
-        try:
-            write_report(str(path), text, force=False, inputs=inputs)
-        except ReaderError:
-            if path.exists():  # another process took the name between our check and the write
-                continue
-            raise
-        return path
-    raise ReaderError(f"{target_folder}: no free file name for the report")
+        raise ReaderError(f"{target_folder}: export folder does not exist (set export_dir in config.yaml)")
+    return export_comparison(comparison, fmt, target_folder)
 
 
 class ExportScreen(ModalScreen[str | None]):

@@ -258,7 +258,9 @@ def sync_no_color_filter(app) -> None:
 def install_themes(app, requested: str | None = None, configured: str | None = None) -> list[str]:
     """Register every theme with ``app``, select the chosen one, and return the problems met (one line each)."""
     catalogue = load_catalogue()
-    colour_system = getattr(getattr(app, "console", None), "color_system", None)
+    # Headless runs (tests, snapshots) render the same whatever terminal they were started from.
+    headless = getattr(app, "is_headless", False)
+    colour_system = None if headless else getattr(getattr(app, "console", None), "color_system", None)
     choice = choose_theme(requested, catalogue, configured=configured, colour_system=colour_system)
     for theme in catalogue.themes.values():
         app.register_theme(theme)
