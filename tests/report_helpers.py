@@ -56,7 +56,7 @@ def samples_with_findings():
 HOSTILE = [
     'Officials said <script>alert("x")</script> was found in the harbour.',
     'A photo <img src=x onerror="alert(1)"> showed the cranes.',
-    "The table ended </td></tr></table><h1>FAKE</h1> abruptly & suddenly.",
+    "The | table ended </td></tr></table><h1>FAKE</h1> abruptly & suddenly.",
     "Click [here](javascript:alert(1)) or visit <https://evil.example/> now.",
 ]
 

@@ -170,7 +170,7 @@ def test_hostile_article_text_renders_as_text():
     assert len(page.named("h1")) == 1, "only the report's own title is a heading 1"
     for text in HOSTILE:
         assert text in page.text
-    assert 'alert("x")' in page.text and "</td></tr></table><h1>FAKE</h1>" in page.text
+    assert 'alert("x")' in page.text and "The | table ended </td></tr></table><h1>FAKE</h1>" in page.text
     assert "<i>changed</i>" in page.text, "finding texts are escaped too"
     assert 'wire<b>.txt' in page.text and "reprint\"'&.txt" in page.text, "file names are escaped too"
     # the table structure survives: each aligned row has its label cell and two sides
@@ -207,3 +207,13 @@ def test_partial_rows_underline_the_shared_passage_on_both_sides():
     html = render_html(replace(comparison, versions=(replace(version, rows=rows),)))
     assert html.count('<span class="shared">closing paragraph</span>') == 2
     assert '<span class="badge partial">partial</span>' in html
+
+
+def test_wire_spine_links_every_paragraph_to_its_row(sample):
+    comparison, html, _ = sample
+    spine = html[html.index('id="spine"') : html.index('id="v1"')]
+    rows = re.findall(r"<tr><td class=\"num\">¶(\d+)</td>(.*?)</tr>", spine, re.S)
+    assert [int(n) for n, _ in rows] == list(range(1, len(comparison.base.paragraphs) + 1))
+    wire20 = dict(rows)["20"]
+    assert re.search(r'<td class="fate moved"><a href="#v2-row\d+">moved ¶6</a></td>', wire20)
+    assert re.search(r'<td class="fate cut"><a href="#v1-row\d+">cut</a></td>', wire20) and "2 of 4" in wire20

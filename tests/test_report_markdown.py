@@ -91,7 +91,7 @@ def test_renders_as_markdown_with_the_right_structure(sample):
     html = to_html(text)
     assert "<del>" not in html, "no accidental strikethrough"
     assert "<a " not in html, "no links"
-    assert html.count("<h2>") == 3 + 4
+    assert html.count("<h2>") == 4 + 4, "files, scorecard, findings, the wire spine, one per version"
 
 
 def test_hostile_text_cannot_inject_links_html_or_headings():
@@ -128,3 +128,22 @@ def test_partial_rows_quote_the_shared_passage():
     text = render_markdown(replace(comparison, versions=(replace(version, rows=rows),)))
     assert "partial: ¶5 shares only some text with wire ¶5" in text
     assert "Shared with the wire: “closing paragraph”" in text
+
+
+def test_wire_spine_table_says_what_each_version_did(sample):
+    comparison, text = sample
+    spine = _section(text, "## The wire, paragraph by paragraph", "\n## 1. ")
+    line = next(l for l in spine.splitlines() if l.startswith("| ¶20 |"))
+    cells = [c.strip() for c in line.strip("|").split("|")]
+    assert cells[2:] == ["cut", "moved ¶6", "cut", "same ¶20", "2 of 4"]
+    html = to_html(spine)
+    assert html.count("<tr>") == len(comparison.base.paragraphs) + 1
+
+
+def test_hostile_text_cannot_break_the_spine_table():
+    comparison = hostile_comparison()
+    html = to_html(render_markdown(comparison))
+    table = html[html.index("<table>") : html.index("</table>")]
+    for row in table.split("<tr>")[1:]:
+        assert row.count("<td") in (0, 2 + len(comparison.versions) + 1), row
+    assert "The | table ended &lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;h1&gt;FAKE" in table

@@ -250,3 +250,56 @@ def noise_changes(row: Row) -> list[Segment]:
 
 def substantive_changes(row: Row) -> list[Segment]:
     return [s for s in row.changes if s.category is None or not s.category.is_noise]
+
+
+@dataclass(frozen=True)
+class SpineCell:
+    """What one version did with one wire paragraph."""
+
+    label: str  # same, style only, edited, moved, split, merged, partial, cut
+    row: int | None  # position of the row in the version's rows
+    where: str  # the version's paragraph numbers, or "" when cut
+
+
+@dataclass(frozen=True)
+class SpineLine:
+    index: int  # the wire paragraph, 0-based
+    cells: tuple[SpineCell, ...]  # one per version, in order
+
+    @property
+    def kept_by(self) -> int:
+        """Versions that carry this paragraph whole (edited or not); partial reuse and cuts do not count."""
+        return sum(1 for c in self.cells if c.label not in ("cut", "partial"))
+
+
+def wire_spine(comparison: Comparison) -> list[SpineLine]:
+    """The wire story as a spine: for every wire paragraph, what each version did with it."""
+    per_version: list[dict[int, tuple[int, Row]]] = []
+    for version in comparison.versions:
+        placed: dict[int, tuple[int, Row]] = {}
+        for position, row in enumerate(version.rows):
+            for index in row.base:
+                # A paragraph in several rows (rare) is described by the row that keeps the most of it.
+                if index not in placed or (placed[index][1].kind is RowKind.DELETED and row.other):
+                    placed[index] = (position, row)
+        per_version.append(placed)
+    lines = []
+    for index in range(len(comparison.base.paragraphs)):
+        cells = []
+        for placed in per_version:
+            if index not in placed:
+                cells.append(SpineCell("cut", None, ""))
+                continue
+            position, row = placed[index]
+            cells.append(SpineCell(row_label(row), position, paragraph_numbers(row.other) if row.other else ""))
+        lines.append(SpineLine(index, tuple(cells)))
+    return lines
+
+
+def excerpt(text: str, limit: int = 90) -> str:
+    """The start of a paragraph, cut at a word boundary."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > limit // 2 else limit].rstrip(" ,;:") + "…"

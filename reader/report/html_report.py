@@ -289,6 +289,35 @@ def _findings_section(comparison: Comparison) -> str:
     return "".join(parts)
 
 
+def _spine_section(comparison: Comparison) -> str:
+    count = len(comparison.versions)
+    heads = "".join(
+        f'<th><a class="name" href="#{ev.version_anchor(n)}">{n}. {_e(v.article.name)}</a></th>'
+        for n, v in enumerate(comparison.versions, 1)
+    )
+    lines = []
+    for line in ev.wire_spine(comparison):
+        paragraph = comparison.base.paragraphs[line.index]
+        cells = []
+        for number, cell in enumerate(line.cells, 1):
+            css = cell.label.replace(" ", "-")
+            text = f"{_e(cell.label)} {_e(cell.where)}".strip()
+            if cell.row is not None:
+                text = f'<a href="#{ev.row_anchor(number, cell.row)}">{text}</a>'
+            cells.append(f'<td class="fate {css}">{text}</td>')
+        kind = f'<span class="pkind">{_e(paragraph.kind.value)}</span> ' if paragraph.kind.is_metadata else ""
+        lines.append(
+            f'<tr><td class="num">¶{line.index + 1}</td><td class="excerpt">{kind}{_e(ev.excerpt(paragraph.text))}</td>'
+            f'{"".join(cells)}<td class="num">{line.kept_by} of {count}</td></tr>'
+        )
+    return (
+        '<section id="spine"><h2>The wire, paragraph by paragraph</h2>'
+        "<p class=muted>What each version did with every paragraph of the wire story; each entry links to its row.</p>"
+        f'<table class="spine"><thead><tr><th>¶</th><th>wire paragraph</th>{heads}<th>kept by</th></tr></thead>'
+        f"<tbody>{''.join(lines)}</tbody></table></section>"
+    )
+
+
 def _row_html(
     number: int, position: int, row: Row, version: VersionComparison, base: Article, row_findings
 ) -> str:
@@ -340,7 +369,8 @@ def _version_section(number: int, version: VersionComparison, base: Article) -> 
         f'{_e(ev.share(s.get("taken_from_base")))} · paragraphs: {_e(ev.paragraph_summary(s, version, base))} · '
         f"findings: {_e(ev.severity_summary(version.findings))}</p>"
         '<table class="aligned"><colgroup><col class="c-label"><col class="c-side"><col class="c-side"></colgroup>'
-        f'<thead><tr><th>row</th><th>wire: {_e(base.name)}</th><th>version: {_e(version.article.name)}</th></tr></thead>'
+        f'<thead><tr><th>row</th><th>wire: <span class="name">{_e(base.name)}</span></th>'
+        f'<th>version: <span class="name">{_e(version.article.name)}</span></th></tr></thead>'
         f"{rows}</table></section>"
     )
 
@@ -352,6 +382,7 @@ def _contents(comparison: Comparison) -> str:
     )
     return (
         '<nav aria-label="Contents"><a href="#scorecard">Scorecard</a> · <a href="#findings">Findings</a> · '
+        '<a href="#spine">The wire, paragraph by paragraph</a> · '
         f"Side by side: <ol>{links}</ol></nav>"
     )
 
@@ -365,6 +396,7 @@ def render_html(comparison: Comparison) -> str:
             _legend(),
             _scorecard(comparison),
             _findings_section(comparison),
+            _spine_section(comparison),
             *(_version_section(n, v, base) for n, v in enumerate(comparison.versions, 1)),
             f'<footer>reader {_e(ev.reader_version())} · {_e(ev.created_at_text(comparison))}</footer>',
         ]

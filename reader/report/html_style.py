@@ -29,6 +29,7 @@ table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; vertical-align: top; padding: .4rem .55rem; border-bottom: 1px solid var(--rule); }
 thead th { font-size: .8rem; text-transform: uppercase; letter-spacing: .03em; color: var(--muted);
   font-weight: 600; border-bottom: 2px solid var(--rule); }
+thead th .name { text-transform: none; letter-spacing: 0; font-size: .85rem; }
 caption { text-align: left; font-weight: 600; padding: .4rem 0; }
 td.num { text-align: right; white-space: nowrap; }
 nav { margin: 1rem 0; }
@@ -83,7 +84,7 @@ td.side { overflow-wrap: break-word; }
 td.side p { margin: 0 0 .45rem; }
 td.side p:last-child { margin-bottom: 0; }
 td.side .pn { font-size: .72rem; color: var(--muted); font-variant-numeric: tabular-nums; margin-right: .15rem; }
-td.side .pkind { font-size: .68rem; text-transform: uppercase; letter-spacing: .04em; color: var(--muted);
+.pkind { font-size: .68rem; text-transform: uppercase; letter-spacing: .04em; color: var(--muted);
   border: 1px dotted var(--muted); border-radius: 3px; padding: 0 .25rem; }
 td.side p.meta { color: var(--muted); font-size: .92rem; }
 td.side p.subhead { font-weight: 600; }
@@ -101,6 +102,16 @@ a.back { font-size: .8rem; white-space: nowrap; }
 :target { scroll-margin-top: 2.5rem; }
 tbody.row:target td, tr.finding-line:target td { background: #fff8c5; }
 footer { margin-top: 2.5rem; font-size: .85rem; border-top: 1px solid var(--rule); padding-top: .5rem; }
+
+table.spine td, table.spine th { font-size: .85rem; padding: .25rem .45rem; }
+table.spine td.excerpt { color: var(--muted); }
+td.fate a { color: inherit; text-decoration: none; }
+td.fate { white-space: nowrap; }
+td.fate.cut { color: var(--del-ink); font-style: italic; }
+td.fate.edited { font-weight: 600; }
+td.fate.moved, td.fate.split, td.fate.merged { color: #6639ba; font-weight: 600; }
+td.fate.partial { color: var(--shared-ink); }
+td.fate.same, td.fate.style-only { color: var(--muted); }
 
 @media (max-width: 800px) {
   body { padding: 12px; }

@@ -156,6 +156,30 @@ def _findings(comparison: Comparison) -> list[str]:
     return lines
 
 
+def _spine(comparison: Comparison) -> list[str]:
+    """The wire as a table: what each version did with every paragraph (GFM table, readable as plain text)."""
+    count = len(comparison.versions)
+    head = "| ¶ | wire paragraph | " + " | ".join(f"{n}." for n in range(1, count + 1)) + " | kept by |"
+    rule = "|--:|---|" + "---|" * count + "--:|"
+    lines = [
+        "## The wire, paragraph by paragraph",
+        "",
+        "Columns 1. to " + f"{count}. are the versions numbered as above.",
+        "",
+        head,
+        rule,
+    ]
+    for line in ev.wire_spine(comparison):
+        paragraph = comparison.base.paragraphs[line.index]
+        kind = f"({paragraph.kind.value}) " if paragraph.kind.is_metadata else ""
+        cells = " | ".join(f"{cell.label} {cell.where}".strip() for cell in line.cells)
+        lines.append(
+            f"| ¶{line.index + 1} | {kind}{escape_markdown(ev.excerpt(paragraph.text, 60), line_start=False)} | "
+            f"{cells} | {line.kept_by} of {count} |"
+        )
+    return lines + [""]
+
+
 def _quote(text: str) -> str:
     return "> " + _escape_line_starts(text)
 
@@ -205,7 +229,7 @@ def _version_section(number: int, version: VersionComparison, base: Article) -> 
 
 
 def render_markdown(comparison: Comparison) -> str:
-    lines = _header(comparison) + _scorecard(comparison) + _findings(comparison)
+    lines = _header(comparison) + _scorecard(comparison) + _findings(comparison) + _spine(comparison)
     for number, version in enumerate(comparison.versions, 1):
         lines += _version_section(number, version, comparison.base)
     lines.append(f"---\nreader {ev.reader_version()} · {ev.created_at_text(comparison)}")
