@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+import warnings
 
 from reader.errors import InputError
 from reader.loading.decode import decode_bytes
@@ -161,7 +162,11 @@ def _fallback_blocks(tree) -> tuple[str | None, list[tuple[str, ParagraphKind | 
         if isinstance(element.tag, str) and element.getparent() is not None and element.tag not in ("html", "body"):
             if _FURNITURE_HINT.search(_class_text(element)) and not _BYLINE_HINT.search(_class_text(element)):
                 element.drop_tree()
-    root = next(iter(tree.iter("article")), None) or next(iter(tree.iter("main")), None) or tree
+    root = next(iter(tree.iter("article")), None)
+    if root is None:
+        root = next(iter(tree.iter("main")), None)
+    if root is None:
+        root = tree
     headline = None
     blocks: list[tuple[str, ParagraphKind | None]] = []
     for element in root.iter("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "pre"):
@@ -204,9 +209,12 @@ def parse_html(source: str, data: bytes, forced_encoding: str | None = None):
         include_formatting=False, include_links=False, deduplicate=False,
     )
     try:
-        document = trafilatura.bare_extraction(text, **options)
-        if document is None or document.body is None or not "".join(document.body.itertext()).strip():
-            document = trafilatura.bare_extraction(text, favor_recall=True, **options)
+        # Library warnings about odd markup would reach stderr, which holds only reader's own messages.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            document = trafilatura.bare_extraction(text, **options)
+            if document is None or document.body is None or not "".join(document.body.itertext()).strip():
+                document = trafilatura.bare_extraction(text, favor_recall=True, **options)
     except (ValueError, TypeError, AttributeError, RecursionError, MemoryError) as error:
         raise InputError(source, f"cannot read this web page ({type(error).__name__})") from None
     tree = _parse_tree(text)

@@ -229,7 +229,8 @@ def _newsml_g2(root: Element) -> tuple[_Collector, ArticleMetadata]:
     if inline is not None:
         nitf = _find(inline, "nitf")
         if nitf is not None:
-            collector.walk(_find(nitf, "body.content") or nitf, _NITF_SUBHEADS)
+            content = _find(nitf, "body.content")
+            collector.walk(content if content is not None else nitf, _NITF_SUBHEADS)
         else:
             body = _find(inline, "body")
             collector.walk(body if body is not None else inline, _XHTML_SUBHEADS)
