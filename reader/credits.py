@@ -205,6 +205,17 @@ def credit_findings(base: Article, other: Article) -> list[Finding]:
     return findings
 
 
+def dateline_text(article: Article, index: int | None) -> str | None:
+    """'PORT ALDER, Nov 21' from the dateline as written (agency credit and dash left out)."""
+    if index is None:
+        return None
+    _end, prefix = _dateline_prefix(article, index)
+    text = _DATELINE_CREDIT.sub(" ", prefix)
+    text = re.sub(r"^\s*date\s+\S+\s+", "", text)
+    text = " ".join(text.strip().rstrip(":-\u2013\u2014 ").split())
+    return text or None
+
+
 def _place_and_date(dateline: str | None) -> tuple[str, str]:
     if not dateline:
         return "", ""
@@ -215,19 +226,20 @@ def _place_and_date(dateline: str | None) -> tuple[str, str]:
 def dateline_findings(base: Article, other: Article, rows: list[Row], profile: Profile) -> list[Finding]:
     """A reprint's dateline against the wire's; an independent article's own dateline is not compared."""
     b_lede, o_lede = lede_index(base), lede_index(other)
-    if b_lede is None or not base.dateline:
+    b_dateline, o_dateline = dateline_text(base, b_lede), dateline_text(other, o_lede)
+    if b_dateline is None:
         return []
     related = any(b_lede in row.base and row.other and (o_lede is None or o_lede in row.other) for row in rows)
     if not related:
         return []
     b_end, b_prefix = _dateline_prefix(base, b_lede)
-    if o_lede is None or not other.dateline:
+    if o_dateline is None:
         target = next((row.other[0] for row in rows if b_lede in row.base and row.other), None)
         return [_finding(FindingKind.DATELINE_CHANGED, Severity.MINOR, [b_lede], [target] if target is not None else [],
-                         b_prefix.strip(), None, f"Dateline removed: '{base.dateline}'", [TextSpan(b_lede, 0, b_end)])]
+                         b_prefix.strip(), None, f"Dateline removed: '{b_dateline}'", [TextSpan(b_lede, 0, b_end)])]
     o_end, o_prefix = _dateline_prefix(other, o_lede)
-    b_place, b_date = _place_and_date(base.dateline)
-    o_place, o_date = _place_and_date(other.dateline)
+    b_place, b_date = _place_and_date(b_dateline)
+    o_place, o_date = _place_and_date(o_dateline)
     if b_place == o_place and (b_date == o_date or profile.is_style_variant(b_date, o_date)):
         return []
     if b_place != o_place:
@@ -240,7 +252,7 @@ def dateline_findings(base: Article, other: Article, rows: list[Row], profile: P
         severity, what = Severity.MINOR, "date changed"
     return [_finding(
         FindingKind.DATELINE_CHANGED, severity, [b_lede], [o_lede], b_prefix.strip(), o_prefix.strip(),
-        f"Dateline {what}: '{base.dateline}' became '{other.dateline}'",
+        f"Dateline {what}: '{b_dateline}' became '{o_dateline}'",
         [TextSpan(b_lede, 0, b_end)], [TextSpan(o_lede, 0, o_end)],
     )]
 

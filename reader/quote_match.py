@@ -21,6 +21,7 @@ from reader.quotes import Quote
 SAME_QUOTE = 72
 SAME_SHORT_QUOTE = 86  # for quotes of three words or fewer, which match by chance more easily
 CONTAINED = 92  # partial-ratio at which a shorter quote is taken as a cut of a longer one
+_RARE_WORDS = 4  # how many of a quote's rarest words find its candidates
 
 
 @dataclass(frozen=True)
@@ -36,17 +37,18 @@ def _threshold(a: Quote, b: Quote) -> float:
     return SAME_SHORT_QUOTE if min(a.words, b.words) <= 3 else SAME_QUOTE
 
 
-def _pieces(longer: list[Quote], shorter: list[Quote], partial, taken_long: set[int], taken_short: set[int]):
-    """Groups where one quote of ``longer`` holds two or more quotes of ``shorter`` (in reading order)."""
+def _pieces(longer: list[Quote], shorter: list[Quote], partial, taken_long: set[int], taken_short: set[int], near):
+    """Groups where one quote of ``longer`` holds two or more quotes of ``shorter`` (in reading order);
+    ``near(j)`` lists the quotes of ``shorter`` worth testing against ``longer[j]``."""
     groups = []
     for j, whole in enumerate(longer):
         if j in taken_long:
             continue
         inside = [
             i
-            for i, piece in enumerate(shorter)
-            if i not in taken_short and partial[i][j] >= CONTAINED and len(piece.key) < 0.9 * len(whole.key)
-            and piece.words >= 3
+            for i in sorted(near(j))
+            if i not in taken_short and shorter[i].words >= 3 and len(shorter[i].key) < 0.9 * len(whole.key)
+            and partial[i][j] >= CONTAINED
         ]
         if len(inside) < 2:
             continue
@@ -67,27 +69,99 @@ def _partial(a: str, b: str) -> float:
     return fuzz.partial_ratio(a, b, score_cutoff=CONTAINED - 10)
 
 
+class _Scores:
+    """Pair scores computed only for pairs that share enough words (long articles hold hundreds of
+    quotes; most pairs share nothing and score 0)."""
+
+    def __init__(self, base_keys: list[str], other_keys: list[str]) -> None:
+        self.base_keys, self.other_keys = base_keys, other_keys
+        index: dict[str, set[int]] = {}
+        for j, key in enumerate(other_keys):
+            for word in set(key.split()):
+                index.setdefault(word, set()).add(j)
+        # Each quote is looked up by its rarest words on the other side: an altered or shortened quote
+        # keeps some of them, and common words would make every pair a candidate.
+        self.candidates: list[set[int]] = []
+        for key in base_keys:
+            present = sorted((len(index[w]), w) for w in set(key.split()) if w in index)
+            found: set[int] = set()
+            for _count, word in present[:_RARE_WORDS]:
+                found |= index[word]
+            self.candidates.append(found)
+        self._ratio: dict[tuple[int, int], float] = {}
+        self._partial: dict[tuple[int, int], float] = {}
+
+    def ratio(self, i: int, j: int) -> float:
+        if j not in self.candidates[i]:
+            return 0.0
+        if (i, j) not in self._ratio:
+            self._ratio[i, j] = fuzz.ratio(self.base_keys[i], self.other_keys[j])
+        return self._ratio[i, j]
+
+    def partial(self, i: int, j: int) -> float:
+        if j not in self.candidates[i]:
+            return 0.0
+        if (i, j) not in self._partial:
+            self._partial[i, j] = _partial(self.base_keys[i], self.other_keys[j])
+        return self._partial[i, j]
+
+    def pairs(self):
+        return ((i, j) for i, js in enumerate(self.candidates) for j in js)
+
+
+class _Lazy:
+    """``grid[i][j]`` access to a score function."""
+
+    def __init__(self, score, transpose: bool = False) -> None:
+        self.score, self.transpose = score, transpose
+
+    def __getitem__(self, i: int):
+        return _LazyRow(self.score, i, self.transpose)
+
+
+class _LazyRow:
+    def __init__(self, score, i: int, transpose: bool) -> None:
+        self.score, self.i, self.transpose = score, i, transpose
+
+    def __getitem__(self, j: int) -> float:
+        return self.score(j, self.i) if self.transpose else self.score(self.i, j)
+
+
 def match_quotes(base: list[Quote], other: list[Quote]) -> list[QuoteMatch]:
     if not base or not other:
         return []
     base_keys = [q.key for q in base]
     other_keys = [q.key for q in other]
-    ratio = [[fuzz.ratio(b, o) for o in other_keys] for b in base_keys]
-    partial_bo = [[_partial(b, o) for o in other_keys] for b in base_keys]
     matches: list[QuoteMatch] = []
     taken_base: set[int] = set()
     taken_other: set[int] = set()
+    # Word-for-word the same: matched first, in reading order (most quotes of a reprint).
+    same: dict[str, list[int]] = {}
+    for j, key in enumerate(other_keys):
+        same.setdefault(key, []).append(j)
+    for i, key in enumerate(base_keys):
+        if same.get(key):
+            j = same[key].pop(0)
+            matches.append(QuoteMatch((i,), (j,), 100.0))
+            taken_base.add(i)
+            taken_other.add(j)
+    scores = _Scores(
+        [k if i not in taken_base else "" for i, k in enumerate(base_keys)],
+        [k if j not in taken_other else "" for j, k in enumerate(other_keys)],
+    )
+    ratio = _Lazy(scores.ratio)
+    partial_bo = _Lazy(scores.partial)
 
-    for inside, j, score in _pieces(other, base, partial_bo, taken_other, taken_base):
+    near_other: dict[int, set[int]] = {}
+    for i, j in scores.pairs():
+        near_other.setdefault(j, set()).add(i)
+    for inside, j, score in _pieces(other, base, partial_bo, taken_other, taken_base, lambda j: near_other.get(j, ())):
         matches.append(QuoteMatch(inside, (j,), score))
-    partial_ob = [list(column) for column in zip(*partial_bo)]
-    for inside, i, score in _pieces(base, other, partial_ob, taken_base, taken_other):
+    partial_ob = _Lazy(scores.partial, transpose=True)
+    for inside, i, score in _pieces(base, other, partial_ob, taken_base, taken_other, lambda i: scores.candidates[i]):
         matches.append(QuoteMatch((i,), inside, score))
 
-    pairs = sorted(
-        ((float(ratio[i][j]), i, j) for i in range(len(base)) for j in range(len(other))),
-        reverse=True,
-    )
+    pairs = sorted(((float(ratio[i][j]), i, j) for i, j in scores.pairs()), reverse=True)
     for score, i, j in pairs:
         if score < SAME_QUOTE:
             break
@@ -98,12 +172,11 @@ def match_quotes(base: list[Quote], other: list[Quote]) -> list[QuoteMatch]:
         taken_other.add(j)
 
     contained = []
-    for i in range(len(base)):
-        for j in range(len(other)):
-            if i in taken_base or j in taken_other or min(base[i].words, other[j].words) < 4:
-                continue
-            if partial_bo[i][j] >= CONTAINED:
-                contained.append((float(partial_bo[i][j]) + float(ratio[i][j]) / 100, i, j))
+    for i, j in scores.pairs():
+        if i in taken_base or j in taken_other or min(base[i].words, other[j].words) < 4:
+            continue
+        if partial_bo[i][j] >= CONTAINED:
+            contained.append((float(partial_bo[i][j]) + float(ratio[i][j]) / 100, i, j))
     for score, i, j in sorted(contained, reverse=True):
         if i in taken_base or j in taken_other:
             continue

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from reader.model import Article, ParagraphKind, TextSpan
 from reader.normalize import fold_typography
@@ -52,11 +53,11 @@ class Quote:
     def span(self) -> TextSpan:
         return TextSpan(self.paragraph, self.start, self.end)
 
-    @property
+    @cached_property
     def key(self) -> str:
         return quote_key(self.text)
 
-    @property
+    @cached_property
     def words(self) -> int:
         return len(self.key.split())
 

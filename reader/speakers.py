@@ -91,6 +91,7 @@ _ORG_WORDS = re.compile(
     r"association’s|union’s)\b",
     re.IGNORECASE,
 )
+_NOT_IN_SPEAKER = {"which", "who", "whom", "whose", "but", "is", "was", "were", "are", "not", "if", "because"}
 _NOT_TITLE = re.compile(
     r"(?:which|who|whose|where|when|while|with|without|as|in|on|at|after|before|amid|despite|but|and|"
     r"adding|saying|\w+ing)\b",
@@ -163,6 +164,10 @@ def _looks_like_speaker(phrase: str) -> bool:
         return False
     if phrase.casefold() in _PRONOUNS:
         return True
+    if any(w.casefold() in _NOT_IN_SPEAKER for w in words):
+        return False  # a clause, not a noun phrase
+    if len(words) > 1 and not any(w[:1].isupper() for w in words) and not _SOURCE_NOUNS.search(phrase):
+        return False
     capitalised = [w for w in words[1:] if w[:1].isupper()] + ([words[0]] if words[0][:1].isupper() and len(words) == 1 else [])
     if words[0][:1].isupper() and words[0].casefold() not in {"the", "a", "an", "this", "that", "its", "their"}:
         capitalised.append(words[0])
@@ -214,6 +219,8 @@ def _speaker_before(masked: str, clause_start: int, verb_at: int) -> tuple[int, 
         cut = stripped.rfind(",")
         a = clause_start + cut + 1 if cut >= 0 else clause_start
         b = clause_start + len(stripped)
+        if len(masked[a:b].split()) > 8:
+            return None  # a whole clause, not a noun phrase: "The strike has held up imports and said"
     a, b = _trim(masked, a, b)
     lead = _SUBJECT_LEAD.match(masked[a:b])
     if lead:
@@ -258,7 +265,7 @@ def attributions_in_paragraph(index: int, text: str, quotes: list[Quote], start:
             if obj and (lemma != "say" or obj.group().strip().startswith("in ")):
                 if lemma == "tell" or obj.group().strip().startswith(("in ", "on ")):
                     verb_end = obj.end()
-        hedge_match = _HEDGE.match(masked, verb_end) if lemma in ("say", "tell", "add", "state", "note") else None
+        hedge_match = _HEDGE.match(masked, verb_end) if lemma != "according to" else None
         hedge = hedge_match.group().strip() if hedge_match else None
         before = masked[sentence_start : cue.start()].rstrip()
         after_quote = before.endswith(('"', ',"')) or re.search(r'"\s*,?$', before) is not None
@@ -275,8 +282,19 @@ def attributions_in_paragraph(index: int, text: str, quotes: list[Quote], start:
             statement = _trim(masked, sentence_start, cue.start())
             if statement[1] <= statement[0]:
                 statement = _trim(masked, b, sentence_end)
+        elif re.search(r"\b(?:and|but)$", before) and (shared := _same_sentence_speaker(found, sentence_start)):
+            # "The council estimated claims at 45 million and said it believed...": one subject, two cues.
+            speaker, title = shared.speaker, shared.title
+            span_start = cue.start()
+            span_end = verb_end + (hedge_match.end() - verb_end if hedge_match else 0)
+            statement = _trim(masked, span_end, sentence_end)
         else:
             subject = None if after_quote else _speaker_before(masked, _clause_start(masked, sentence_start, cue.start()), cue.start())
+            if subject is not None and word.endswith("s") and word not in ("says", "tells", "adds"):
+                # "claims", "reports", "estimates" are nouns as often as verbs: only right after a name.
+                head = masked[subject[0] : subject[1]].split()[-1]
+                if not (head[:1].isupper() or head.casefold() in _PRONOUNS or _SOURCE_NOUNS.fullmatch(head)):
+                    subject = None
             if subject is not None and len(masked[subject[0] : subject[1]].split()) > 6 and before.endswith(","):
                 subject = None  # "About 78 per cent ..., said the Union": a statement, not a subject
             inverted = None
@@ -317,7 +335,24 @@ def attributions_in_paragraph(index: int, text: str, quotes: list[Quote], start:
                 phrase=text[span_start:span_end],
             )
         )
-    return found
+    return _statements_end_at_next_cue(found)
+
+
+def _statements_end_at_next_cue(found: list[Attribution]) -> list[Attribution]:
+    """"X estimated A and said it believed B": A belongs to the first cue, B to the second."""
+    result = []
+    for attribution in found:
+        a, b = attribution.statement
+        later = [other.start for other in found if a < other.start < b]
+        if later:
+            attribution = _with(attribution, statement=(a, min(later)))
+        result.append(attribution)
+    return result
+
+
+def _same_sentence_speaker(found: list[Attribution], sentence_start: int) -> Attribution | None:
+    earlier = [a for a in found if a.start >= sentence_start]
+    return earlier[-1] if earlier else None
 
 
 def _original(text: str, masked: str, phrase: str, near: int) -> str:
