@@ -393,10 +393,10 @@ def render_html(comparison: Comparison) -> str:
         [
             _header(comparison),
             _contents(comparison),
-            _legend(),
             _scorecard(comparison),
             _findings_section(comparison),
             _spine_section(comparison),
+            _legend(),
             *(_version_section(n, v, base) for n, v in enumerate(comparison.versions, 1)),
             f'<footer>reader {_e(ev.reader_version())} · {_e(ev.created_at_text(comparison))}</footer>',
         ]
