@@ -23,6 +23,7 @@ from reader.wordkeys import (
     QUOTE_KEY,
     SPACE_KEY,
     STYLE_PREFIX,
+    UNIT_JOIN,
     Token,
     keyer_for,
     names_alike,
@@ -77,8 +78,13 @@ def _facts(words: Sequence[Token]) -> Counter:
     return Counter(t.key for t in words if t.is_fact)
 
 
-def _numbers(words: Sequence[Token]) -> list[str]:
-    return sorted(t.key for t in words if t.key.startswith((NUMBER_PREFIX, DATE_PREFIX)))
+def _keys(words: Sequence[Token]) -> list[str]:
+    """Word keys, with a number and its glued unit ("2pm") as two keys, like "2 p.m."."""
+    return [part for t in words for part in t.key.split(UNIT_JOIN)]
+
+
+def _numbers(keys: list[str]) -> list[str]:
+    return sorted(k for k in keys if k.startswith((NUMBER_PREFIX, DATE_PREFIX)))
 
 
 def categorize_tokens(base: Sequence[Token], other: Sequence[Token]) -> tuple[Category, bool]:
@@ -92,11 +98,14 @@ def categorize_tokens(base: Sequence[Token], other: Sequence[Token]) -> tuple[Ca
         if marks_a == marks_b and all(k in _TYPOGRAPHIC_KEYS for k in marks_a):
             return Category.TYPOGRAPHY, False
         return Category.PUNCTUATION, False
-    if _numbers(words_a) != _numbers(words_b):
+    keys_a, keys_b = _keys(words_a), _keys(words_b)
+    if _numbers(keys_a) != _numbers(keys_b):
         return Category.SUBSTANTIVE, True  # a changed number is never noise
     if _is_hyphenation(base, other):
         return Category.STYLE, False
-    if [t.key for t in words_a] == [t.key for t in words_b] or (
+    if keys_a == keys_b and len(words_a) != len(words_b):
+        return Category.STYLE, False  # "2pm"/"2 p.m."
+    if keys_a == keys_b or (
         len(words_a) == len(words_b)
         and all(x.key == y.key or names_alike(x.text, y.text) for x, y in zip(words_a, words_b))
     ):

@@ -31,6 +31,8 @@ QUOTE_KEY = '\x03"'
 DASH_KEY = "\x03-"
 ELLIPSIS_KEY = "\x03..."
 SPACE_KEY = " "
+UNIT_JOIN = "\x00"  # joins the keys of a number and its glued unit ("2pm")
+_NUMBER_WITH_UNIT = re.compile(r"(\d(?:[\d.,]*\d)?)(?!st$|nd$|rd$|th$|s$)([^\W\d_]+)")
 
 _MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
@@ -69,6 +71,7 @@ _ABBREVIATION_RE = re.compile(_ABBREVIATION)
 _BASE_TOKEN = (
     r"\s+"  # first: spaces are the most common token, and trying them first halves tokenizing time
     rf"|{_ABBREVIATION}"
+    r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?![\w.,])"  # 40 000 with a thin or no-break space
     r"|\d(?:[\d.,]*\d)?(?:st|nd|rd|th|s)?(?!\w)"  # numbers: 40,000  7.4  3rd  1990s
     r"|\w+(?:['\u2019\u02bc]\w+)*"  # words, with inner apostrophes: union's, isn't
     r"|\.{2,}|-{2,}"
@@ -140,7 +143,9 @@ def us_spelling(word: str) -> str:
 
 def _number_key(folded: str) -> str:
     digits = folded
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?:st|nd|rd|th|s)?", digits):
+    if " " in digits:
+        digits = digits.replace(" ", "")
+    elif re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?:st|nd|rd|th|s)?", digits):
         digits = digits.replace(",", "")
     return NUMBER_PREFIX + digits
 
@@ -271,7 +276,13 @@ class Keyer:
             table, group_id = group
             return (STYLE_PREFIX if table == "style" else SPELLING_PREFIX) + str(group_id)
         if folded[:1].isdigit():
-            return _date_key(folded) if re.fullmatch(_DATE, folded) else _number_key(folded)
+            if re.fullmatch(_DATE, folded):
+                return _date_key(folded)
+            unit = _NUMBER_WITH_UNIT.fullmatch(folded)
+            if unit is not None:
+                # "2pm" is "2 p.m.", "5km" is "5 km": the categoriser splits keys at UNIT_JOIN.
+                return _number_key(unit.group(1)) + UNIT_JOIN + self.key(unit.group(2))
+            return _number_key(folded)
         if folded[:1].isalpha() and re.fullmatch(_DATE, folded):
             return _date_key(folded)
         lower = folded.casefold()
@@ -373,7 +384,7 @@ def name_skeleton(word: str) -> str | None:
     if head in "aeiouy":
         head = "a"
     skeleton = re.sub(r"(.)\1+", r"\1", head + rest)
-    return skeleton if len(skeleton) >= 3 else None
+    return skeleton if len(skeleton) >= 2 else None
 
 
 def names_alike(a: str, b: str) -> bool:
@@ -388,7 +399,10 @@ def names_alike(a: str, b: str) -> bool:
     end_a, end_b = stem_a[-1], stem_b[-1]
     if end_a != end_b and not (end_a in "aeiouy" and end_b in "aeiouy"):
         return False
-    return Levenshtein.normalized_similarity(stem_a, stem_b) >= 0.6
+    if end_a != end_b and stem_a[:-1] == stem_b[:-1]:
+        return False  # only the final vowel differs: Mario/Maria, Roberto/Roberta are different people
+    # A short skeleton ("Haddadi" is h-d) says little: then most letters must be shared.
+    return Levenshtein.normalized_similarity(stem_a, stem_b) >= (0.6 if len(skeleton) >= 3 else 0.8)
 
 
 @lru_cache(maxsize=32)
