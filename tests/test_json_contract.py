@@ -132,3 +132,12 @@ def test_article_text_is_carried_verbatim():
 def test_a_folder_argument_expands_in_name_order(capsys):
     document = _compare_json(capsys, str(SAMPLES))
     assert [Path(v["path"]).name for v in document["versions"]] == [Path(p).name for p in SAMPLE_FILES[1:]]
+
+
+def test_contract_holds_for_every_input_format(capsys):
+    """Web pages, Word files, NITF/NewsML and legacy encodings all produce the same contract."""
+    formats = sorted(str(p) for p in (ROOT / "sample_articles" / "formats").iterdir())
+    assert len(formats) >= 5
+    document = _compare_json(capsys, SAMPLE_FILES[0], *formats)
+    assert [v["path"] for v in document["versions"]] == formats
+    _check_contract(document)
