@@ -71,7 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument(
         "--format", choices=FORMATS, default=None, help="report format (default: from the -o file name, else json)"
     )
-    compare.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    compare.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of standard output; '-' is standard output"
+    )
     compare.add_argument("--force", action="store_true", help="overwrite an existing output file")
     _common_options(compare)
     return parser
@@ -116,7 +118,7 @@ def _run_compare(args: argparse.Namespace) -> int:
     comparison = compare(articles[0], articles[1:], _profile(args))
     fmt = args.format or format_for_output(args.output)
     text = render(comparison, fmt)
-    if args.output:
+    if args.output and args.output != "-":
         from reader.report.write import write_report
 
         write_report(args.output, text, force=args.force, inputs=[a.path for a in articles])

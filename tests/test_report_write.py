@@ -135,3 +135,10 @@ def test_explicit_format_wins_over_the_file_name(articles, tmp_path):
     out = tmp_path / "r.html"
     assert _compare(articles, "-o", str(out), "--format", "markdown") == 0
     assert out.read_text(encoding="utf-8").startswith("# 1 version")
+
+
+def test_dash_means_standard_output(articles, tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert _compare(articles, "--format", "markdown", "-o", "-") == 0
+    assert capsys.readouterr().out.startswith("# 1 version")
+    assert not (tmp_path / "-").exists()
