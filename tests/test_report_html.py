@@ -217,3 +217,17 @@ def test_wire_spine_links_every_paragraph_to_its_row(sample):
     wire20 = dict(rows)["20"]
     assert re.search(r'<td class="fate moved"><a href="#v2-row\d+">moved ¶6</a></td>', wire20)
     assert re.search(r'<td class="fate cut"><a href="#v1-row\d+">cut</a></td>', wire20) and "2 of 4" in wire20
+
+
+def test_quiet_rows_can_be_hidden_without_script(sample):
+    comparison, html, page = sample
+    assert page.named("input") == [{"type": "checkbox", "id": "only-changes", "class": "toggle"}]
+    assert "#only-changes:checked ~ section.version tbody.quiet { display: none; }" in html
+    assert html.index('id="only-changes"') < html.index('id="v1"'), "the switch precedes the sections it controls"
+    version1 = html[html.index('id="v1"') : html.index('id="v2"')]
+    quiet = re.findall(r'<tbody id="v1-row\d+" class="([^"]*quiet[^"]*)"', version1)
+    assert quiet and all("has-finding" not in q for q in quiet)
+    assert all(("kind-equal" in q) or ("kind-edited" in q) for q in quiet)
+    # a row a finding is about is never hidden, even when its diff is only punctuation
+    version4 = html[html.index('id="v4"') :]
+    assert not re.search(r'class="[^"]*has-finding[^"]*quiet', version4)

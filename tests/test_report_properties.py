@@ -42,7 +42,7 @@ def test_html_is_well_formed_and_holds_only_our_elements(base, other):
     assert page.problems == [] and page.stack == []
     ours = {"html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "p", "time", "q", "table",
             "caption", "thead", "tbody", "tr", "th", "td", "span", "br", "code", "nav", "a", "ol", "li", "aside",
-            "strong", "del", "ins", "section", "div", "colgroup", "col", "ul", "footer", "mark"}
+            "strong", "del", "ins", "section", "div", "colgroup", "col", "ul", "footer", "mark", "input", "label"}
     assert {tag for tag, _ in page.tags} <= ours
     assert all(a["href"].startswith("#") for a in page.named("a"))
     for text in base + other:

@@ -325,6 +325,8 @@ def _row_html(
     findings = [finding for _, finding in row_findings]
     label = ev.row_label(row, bool(findings))
     classes = f"row kind-{row.kind.value}" + (" has-finding" if findings else "")
+    if not findings and not ev.is_changed(row):
+        classes += " quiet"  # same as the wire, or changed only in style: hidden by "only changed rows"
     anchor = ev.row_anchor(number, position)
     notes = ""
     if row_findings:
@@ -397,6 +399,9 @@ def render_html(comparison: Comparison) -> str:
             _findings_section(comparison),
             _spine_section(comparison),
             _legend(),
+            # A checkbox and CSS alone (no script) hide the quiet rows; it sits before the sections it controls.
+            '<input type="checkbox" id="only-changes" class="toggle">'
+            '<label for="only-changes" class="toggle">Show only rows with changes or findings</label>',
             *(_version_section(n, v, base) for n, v in enumerate(comparison.versions, 1)),
             f'<footer>reader {_e(ev.reader_version())} · {_e(ev.created_at_text(comparison))}</footer>',
         ]

@@ -113,6 +113,10 @@ td.fate.moved, td.fate.split, td.fate.merged { color: #6639ba; font-weight: 600;
 td.fate.partial { color: var(--shared-ink); }
 td.fate.same, td.fate.style-only { color: var(--muted); }
 
+label.toggle { display: inline-block; margin: 1rem 0 0 .3rem; cursor: pointer; font-size: .92rem; }
+input.toggle { margin: 1rem 0 0; vertical-align: -1px; }
+#only-changes:checked ~ section.version tbody.quiet { display: none; }
+
 @media (max-width: 800px) {
   body { padding: 12px; }
   table.aligned col.c-label { width: 5.5rem; }
@@ -120,7 +124,7 @@ td.fate.same, td.fate.style-only { color: var(--muted); }
 @media print {
   @page { margin: 14mm 12mm; }
   body { font-size: 9.5pt; max-width: none; padding: 0; }
-  nav, a.back { display: none; }
+  nav, a.back, input.toggle, label.toggle { display: none; }
   a { color: inherit; text-decoration: none; }
   h2 { break-after: avoid; page-break-after: avoid; }
   section.version { break-before: page; page-break-before: always; }
