@@ -257,3 +257,39 @@ Second paragraph.</inlineData></contentSet></newsItem>"""
 def test_unusable_xml_gives_a_clear_error(data: bytes, problem: str):
     with pytest.raises(InputError, match=problem):
         load_bytes("wire.xml", data)
+
+
+PAGES = Path(__file__).resolve().parent / "pages"
+
+
+def test_wordpress_style_page_keeps_only_the_article():
+    page = load_article(str(PAGES / "wordpress-reprint.html"))
+    assert page.headline == "Port Alder strike: dockers vote to stay out"
+    assert page.byline == "Lena Marchetti"
+    assert page.published == "2026-11-21"
+    assert [p.kind for p in page.paragraphs].count(ParagraphKind.BOILERPLATE) == 0
+    assert texts(page)[2:] == [
+        "Vote extends a three-week stoppage at the country\u2019s busiest harbour.",
+        "Dock workers at Port Alder voted on Thursday to extend their strike by another 10 days, the Harbour and "
+        "Transport Workers\u2019 Union said.",
+        # one <br> inside a paragraph is a soft line break
+        "About 78 per cent of members backed the extension. Turnout was 81 per cent.",
+        "\u201cWe have put a fair offer on the table,\u201d said Edwin Marsh.",
+        "What happens next",
+        "Labour Minister Farid Qaddouri said the government\u2019s patience was running out.",
+        "The union plans a march on Saturday.",
+    ]
+    assert page.paragraphs[6].kind is ParagraphKind.SUBHEAD
+
+
+def test_script_rendered_page_uses_the_embedded_article_body():
+    page = load_article(str(PAGES / "script-rendered.html"))
+    assert texts(page) == [
+        "Dockers vote to extend strike",
+        "Jo Roe",
+        "PORT ALDER (Meridian) - Dock workers at Port Alder voted on Thursday to extend their strike by another 10 "
+        "days, deepening a standoff that has left more than 40 ships offshore.",
+        "About 78 per cent of members who cast ballots backed the extension, the union said.",
+        "\"We have put a fair offer on the table,\" said Edwin Marsh.",
+    ]
+    assert page.credit == "Meridian"

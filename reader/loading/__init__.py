@@ -50,6 +50,9 @@ class RawArticle:
     # Kinds the format states for some paragraphs (e.g. <hl1> in NITF); others are classified from text.
     known_kinds: dict[int, ParagraphKind] = field(default_factory=dict)
     published: str | None = None
+    # Web pages: paragraphs the text rules take for page furniture ("Read more: ...", "Advertisement")
+    # are dropped, as they are not part of the article; text files keep every block as a paragraph.
+    drop_furniture: bool = False
 
 
 def read_source_bytes(source: str, limits: Limits) -> bytes:
@@ -123,6 +126,11 @@ def build_article(source: str, raw: RawArticle, data: bytes, limits: Limits) -> 
         credit=_inert_meta(stated.credit),
     )
     paragraphs, meta = classify(kept, known, stated)
+    if raw.drop_furniture and any(p.kind is ParagraphKind.BOILERPLATE for p in paragraphs):
+        article_only = [p for p in paragraphs if p.kind is not ParagraphKind.BOILERPLATE]
+        if article_only:
+            known = {new: known[p.index] for new, p in enumerate(article_only) if p.index in known}
+            paragraphs, meta = classify([p.text for p in article_only], known, stated)
     return Article(
         path=visible_name(source),
         paragraphs=tuple(paragraphs),

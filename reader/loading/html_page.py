@@ -72,24 +72,25 @@ def _block_text(element) -> str:
 
 
 def _split_breaks(text: str) -> list[str]:
-    """Sites that separate paragraphs with <br> give blocks holding several paragraphs: split where a line
-    ends a sentence (a break mid-sentence is only a soft line break)."""
+    """Split a block at line breaks only where they separate paragraphs: a blank line (<br><br>), or
+    breaks that each end a long sentence (sites that put one <br> between paragraphs). A single break
+    inside a paragraph is a soft line break."""
     lines = [" ".join(line.split()) for line in text.split("\n")]
-    pieces: list[str] = []
-    current = ""
-    for line in lines:
-        if not line:
-            if current:
-                pieces.append(current)
-                current = ""
-            continue
-        current = f"{current} {line}" if current else line
-        if _SENTENCE_END.search(line):
-            pieces.append(current)
-            current = ""
-    if current:
-        pieces.append(current)
-    return pieces
+    if "" in lines[1:-1]:
+        pieces, current = [], []
+        for line in lines:
+            if line:
+                current.append(line)
+            elif current:
+                pieces.append(" ".join(current))
+                current = []
+        if current:
+            pieces.append(" ".join(current))
+        return pieces
+    lines = [line for line in lines if line]
+    if len(lines) >= 2 and all(_SENTENCE_END.search(line) and len(line.split()) >= 12 for line in lines[:-1]):
+        return lines
+    return [" ".join(lines)] if lines else []
 
 
 def _body_blocks(body) -> list[tuple[str, ParagraphKind | None]]:
@@ -187,6 +188,49 @@ def _has_article_text(blocks: list[tuple[str, ParagraphKind | None]]) -> bool:
     return any(kind is None and len(text.split()) >= 5 for text, kind in blocks)
 
 
+_ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
+                  "opinionnewsarticle", "backgroundnewsarticle", "reviewnewsarticle", "report"}
+
+
+def _json_ld_body(tree) -> list[str]:
+    """Paragraphs of the schema.org ``articleBody`` a page embeds (script-rendered pages may hold the
+    article only there)."""
+    import json
+
+    if tree is None:
+        return []
+    found: list[str] = []
+
+    def visit(node) -> None:
+        if isinstance(node, list):
+            for item in node:
+                visit(item)
+        elif isinstance(node, dict):
+            kind = node.get("@type")
+            kinds = kind if isinstance(kind, list) else [kind]
+            body = node.get("articleBody")
+            if isinstance(body, str) and any(str(k).lower() in _ARTICLE_TYPES for k in kinds):
+                found.append(body)
+            for key in ("@graph", "mainEntity", "mainEntityOfPage"):
+                visit(node.get(key))
+
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() == "application/ld+json" and script.text:
+            try:
+                visit(json.loads(script.text))
+            except (ValueError, RecursionError):
+                continue
+    if not found:
+        return []
+    from reader.loading.structure import split_paragraphs
+
+    return split_paragraphs(max(found, key=len))
+
+
+def _words_of(blocks: list[tuple[str, ParagraphKind | None]]) -> list[str]:
+    return " ".join(text for text, _ in blocks).split()
+
+
 def _names(author: str | None) -> str | None:
     if not author:
         return None
@@ -223,6 +267,14 @@ def parse_html(source: str, data: bytes, forced_encoding: str | None = None):
         blocks = _body_blocks(document.body)
     else:
         headline, blocks = None, []
+    json_ld = _json_ld_body(tree)
+    if len(json_ld) >= 2:
+        # Prefer the embedded body when the page text holds less of it, or holds the same words with its
+        # paragraph breaks lost.
+        ld_words = " ".join(json_ld).split()
+        page_words = _words_of(blocks)
+        if len(page_words) < len(ld_words) // 2 or (page_words == ld_words and len(blocks) < len(json_ld)):
+            blocks = [(paragraph, None) for paragraph in json_ld]
     if not _has_article_text(blocks):
         headline_fallback, blocks = _fallback_blocks(_parse_tree(text))
         headline = headline or headline_fallback
@@ -255,5 +307,5 @@ def parse_html(source: str, data: bytes, forced_encoding: str | None = None):
     published = document.date if document is not None else None
     return RawArticle(
         paragraphs=paragraphs, encoding=encoding, source_format="html", metadata=metadata, known_kinds=known,
-        published=published,
+        published=published, drop_furniture=True,
     )

@@ -62,7 +62,9 @@ _JUNK = re.compile(
     r"share(?: this)?(?: article| story)?(?: on \w+)?|advertisement|advertising|sponsored(?: content)?|"
     r"more on this(?: story)?|follow us.*|sign up.*|subscribe.*|click here.*|"
     r"most (?:read|popular|viewed)|recommended(?: for you)?|comments?|\d+ comments?|print|email|tweet|"
-    r"copy link|top stories|trending(?: now)?|more from .{1,40}|topics|tags)\W*$",
+    r"copy link|top stories|trending(?: now)?|more from .{1,40}|topics|tags|"
+    r"(?:story|article) continues (?:below|after)(?: (?:this )?(?:advertisement|ad))?|"
+    r"continue reading(?: below| the main story)?|scroll to continue(?: with content)?|skip advertisement)\W*$",
     re.IGNORECASE,
 )
 _BYLINE_BY = re.compile(r"^By\s+\S", re.IGNORECASE)
@@ -241,6 +243,12 @@ def classify(
             kinds[i] = ParagraphKind.BOILERPLATE
         elif _is_subhead(texts[i]):
             kinds[i] = ParagraphKind.SUBHEAD
+    # A "subhead" with no body text after it is a related-story link or page junk.
+    for i in range(count - 1, lede, -1):
+        if kinds[i] is ParagraphKind.BODY:
+            break
+        if kinds[i] is ParagraphKind.SUBHEAD and i not in fixed:
+            kinds[i] = ParagraphKind.BOILERPLATE
 
     if meta.headline is None:
         meta.headline = next((texts[i].strip() for i in range(count) if kinds[i] is ParagraphKind.HEADLINE), None)
