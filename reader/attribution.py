@@ -345,12 +345,36 @@ class _Comparer:
         counterpart = list(dict.fromkeys(self.other_to_base.get(quote.paragraph, [])))
         in_wire_paragraph = bool(counterpart) or bool(siblings)
         who = self.other.speaker_of[j]
+        unquoted = self._unquoted_in_wire(quote, counterpart) if quote.words >= 3 else None
+        if unquoted is not None:
+            paragraph, start, end = unquoted
+            self.findings.append(Finding(
+                FindingKind.QUOTE_ADDED, Severity.MAJOR, (paragraph,), (quote.paragraph,),
+                self.base.text(paragraph)[start:end], quote.text,
+                f'Words now in quote marks{_by(who)}: "{short(quote.text)}" (not a quote in the wire)',
+                (TextSpan(paragraph, start, end),), (quote.span,),
+            ))
+            return
         where = " to a wire paragraph" if in_wire_paragraph else ""
         self.findings.append(Finding(
             FindingKind.QUOTE_ADDED, Severity.MINOR if in_wire_paragraph else Severity.INFO, tuple(counterpart),
             (quote.paragraph,), None, quote.text, f'Quote{_by(who)} added{where}: "{short(quote.text)}"',
             (), (quote.span,),
         ))
+
+    def _unquoted_in_wire(self, quote: Quote, counterpart: list[int]) -> tuple[int, int, int] | None:
+        """Where the quote's words stand, outside any quote, in the wire's corresponding paragraph."""
+        words = comparable_text(quote.text)
+        for paragraph in counterpart:
+            text = self.base.text(paragraph)
+            alignment = fuzz.partial_ratio_alignment(words, text)
+            if alignment is None or alignment.score < 90:
+                continue
+            start, end = alignment.dest_start, alignment.dest_end
+            if any(q.start < end and start < q.end for q in (self.base.quotes[n] for n in self.base.quotes_in(paragraph))):
+                continue
+            return paragraph, start, end
+        return None
 
     # -- attributions
     def _pair_quote_attribution(self, i: int, j: int) -> None:
@@ -399,8 +423,9 @@ class _Comparer:
             if len(statement.split()) < 4:
                 continue
             best, best_score = None, 0.0
+            near = set(self.base_to_other.get(b.paragraph, ()))
             for o, o_statement in other_statements:
-                if (o.paragraph, o.start) in self.paired_other or len(o_statement.split()) < 3:
+                if o.paragraph not in near or (o.paragraph, o.start) in self.paired_other or len(o_statement.split()) < 3:
                     continue
                 score = fuzz.token_set_ratio(statement, o_statement)
                 if score > best_score:

@@ -64,10 +64,14 @@ _SUBJECT_TAIL = re.compile(
     re.IGNORECASE,
 )
 _SOURCE_NOUNS = re.compile(
-    r"\b(?:sources?|officials?|spokes(?:man|woman|person|people)|people|witness(?:es)?|police|organi[sz]ers|"
-    r"workers|residents|analysts|experts|diplomats?|aides?|person|insiders?|members|leaders|executives|"
-    r"representatives?|ministers?|authorities|union|association|government|ministry|company|statement|"
-    r"report|data|figures|survey|study|office|agency|registry|department)\b",
+    r"\b(?:(?:source|official|spokes(?:man|woman|person)|witness|organi[sz]er|worker|resident|analyst|expert|"
+    r"diplomat|aide|insider|member|leader|executive|representative|minister|lawmaker|legislator|activist|"
+    r"protester|farmer|doctor|nurse|teacher|student|neighbou?r|driver|passenger|survivor|victim|relative|"
+    r"owner|shopkeeper|customer|employee|manager|engineer|economist|trader|investor|banker|lawyer|"
+    r"prosecutor|investigator|researcher|scientist|officer|soldier|commander|negotiator|mediator|"
+    r"observer|critic|supporter|opponent|voter|parent|colleague|friend|neighbo[u]?r|person|statement|report|"
+    r"survey|study|office|agency|registry|department|company|union|association|government|ministry|"
+    r"council|court|committee|group)(?:s|es)?|people|police|authorities|data|figures|spokespeople|staff)\b",
     re.IGNORECASE,
 )
 _ANONYMOUS = re.compile(
@@ -177,7 +181,11 @@ def _looks_like_speaker(phrase: str) -> bool:
 def _speaker_after(masked: str, at: int, sentence_end: int) -> tuple[int, int, str | None] | None:
     """The noun phrase after an inverted cue (``said Maria Velasquez, the union’s secretary``)."""
     rest = masked[at:sentence_end]
-    match = re.match(r"\s+((?:the\s+|a\s+|an\s+)?[A-Z][^,.;:\"\u2591]*)", rest)
+    match = re.match(
+        r"\s+((?:(?:the|a|an|one|two|three|several|another)\s+)?[A-Z][^,.;:\"\u2591]*|"
+        r"(?:the|a|an|one|two|three|several|another)\s+[^,.;:\"\u2591]+)",
+        rest,
+    )
     if not match:
         return None
     a, b = at + match.start(1), at + match.end(1)
@@ -265,6 +273,8 @@ def attributions_in_paragraph(index: int, text: str, quotes: list[Quote], start:
             if obj and (lemma != "say" or obj.group().strip().startswith("in ")):
                 if lemma == "tell" or obj.group().strip().startswith(("in ", "on ")):
                     verb_end = obj.end()
+                    while masked[verb_end - 1] in ".,":
+                        verb_end -= 1
         hedge_match = _HEDGE.match(masked, verb_end) if lemma != "according to" else None
         hedge = hedge_match.group().strip() if hedge_match else None
         before = masked[sentence_start : cue.start()].rstrip()
@@ -330,7 +340,7 @@ def attributions_in_paragraph(index: int, text: str, quotes: list[Quote], start:
                 lemma=lemma,
                 title=title,
                 hedge=text[verb_end : hedge_match.end()].strip() if hedge_match else None,
-                anonymous=bool(_ANONYMOUS.search(speaker)),
+                anonymous=bool(_ANONYMOUS.search(masked[min(span_start, cue.start()) : sentence_end])),
                 statement=statement,
                 phrase=text[span_start:span_end],
             )

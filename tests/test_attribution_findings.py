@@ -301,3 +301,17 @@ def test_dateline_date_dropped_is_minor_and_place_changed_is_major():
     assert kinds(dropped) == [(K.DATELINE_CHANGED, S.MINOR)]
     moved = findings(base, story(*FILLER, lede=LEDE.replace("PORT ALDER,", "BRENNICK,")))
     assert (K.DATELINE_CHANGED, S.MAJOR) in kinds(moved)
+
+
+def test_paraphrase_turned_into_a_quote_is_major():
+    base = story("Marsh said the association would publish its offer on Friday so the public can judge for itself.", *FILLER)
+    other = story("Marsh said the association would publish its offer on Friday so “the public can judge for itself”.", *FILLER)
+    finding = only(findings(base, other), K.QUOTE_ADDED)
+    assert finding.severity is S.MAJOR and "not a quote in the wire" in finding.message
+
+
+def test_unnamed_source_after_the_quote_and_its_removal():
+    base = story("“We will not pay the union a cent more this year,” said a source, who declined to be identified.", *FILLER)
+    other = story("“We will not pay the union a cent more this year.”", *FILLER)
+    finding = only(findings(base, other), K.ATTRIBUTION_REMOVED)
+    assert "a source" in finding.message
