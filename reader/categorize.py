@@ -25,6 +25,7 @@ from reader.wordkeys import (
     STYLE_PREFIX,
     UNIT_JOIN,
     Token,
+    is_negation,
     keyer_for,
     names_alike,
     us_spelling,
@@ -75,7 +76,8 @@ def _is_hyphenation(base: Sequence[Token], other: Sequence[Token]) -> bool:
 
 
 def _facts(words: Sequence[Token]) -> Counter:
-    return Counter(t.key for t in words if t.is_fact)
+    # Every negation counts alike: "do not" -> "don't" keeps the fact, "can" -> "cannot" changes it.
+    return Counter("\x04not" if is_negation(t.text) else t.key for t in words if t.is_fact)
 
 
 def _keys(words: Sequence[Token]) -> list[str]:

@@ -85,7 +85,7 @@ QUANTITY_WORDS = frozenset(
         "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions",
         "trillion", "trillions", "dozen", "dozens", "half", "quarter", "once", "twice", "thrice", "several",
         "few", "many", "most", "least", "more", "less", "fewer", "all", "none", "some", "nearly", "almost",
-        "about", "around", "roughly", "approximately", "over", "under", "percent", "cent", "majority",
+        "about", "around", "roughly", "approximately", "percent", "cent", "majority",
         "minority", "double", "triple", "score", "scores",
     }
 )
@@ -350,6 +350,11 @@ def _ordinal_suffix(number: int) -> str:
     if 10 <= number % 100 <= 20:
         return "th"
     return {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+
+
+def is_negation(token: str) -> bool:
+    lower = fold_typography(token).casefold()
+    return lower in NEGATIONS or lower.endswith("n't")
 
 
 def _is_fact(token: str, key: str) -> bool:

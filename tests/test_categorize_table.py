@@ -145,6 +145,7 @@ CASES = {
     "name replaced": ("said Ruth Okonjo, head of", "said Peter Lang, head of", [("Ruth Okonjo", "Peter Lang", SUB, True)]),
     "negation inserted": ("the talks were over", "the talks were not over", [("", "not", SUB, True)]),
     "negation contracted": ("we can absorb that", "we cannot absorb that", [("can", "cannot", SUB, True)]),
+    "contraction keeps the negation": ("we do not accept it", "we don't accept it", [("do not", "don't", SUB, False)]),
     "quantity made vague": ("at least 40 ships", "dozens of ships", [("at least 40", "dozens of", SUB, True)]),
     "time changed": ("at 3pm on Friday", "at 2pm on Friday", [("3pm", "2pm", SUB, True)]),
     "decade changed": ("the 1990s boom", "the 1980s boom", [("1990s", "1980s", SUB, True)]),
