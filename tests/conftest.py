@@ -44,3 +44,13 @@ def pytest_pyfunc_call(pyfuncitem):
     kwargs = {name: pyfuncitem.funcargs[name] for name in names}
     asyncio.run(pyfuncitem.obj(**kwargs))
     return True
+
+
+@pytest.fixture
+def reader_private_config(tmp_path, monkeypatch):
+    """An empty config directory (no user themes, key maps or profiles leak into tests) and no NO_COLOR."""
+    folder = tmp_path / "reader-config"
+    folder.mkdir()
+    monkeypatch.setenv("READER_CONFIG_DIR", str(folder))
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    return folder

@@ -15,6 +15,8 @@ from reader.ui.app import ReaderApp
 from reader.ui.panes import ArticlePane
 from tests.conftest import wait_for_analysis
 
+pytestmark = pytest.mark.usefixtures("reader_private_config")
+
 
 def offsets(app) -> list[float]:
     return [pane.scroll_y for pane in app._visible_panes()]

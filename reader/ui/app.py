@@ -100,9 +100,12 @@ class ReaderApp(ReaderExtras, App):
         articles: list[Article],
         profile: Profile | None = None,
         theme_name: str | None = None,
+        comparison: Comparison | None = None,
     ) -> None:
+        """``comparison``: an analysis already made of ``articles`` (benchmarks, tests); else one is run."""
         super().__init__()
         self.articles = list(articles)
+        self._given_comparison = comparison
         self.profile = profile or default_profile()
         self.theme_name = theme_name
         self.view: ViewState | None = None
@@ -134,7 +137,11 @@ class ReaderApp(ReaderExtras, App):
         self.query_one("#findings").display = False
         self.query_one("#prompt").display = False
         self._update_status()
-        self.analyse(0)
+        if self._given_comparison is not None:
+            comparison, self._given_comparison = self._given_comparison, None
+            self.call_after_refresh(self._show_comparison, comparison, build_grid(comparison))
+        else:
+            self.analyse(0)
 
     # ------------------------------------------------------------------------------------ analysis
 
@@ -361,9 +368,8 @@ class ReaderApp(ReaderExtras, App):
         if view is None:
             return
         view.cursor = max(0, min(row, len(view.grid.rows) - 1))
-        view.generation += 1
         for pane in self._visible_panes():
-            pane.invalidate()
+            pane.refresh()  # lines are cached per (row, width, is-cursor): only the gutter changes
         if scroll:
             self._scroll_to_row(view.cursor)
         self._update_status()
@@ -376,7 +382,7 @@ class ReaderApp(ReaderExtras, App):
             return
         for column in range(view.grid.columns):
             header = self.query_one(f"#header-{column}", PaneHeader)
-            header.update(header_text(view, column, column if column > 0 else None))
+            header.update(header_text(view, column, column if column > 0 else None), layout=False)
             header.set_class(column == view.focused, "focused")
         unified = self.query_one("#header-unified", PaneHeader)
         partner = view.grid.articles[view.partner]
@@ -385,7 +391,7 @@ class ReaderApp(ReaderExtras, App):
         text.append(f" {view.grid.articles[0].name} → {partner.name}", style="bold")
         text.append("\nstruck: only in the wire · underlined: only in the version")
         text.append("\ntab / 1-9: choose the version · u: side by side")
-        unified.update(text)
+        unified.update(text, layout=False)
 
     def _update_status(self) -> None:
         status = self.query_one("#status", Static)
@@ -394,7 +400,7 @@ class ReaderApp(ReaderExtras, App):
         text.append(" reader ", style="bold reverse")
         if view is None:
             text.append(f"  {len(self.articles)} articles · analysing…")
-            status.update(text)
+            status.update(text, layout=False)
             return
         shown = len(view.displayed) - 1
         total = view.grid.columns - 1
@@ -417,7 +423,7 @@ class ReaderApp(ReaderExtras, App):
             position = sum(1 for r in matches if r <= view.cursor)
             text.append(f" · search “{view.search}” {position}/{len(matches)}", style="bold")
         text.append(f" · row {view.cursor + 1}/{len(view.grid.rows)}")
-        status.update(text)
+        status.update(text, layout=False)
         self.refresh_change_map()
 
     # --------------------------------------------------------------------------------- findings

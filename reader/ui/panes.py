@@ -140,6 +140,12 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
 
     # ----------------------------------------------------------------------------------- drawing
 
+    def _base_style(self) -> Style:
+        style = self._styles.get("")
+        if style is None:
+            style = self._styles[""] = self.rich_style
+        return style
+
     def _style(self, name: str) -> Style:
         style = self._styles.get(name)
         if style is None:
@@ -159,7 +165,7 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         row = state.layout.row_at(line)
         if row is None:
             return Strip.blank(width, self.rich_style)
-        key = (row, width)
+        key = (row, width, row == state.cursor)
         lines = self._lines.get(key)
         if lines is None:
             lines = self._render_row(state, row, width)
@@ -235,7 +241,7 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         if current and focused:
             gutter_style = self._style("gutter-focus")
         symbol = cell_symbol(state, self.column, row)
-        base_style = self.rich_style
+        base_style = self._base_style()
         lines: list[list[Segment]] = []
         numbers: list[str] = []
 
@@ -302,9 +308,9 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         last_line_is_gap = state.layout.heights[row] > 0
         kind = self._cell_kind(state, row)
         if kind is CellKind.GAP and last_line_is_gap:
-            return [Segment(("╱ " * width)[:width], self.rich_style + self._style("gap"))]
+            return [Segment(("╱ " * width)[:width], self._base_style() + self._style("gap"))]
         if kind is CellKind.BLANK and last_line_is_gap:
-            return [Segment(" " * width, self.rich_style + self._style("blank"))]
+            return [Segment(" " * width, self._base_style() + self._style("blank"))]
         return []
 
 

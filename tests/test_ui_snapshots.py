@@ -1,0 +1,45 @@
+"""SVG snapshots of the main reader screen on the sample story (fixed theme and size, analysis finished)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.ui.app import ReaderApp
+from tests.conftest import wait_for_analysis
+
+pytestmark = pytest.mark.usefixtures("reader_private_config")
+
+
+def reader_app(sample_articles) -> ReaderApp:
+    return ReaderApp(sample_articles, theme_name="reader-dark")
+
+
+async def ready(pilot) -> None:
+    await wait_for_analysis(pilot)
+    pilot.app.theme = "reader-dark"
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)])
+def test_main_screen(snap_compare, sample_articles, size):
+    assert snap_compare(reader_app(sample_articles), terminal_size=size, run_before=ready)
+
+
+def test_main_screen_after_next_change_and_finding(snap_compare, sample_articles):
+    """The cursor on a changed row, a finding's spans highlighted, findings panel open."""
+
+    async def navigate(pilot) -> None:
+        await ready(pilot)
+        await pilot.press("tab", "tab", "tab", "f")
+        await pilot.pause()
+
+    assert snap_compare(reader_app(sample_articles), terminal_size=(160, 48), run_before=navigate)
+
+
+def test_unified_view_at_80_columns(snap_compare, sample_articles):
+    async def unified(pilot) -> None:
+        await ready(pilot)
+        await pilot.press("u", "n")
+        await pilot.pause()
+
+    assert snap_compare(reader_app(sample_articles), terminal_size=(80, 24), run_before=unified)
