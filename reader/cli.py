@@ -164,3 +164,14 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except (RecursionError, MemoryError) as error:
+        print(f"reader: error: input too large or too deeply nested to process ({type(error).__name__})", file=sys.stderr)
+        return 2
+    except Exception as error:  # last resort: one line, not a traceback (READER_DEBUG=1 shows it)
+        import os
+
+        if os.environ.get("READER_DEBUG"):
+            raise
+        detail = visible_name(str(error))[:200]
+        print(f"reader: error: unexpected {type(error).__name__}: {detail} (READER_DEBUG=1 for details)", file=sys.stderr)
+        return 2

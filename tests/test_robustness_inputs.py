@@ -235,3 +235,26 @@ def test_python_object_tag_in_a_profile_is_refused(tmp_path: Path):
         result = run_compare(str(WIRE), str(REPRINT), extra=("--profile", profile))
         assert_one_line_error(result.returncode, result.stderr, "evil.yaml")
         assert not marker.exists()
+
+
+def test_deeply_nested_markup_is_a_one_line_error(tmp_path: Path):
+    xml = _write(tmp_path / "deep.xml", "<nitf><body><body.content>" + "<block>" * 50_000 + "<p>Dock workers voted.</p>"
+                 + "</block>" * 50_000 + "</body.content></body></nitf>")
+    result = run_compare(str(WIRE), xml)
+    assert_one_line_error(result.returncode, result.stderr, "deep.xml", "nested too deeply")
+
+
+def test_web_page_with_too_many_paragraphs_is_refused_before_extraction(tmp_path: Path):
+    page = _write(tmp_path / "huge.html", "<html><body><article>" + "<p>Dock workers voted again.</p>" * 30 + "</article></body></html>")
+    result = run_compare(page, str(WIRE), extra=("--max-paragraphs", "25"))
+    assert_one_line_error(result.returncode, result.stderr, "huge.html", "30 paragraphs", "--max-paragraphs")
+
+
+def test_unexpected_failure_is_still_one_line(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture):
+    def broken(*args, **kwargs):
+        raise KeyError("a bug")
+
+    monkeypatch.setattr("reader.comparison.compare", broken)
+    monkeypatch.delenv("READER_DEBUG", raising=False)
+    code = cli.main(["compare", str(WIRE), str(REPRINT)])
+    assert_one_line_error(code, capsys.readouterr().err, "unexpected KeyError")

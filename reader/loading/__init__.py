@@ -86,7 +86,7 @@ def parse_bytes(source: str, data: bytes, limits: Limits, content_type: str | No
     if fmt == "html":
         from reader.loading.html_page import parse_html
 
-        return parse_html(source, data, limits.encoding)
+        return parse_html(source, data, limits.encoding, limits.max_paragraphs)
     return parse_text(source, data, fmt, limits.encoding)
 
 

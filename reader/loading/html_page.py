@@ -240,10 +240,18 @@ def _names(author: str | None) -> str | None:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def parse_html(source: str, data: bytes, forced_encoding: str | None = None):
+def parse_html(source: str, data: bytes, forced_encoding: str | None = None, max_paragraphs: int | None = None):
     """Return a RawArticle for a saved web page."""
     from reader.loading import RawArticle
 
+    if max_paragraphs is not None:
+        # Refuse before the (slow, on huge pages) extraction when the markup alone holds too many paragraphs.
+        blocks = len(re.findall(rb"<p[\s>]", data, re.IGNORECASE))
+        if blocks > max_paragraphs:
+            raise InputError(
+                source, f"web page holds {blocks:,} paragraphs, over the {max_paragraphs:,}-paragraph limit "
+                "(raise it with --max-paragraphs)"
+            )
     text, encoding = decode_bytes(source, data, declared=declared_charset(data), forced=forced_encoding)
     _quiet_libraries()
     import trafilatura
@@ -259,7 +267,9 @@ def parse_html(source: str, data: bytes, forced_encoding: str | None = None):
             document = trafilatura.bare_extraction(text, **options)
             if document is None or document.body is None or not "".join(document.body.itertext()).strip():
                 document = trafilatura.bare_extraction(text, favor_recall=True, **options)
-    except (ValueError, TypeError, AttributeError, RecursionError, MemoryError) as error:
+    except RecursionError:
+        raise InputError(source, "web page elements nested too deeply to read") from None
+    except (ValueError, TypeError, AttributeError, MemoryError) as error:
         raise InputError(source, f"cannot read this web page ({type(error).__name__})") from None
     tree = _parse_tree(text)
     if document is not None and document.body is not None:

@@ -268,14 +268,17 @@ def parse_wire_xml(source: str, data: bytes, forced_encoding: str | None = None)
         return None
     if name in ("rss", "feed", "RDF"):
         raise InputError(source, "is a news feed (RSS/Atom), not an article; save or pass the article itself")
-    if name == "nitf":
-        collector, metadata, fmt = *_nitf(root), "nitf"
-    elif any(local(e.tag) == "newsItem" for e in root.iter()) or name in ("newsMessage", "newsItem"):
-        collector, metadata, fmt = *_newsml_g2(root), "newsml-g2"
-    elif (nitf := _find(root, "nitf")) is not None:
-        collector, metadata, fmt = *_nitf(nitf), "nitf"
-    else:
-        raise InputError(source, f"is XML ({name}) but not a news format reader knows (NITF or NewsML-G2)")
+    try:
+        if name == "nitf":
+            collector, metadata, fmt = *_nitf(root), "nitf"
+        elif any(local(e.tag) == "newsItem" for e in root.iter()) or name in ("newsMessage", "newsItem"):
+            collector, metadata, fmt = *_newsml_g2(root), "newsml-g2"
+        elif (nitf := _find(root, "nitf")) is not None:
+            collector, metadata, fmt = *_nitf(nitf), "nitf"
+        else:
+            raise InputError(source, f"is XML ({name}) but not a news format reader knows (NITF or NewsML-G2)")
+    except RecursionError:
+        raise InputError(source, "XML elements nested too deeply to be an article") from None
     if not collector.paragraphs:
         raise InputError(source, f"{fmt.upper()} document holds no article text")
     return RawArticle(
