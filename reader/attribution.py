@@ -272,7 +272,7 @@ class _Comparer:
             altered = _altered(base, other, match, self.profile)
             if altered:
                 self.findings.append(altered)
-            self._pair_quote_attribution(match.base[0], match.other[0])
+            self._pair_quote_attribution(self._attributed(base, match.base), self._attributed(other, match.other))
         for i, quote in enumerate(base.quotes):
             if i in matched_base:
                 continue
@@ -292,6 +292,11 @@ class _Comparer:
         for j, quote in enumerate(other.quotes):
             if j not in matched_other:
                 self._added(j, quote, matched_other)
+
+    @staticmethod
+    def _attributed(side: Side, indices: tuple[int, ...]) -> int:
+        """The piece of a (possibly multi-piece) match that carries an attribution, else the first."""
+        return next((n for n in indices if side.speaker_of[n] is not None), indices[0])
 
     def _find_place(self, quote: Quote, matched_base: set[int]) -> _Place | None:
         candidates = list(dict.fromkeys(self.base_to_other.get(quote.paragraph, [])))

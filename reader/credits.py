@@ -100,6 +100,12 @@ def credit_names(text: str) -> list[str]:
     return names
 
 
+def _people(names: list[str], profile: Profile | None) -> list[str]:
+    """Byline names without the agency ('Hannah Lindqvist, Meridian')."""
+    agencies = {a.casefold() for a in profile.agencies} if profile else set()
+    return [n for n in names if n.casefold() not in agencies]
+
+
 def _missing(names: list[str], against: list[str]) -> list[str]:
     return [n for n in names if not any(same_speaker(n, m) for m in against)]
 
@@ -122,7 +128,7 @@ def _whole(article: Article, index: int) -> TextSpan:
     return TextSpan(index, 0, len(article.paragraphs[index].text))
 
 
-def byline_findings(base: Article, other: Article) -> list[Finding]:
+def byline_findings(base: Article, other: Article, profile: Profile | None = None) -> list[Finding]:
     b_idx = next((p.index for p in base.paragraphs if p.kind is ParagraphKind.BYLINE), None)
     o_idx = next((p.index for p in other.paragraphs if p.kind is ParagraphKind.BYLINE), None)
     b_text = base.paragraphs[b_idx].text if b_idx is not None else None
@@ -135,7 +141,7 @@ def byline_findings(base: Article, other: Article) -> list[Finding]:
     if b_text is None:
         return [_finding(FindingKind.BYLINE_ADDED, Severity.MINOR, [], [o_idx], None, o_text,
                          f"Byline added: {o_text}", (), [_whole(other, o_idx)])]
-    b_names, o_names = credit_names(b_text), credit_names(o_text)
+    b_names, o_names = _people(credit_names(b_text), profile), _people(credit_names(o_text), profile)
     removed, added = _missing(b_names, o_names), _missing(o_names, b_names)
     b_span, o_span = [_whole(base, b_idx)], [_whole(other, o_idx)]
     if not removed and not added:
@@ -223,6 +229,16 @@ def _place_and_date(dateline: str | None) -> tuple[str, str]:
     return match_key(place), match_key(date)
 
 
+def _same_date(a: str, b: str, profile: Profile) -> bool:
+    """'Nov 21', 'Nov. 21', 'November 21' and '21 November' are the same date."""
+
+    def canonical(date: str) -> list[str]:
+        tokens = re.findall(r"[\w.]+", date.casefold())
+        return sorted(str(profile.style.get(t, profile.style.get(t.rstrip("."), t.rstrip(".")))) for t in tokens)
+
+    return canonical(a) == canonical(b)
+
+
 def dateline_findings(base: Article, other: Article, rows: list[Row], profile: Profile) -> list[Finding]:
     """A reprint's dateline against the wire's; an independent article's own dateline is not compared."""
     b_lede, o_lede = lede_index(base), lede_index(other)
@@ -240,7 +256,7 @@ def dateline_findings(base: Article, other: Article, rows: list[Row], profile: P
     o_end, o_prefix = _dateline_prefix(other, o_lede)
     b_place, b_date = _place_and_date(b_dateline)
     o_place, o_date = _place_and_date(o_dateline)
-    if b_place == o_place and (b_date == o_date or profile.is_style_variant(b_date, o_date)):
+    if b_place == o_place and _same_date(b_date, o_date, profile):
         return []
     if b_place != o_place:
         severity, what = Severity.MAJOR, "place changed"
@@ -258,4 +274,4 @@ def dateline_findings(base: Article, other: Article, rows: list[Row], profile: P
 
 
 def article_findings(base: Article, other: Article, rows: list[Row], profile: Profile) -> list[Finding]:
-    return byline_findings(base, other) + credit_findings(base, other) + dateline_findings(base, other, rows, profile)
+    return byline_findings(base, other, profile) + credit_findings(base, other) + dateline_findings(base, other, rows, profile)

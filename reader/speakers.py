@@ -477,11 +477,15 @@ def attribute_quotes(article: Article, quotes: list[Quote], attributions: list[A
             opens = not text.text[text.body_start : quote.start].strip()
             if previous is not None and opens:
                 chosen = _with(previous, inherited=True)
-        if quote.group not in first_of_group:
+        if quote.group not in first_of_group or first_of_group[quote.group] is None:
             first_of_group[quote.group] = chosen
         last_quote_speaker[quote.paragraph] = chosen
         result.append(chosen)
-    return result
+    # A multi-paragraph quote is often attributed in a later paragraph: every piece takes that speaker.
+    return [
+        chosen if chosen is not None else first_of_group.get(quote.group)
+        for quote, chosen in zip(quotes, result)
+    ]
 
 
 def _nearest(text: str, quote: Quote, candidates: list[Attribution]) -> Attribution | None:

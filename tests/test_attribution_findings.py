@@ -315,3 +315,15 @@ def test_unnamed_source_after_the_quote_and_its_removal():
     other = story("“We will not pay the union a cent more this year.”", *FILLER)
     finding = only(findings(base, other), K.ATTRIBUTION_REMOVED)
     assert "a source" in finding.message
+
+
+def test_quote_split_over_two_paragraphs_keeps_its_speaker():
+    base = story("“We will stay out until the cranes are replaced. Our members can read a balance sheet,” said Maria Velasquez.", *FILLER)
+    other = story("“We will stay out until the cranes are replaced.", "“Our members can read a balance sheet,” said Maria Velasquez.", *FILLER)
+    assert [f for f in findings(base, other) if f.kind.value.startswith(("attribution", "speaker", "quote"))] == []
+
+
+def test_same_date_written_differently_and_agency_in_byline_are_not_findings():
+    base = story(*FILLER)
+    other = story(*FILLER, lede=LEDE.replace("Nov 21", "November 21"), byline="By Hannah Lindqvist and Tomas Ferreira, Meridian")
+    assert findings(base, other) == []
