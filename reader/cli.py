@@ -133,6 +133,10 @@ def _run_app(args: argparse.Namespace, sources: list[str]) -> int:
     if len(articles) < 2:
         raise ReaderError("the reader needs a base and at least one other version")
     profile = _profile(args)
+    if "-" in sources:
+        from reader.sources import use_terminal_for_keys
+
+        use_terminal_for_keys()
     from reader.ui.app import ReaderApp
 
     ReaderApp(articles, profile=profile, theme_name=getattr(args, "theme", None)).run()

@@ -62,3 +62,25 @@ def expand_sources(arguments: list[str]) -> list[str]:
 
 def load_sources(arguments: list[str], limits: Limits | None = None) -> list[Article]:
     return [load_article(source, limits) for source in expand_sources(arguments)]
+
+
+def use_terminal_for_keys() -> None:
+    """After an article was piped in (``... | reader wire.txt -``), standard input is the exhausted pipe;
+    the app reads keys from standard input, so reconnect it to the terminal."""
+    import sys
+
+    try:
+        if sys.stdin is not None and sys.stdin.isatty():
+            return
+    except ValueError:  # stdin closed
+        pass
+    try:
+        terminal = os.open("/dev/tty", os.O_RDWR)
+    except OSError:
+        raise ReaderError(
+            "the app needs a terminal for keys, but standard input was a pipe and no terminal is available; "
+            "use 'reader compare ... -' for a report instead"
+        ) from None
+    os.dup2(terminal, 0)
+    os.close(terminal)
+    sys.stdin = open(0, encoding="utf-8", closefd=False)  # noqa: SIM115 (lives as long as the process)

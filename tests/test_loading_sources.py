@@ -149,3 +149,27 @@ def test_url_through_the_cli(server: str):
     result = run_reader("compare", str(WIRE), f"{server}/story", "--format", "json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["versions"][0]["format"] == "html"
+
+
+def test_app_reads_a_piped_article_and_still_takes_keys_from_the_terminal(tmp_path: Path):
+    import pexpect
+
+    command = (f"cat {STORY / '01-reprint-trimmed.txt'} | {sys.executable} -m reader {WIRE} -")
+    child = pexpect.spawn(
+        "bash", ["-c", command], cwd=str(ROOT), dimensions=(40, 140), timeout=60,
+        env={"TERM": "xterm-256color", "PATH": "/usr/bin:/bin", "READER_CONFIG_DIR": str(tmp_path)},
+    )
+    child.expect("stdin")  # the piped version's pane is open
+    child.send("q")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
+def test_app_with_piped_input_and_no_terminal_is_a_one_line_error():
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", str(WIRE), "-"], input=(STORY / "01-reprint-trimmed.txt").read_bytes(),
+        capture_output=True, cwd=ROOT, timeout=60, start_new_session=True,
+    )
+    assert result.returncode == 2
+    assert result.stderr.decode().count("\n") == 1 and "needs a terminal" in result.stderr.decode()
