@@ -19,6 +19,7 @@ USAGE = """\
 reader BASE OTHER [OTHER ...]          open the side-by-side reader (BASE is the wire story)
 reader demo                            open the bundled sample articles
 reader compare BASE OTHER [OTHER ...] --format json|markdown|html [-o FILE] [--force]
+reader config                          show themes, key binding ids and settings; check config.yaml
 
 A folder argument loads every supported file in it, in name order.
 Exit codes: 0 success, 2 usage or input error."""
@@ -61,6 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
     open_parser.add_argument("sources", nargs="+", metavar="FILE")
     open_parser.add_argument("--theme", help="colour theme name or YAML file")
     _common_options(open_parser)
+
+    sub.add_parser("config", help="show themes, key binding ids and settings; check config.yaml")
 
     demo = sub.add_parser("demo", help="open the bundled sample articles")
     demo.add_argument("--theme", help="colour theme name or YAML file")
@@ -145,7 +148,7 @@ def _run_app(args: argparse.Namespace, sources: list[str]) -> int:
 
 def _normalise_argv(argv: list[str]) -> list[str]:
     """``reader FILE ...`` is short for ``reader open FILE ...``."""
-    if argv and argv[0] not in ("open", "demo", "compare") and argv[0] not in ("-h", "--help", "--version"):
+    if argv and argv[0] not in ("open", "demo", "compare", "config") and argv[0] not in ("-h", "--help", "--version"):
         return ["open", *argv]
     return argv
 
@@ -162,6 +165,10 @@ def main(argv: list[str] | None = None) -> int:
             return _run_compare(args)
         if args.command == "demo":
             return _run_app(args, [str(sample_folder())])
+        if args.command == "config":
+            from reader.ui.settings_check import run_config_command
+
+            return run_config_command()
         return _run_app(args, args.sources)
     except ReaderError as error:
         print(f"reader: error: {visible_name(str(error))}", file=sys.stderr)

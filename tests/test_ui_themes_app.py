@@ -14,7 +14,7 @@ import pytest
 from reader.ui.app import ReaderApp
 from reader.ui.theming import DEFAULT_THEME
 from tests.ui_app_helpers import open_reader, private_config  # noqa: F401 - fixture
-from tests.ui_extras_fixtures import run
+from tests.ui_extras_fixtures import fixed_reader, run, snapshot_comparison
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -61,9 +61,10 @@ def test_bad_theme_file_opens_the_reader_with_the_default_theme_and_a_message(
 
 
 @pytest.mark.parametrize("theme", ["reader-light", "reader-high-contrast"])
-def test_main_screen_snapshot(snap_compare, sample_articles, private_config, theme):
-    app = ReaderApp(sample_articles, theme_name=theme)
-    assert snap_compare(app, terminal_size=(160, 48), run_before=open_reader)
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)])
+def test_main_screen_snapshot(snap_compare, monkeypatch, private_config, theme, size):
+    app = fixed_reader(monkeypatch, snapshot_comparison(), theme_name=theme)
+    assert snap_compare(app, terminal_size=size, run_before=open_reader)
 
 
 def _screen_text(child, screen, stream, until, timeout=30.0) -> str:

@@ -100,3 +100,74 @@ def run(coroutine):
     import asyncio
 
     return asyncio.run(coroutine)
+
+
+def _segments(*parts) -> tuple[Segment, ...]:
+    """("same text",) is an equal run; (op, base, other, category[, fact]) a change."""
+    built = []
+    for part in parts:
+        if isinstance(part, str):
+            built.append(Segment(Op.EQUAL, part, part))
+        else:
+            op, old, new, category, *fact = part
+            built.append(Segment(op, old, new, category, bool(fact and fact[0])))
+    return tuple(built)
+
+
+def snapshot_comparison() -> Comparison:
+    """A fixed three-version story for snapshots: they then show the UI, not the current state of the core."""
+    lede = "Dock workers at Port Alder voted on Thursday to extend their strike by another 10 days."
+    quote = "\u201cOur members have spoken,\u201d said Maria Velasquez, the union\u2019s regional secretary."
+    ships = "More than 40 cargo ships are waiting at anchor offshore, the harbour authority said."
+    talks = "Talks with the terminal operators broke down late on Wednesday."
+    base = Article("wire.txt", tuple(Paragraph(i, t) for i, t in enumerate([lede, quote, ships, talks])),
+                   headline=None, credit="Meridian")
+    trimmed_texts = [lede, quote.replace("spoken", "decided"), ships.replace("40", "60").replace("harbour", "harbor")]
+    trimmed = Article("trimmed.txt", tuple(Paragraph(i, t) for i, t in enumerate(trimmed_texts)))
+    moved_texts = [lede, talks, quote, ships]
+    moved = Article("moved.txt", tuple(Paragraph(i, t) for i, t in enumerate(moved_texts)), credit="Meridian")
+    trimmed_rows = (
+        Row(RowKind.EQUAL, (0,), (0,), 1.0, _segments(lede)),
+        Row(RowKind.EDITED, (1,), (1,), 0.9, _segments(
+            "\u201cOur members have ", (Op.REPLACE, "spoken", "decided", Category.SUBSTANTIVE),
+            ",\u201d said Maria Velasquez, the union\u2019s regional secretary.")),
+        Row(RowKind.EDITED, (2,), (2,), 0.9, _segments(
+            "More than ", (Op.REPLACE, "40", "60", Category.SUBSTANTIVE, True),
+            " cargo ships are waiting at anchor offshore, the ", (Op.REPLACE, "harbour", "harbor", Category.SPELLING),
+            " authority said.")),
+        Row(RowKind.DELETED, (3,), ()),
+    )
+    moved_rows = (
+        Row(RowKind.EQUAL, (0,), (0,), 1.0, _segments(lede)),
+        Row(RowKind.EQUAL, (1,), (2,), 1.0, _segments(quote)),
+        Row(RowKind.EQUAL, (2,), (3,), 1.0, _segments(ships)),
+        Row(RowKind.MOVED, (3,), (1,), 1.0, _segments(talks)),
+    )
+    altered = Finding(FindingKind.QUOTE_ALTERED, Severity.MAJOR, (1,), (1,), quote, trimmed_texts[1],
+                      "Quote by Velasquez altered: 'spoken' became 'decided'")
+    credit = Finding(FindingKind.CREDIT_REMOVED, Severity.MAJOR, (), (), "Meridian", None,
+                     "Agency credit removed: 'Meridian'")
+    stats = {"base_kept": 0.7, "taken_from_base": 0.95, "cut": 1, "added": 0, "moved": 0, "split": 0,
+             "merged": 0, "partial": 0, "edited": 2, "equal": 1, "substantive": 2, "facts": 1,
+             "quotes_altered": 1, "findings": 2, "credit_present": False,
+             "changes": {"typography": 0, "punctuation": 0, "spelling": 1, "style": 0, "substantive": 2}}
+    moved_stats = {**stats, "base_kept": 1.0, "taken_from_base": 1.0, "cut": 0, "moved": 1, "edited": 0, "equal": 3,
+                   "substantive": 0, "facts": 0, "quotes_altered": 0, "findings": 0, "credit_present": True,
+                   "changes": {"typography": 0, "punctuation": 0, "spelling": 0, "style": 0, "substantive": 0}}
+    return Comparison(
+        base,
+        (
+            VersionComparison(trimmed, trimmed_rows, (altered, credit), stats),
+            VersionComparison(moved, moved_rows, (), moved_stats),
+        ),
+        "2026-11-21T10:00:00+00:00",
+    )
+
+
+def fixed_reader(monkeypatch, comparison: Comparison, **options):
+    """A ReaderApp whose analysis returns ``comparison`` (whatever the core would compute today)."""
+    from reader.ui import app as app_module
+
+    monkeypatch.setattr(app_module, "compare", lambda *args, **kwargs: comparison)
+    articles = [comparison.base, *(v.article for v in comparison.versions)]
+    return app_module.ReaderApp(articles, **options)

@@ -14,6 +14,7 @@ the app shows as a notification; the rest of the file still applies.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -123,7 +124,7 @@ def _all_subclasses(cls: type) -> list[type]:
 
 def bindings_with_ids(app) -> dict[str, Binding]:
     """Every binding with an id that the app, its screens or any widget class loaded so far declares."""
-    classes = [type(app), *_all_subclasses(DOMNode)]
+    classes = [app if isinstance(app, type) else type(app), *_all_subclasses(DOMNode)]
     result: dict[str, Binding] = {}
     for cls in classes:
         for binding in getattr(cls, "BINDINGS", ()):
@@ -132,21 +133,25 @@ def bindings_with_ids(app) -> dict[str, Binding]:
     return result
 
 
-def apply_keymap(app, keys: dict[str, str]) -> list[str]:
-    """Apply the remapping with ``App.set_keymap``; return one line per id that matches no binding."""
-    if not keys:
-        return []
+def check_keymap(app, keys: dict[str, str]) -> tuple[dict[str, str], list[str]]:
+    """Split the remapping into the entries that match a binding id and one problem line per other id."""
     known = bindings_with_ids(app)
-    # Name the app's own ids in the message (Textual's widgets have ids too, but nobody looks for those).
-    own = sorted(i for i in known if not i.startswith(("textual.", "command_palette", "app.")))
     problems = []
     valid = {}
     for binding_id, key_list in keys.items():
         if binding_id in known:
             valid[binding_id] = key_list
         else:
-            problems.append(
-                f"config keys: no binding with id {binding_id!r} (ids: {', '.join(own)})"
-            )
+            close = difflib.get_close_matches(binding_id, sorted(known), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            problems.append(f"config keys: no binding with id {binding_id!r}{hint} ('reader config' lists them)")
+    return valid, problems
+
+
+def apply_keymap(app, keys: dict[str, str]) -> list[str]:
+    """Apply the remapping with ``App.set_keymap``; return one line per id that matches no binding."""
+    if not keys:
+        return []
+    valid, problems = check_keymap(app, keys)
     app.set_keymap(valid)
     return problems

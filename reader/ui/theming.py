@@ -164,6 +164,7 @@ class ThemeCatalogue:
 
     themes: dict[str, Theme] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    origins: dict[str, str] = field(default_factory=dict)  # theme name -> "built-in" or the user's file
 
 
 def _theme_files(folder: Path) -> list[Path]:
@@ -175,7 +176,7 @@ def _theme_files(folder: Path) -> list[Path]:
 def load_catalogue(user_folder: Path | None = None) -> ThemeCatalogue:
     """Built-in themes, then the user's (a user theme may replace a built-in one of the same name)."""
     catalogue = ThemeCatalogue()
-    for folder in (builtin_theme_folder(), user_folder or user_theme_folder()):
+    for folder, builtin in ((builtin_theme_folder(), True), (user_folder or user_theme_folder(), False)):
         for path in _theme_files(folder):
             try:
                 theme = load_theme_file(path)
@@ -183,6 +184,7 @@ def load_catalogue(user_folder: Path | None = None) -> ThemeCatalogue:
                 catalogue.problems.append(str(error))
                 continue
             catalogue.themes[theme.name] = theme
+            catalogue.origins[theme.name] = "built-in" if builtin else str(path)
     return catalogue
 
 
@@ -232,6 +234,16 @@ def choose_theme(
     if colour_system == "standard" and SIXTEEN_COLOUR_THEME in catalogue.themes:
         choice.name = SIXTEEN_COLOUR_THEME
     return choice
+
+
+def describe_themes(user_folder: Path | None = None) -> tuple[list[str], list[str]]:
+    """For ``reader themes``: one line per theme (name, dark/light, where it comes from) and the problems."""
+    catalogue = load_catalogue(user_folder)
+    lines = []
+    for name, theme in sorted(catalogue.themes.items()):
+        default = " (default)" if name == DEFAULT_THEME else ""
+        lines.append(f"{name:<24} {'dark' if theme.dark else 'light':<6} {catalogue.origins[name]}{default}")
+    return lines, catalogue.problems
 
 
 def sync_no_color_filter(app) -> None:
