@@ -192,7 +192,10 @@ def make_reprint(base: Article, rng: random.Random, scale: float = 1.0) -> Gener
     ops: list[str] = []
 
     def count(low: int, high: int) -> int:
-        return int(round(rng.randint(low, high) * scale))
+        if scale <= 1:
+            return int(round(rng.randint(low, high) * scale))
+        # Long documents: the same density of operations in every version, give or take a fifth.
+        return int(round((low + high) / 2 * scale * rng.uniform(0.8, 1.2)))
 
     # House style of the outlet: applied everywhere.
     for name, edit in (

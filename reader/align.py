@@ -19,14 +19,19 @@ Steps (see the project's alignment notes):
 from __future__ import annotations
 
 import bisect
+import gc
+import threading
+import unicodedata
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from contextlib import contextmanager
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
-from reader.model import Article, ParagraphKind, Row, RowKind
-from reader.normalize import match_key, match_tokens
+from reader.model import Article, Paragraph, ParagraphKind, Row, RowKind
+from reader.normalize import match_key, match_spans, match_words
+from reader.wordkeys import us_spelling
 
 # Words in a run that counts as a lifted passage (a quote) between otherwise unrelated paragraphs:
 # long enough that names such as "the Harbour and Transport Workers' Union" do not qualify.
@@ -40,9 +45,9 @@ STRONG_PAIR = 0.8
 # In a rewrite, a paragraph lifted (nearly) whole is still a match rather than a partial.
 LIFTED_WHOLE = 0.9
 # Candidate trigrams found in more paragraphs than this are too common to be evidence.
-COMMON_GRAM = 50
+COMMON_GRAM = 20
 # At most this many candidates per paragraph are scored (the ones sharing most trigrams).
-MAX_CANDIDATES = 12
+MAX_CANDIDATES = 8
 
 # Roles a (reprinted) article has at most once: the two sides pair whatever their wording.
 _ROLE_GROUPS = {"headline", "byline", "dateline", "trailer", "source"}
@@ -53,14 +58,51 @@ _STOP = frozenset(
 )
 
 
-@dataclass(frozen=True)
 class Unit:
-    index: int
-    group: str
-    words: tuple[str, ...]
-    # Character span of each word in the paragraph's full text.
-    spans: tuple[tuple[int, int], ...]
-    key: str
+    """A paragraph as the aligner sees it: its group and its words normalised for matching."""
+
+    __slots__ = ("index", "group", "words", "_paragraph", "_profile", "_grams", "_key", "_spans")
+
+    def __init__(self, paragraph: Paragraph, profile) -> None:
+        self.index = paragraph.index
+        self.group = _group(paragraph.kind, paragraph.text)
+        self.words = _spelling_folded(match_words(paragraph.body_text, profile))
+        self._paragraph, self._profile = paragraph, profile
+        self._grams = self._key = self._spans = None
+
+    @property
+    def grams(self) -> frozenset[tuple[str, ...]]:
+        if self._grams is None:
+            self._grams = _grams(self.words)
+        return self._grams
+
+    @property
+    def key(self) -> str:
+        if self._key is None:
+            self._key = match_key(self._paragraph.body_text)
+        return self._key
+
+    @property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        """Character span of each word in the paragraph's full text (computed only when needed)."""
+        if self._spans is None:
+            start = self._paragraph.body_start
+            self._spans = tuple((a + start, b + start) for a, b in match_spans(self._paragraph.body_text, self._profile))
+        return self._spans
+
+
+@lru_cache(maxsize=200_000)
+def _fold_word(word: str) -> str:
+    """British endings to American, accents dropped: 'organised' and 'organized' are one word here."""
+    if word.isascii():
+        return us_spelling(word)
+    stripped = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    return us_spelling(stripped)
+
+
+@lru_cache(maxsize=100_000)
+def _spelling_folded(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(_fold_word(w) for w in words)
 
 
 def _group(kind: ParagraphKind, text: str) -> str:
@@ -74,14 +116,14 @@ def _group(kind: ParagraphKind, text: str) -> str:
     return kind.value
 
 
+@lru_cache(maxsize=100_000)
+def _unit(paragraph: Paragraph, profile) -> Unit:
+    # Cached: the base is aligned against every version, and versions share most paragraphs.
+    return Unit(paragraph, profile)
+
+
 def _units(article: Article, profile) -> list[Unit]:
-    units = []
-    for p in article.paragraphs:
-        words, spans = match_tokens(p.body_text, profile)
-        if p.body_start:
-            spans = tuple((s + p.body_start, e + p.body_start) for s, e in spans)
-        units.append(Unit(p.index, _group(p.kind, p.text), words, spans, match_key(p.body_text)))
-    return units
+    return [_unit(p, profile) for p in article.paragraphs]
 
 
 # --- Scores -----------------------------------------------------------------------------------------
@@ -149,34 +191,43 @@ def _is_partial_shaped(a: Unit, b: Unit) -> bool:
 # --- Candidates -------------------------------------------------------------------------------------
 
 
-def _grams(words: tuple[str, ...]) -> set[tuple[str, ...]]:
+@lru_cache(maxsize=100_000)
+def _grams(words: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
     if len(words) < 3:
-        return {words} if words else set()
-    return {words[i : i + 3] for i in range(len(words) - 2)}
+        return frozenset({words}) if words else frozenset()
+    return frozenset(zip(words, words[1:], words[2:]))
 
 
 class _GramIndex:
     """Inverted index of word trigrams (whole word tuples for paragraphs under three words)."""
 
     def __init__(self, units: list[Unit]):
-        self._postings: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        postings: dict[tuple[str, ...], list[int]] = defaultdict(list)
         for u in units:
-            for gram in _grams(u.words):
-                self._postings[gram].append(u.index)
+            for gram in u.grams:
+                postings[gram].append(u.index)
+        # Trigrams found in very many paragraphs are no evidence of identity ("said on Thursday").
+        self._postings = {gram: p for gram, p in postings.items() if len(p) <= COMMON_GRAM}
 
-    def hits(self, words: tuple[str, ...]) -> Counter:
-        counts: Counter = Counter()
-        for gram in _grams(words):
-            posting = self._postings.get(gram)
-            if posting and len(posting) <= COMMON_GRAM:
-                counts.update(posting)
+    def hits(self, unit: Unit) -> dict[int, int]:
+        counts: dict[int, int] = {}
+        get = self._postings.get
+        for gram in unit.grams:
+            posting = get(gram)
+            if posting:
+                for j in posting:
+                    counts[j] = counts.get(j, 0) + 1
         return counts
 
 
 def _candidates(index: _GramIndex, unit: Unit, min_hits: int = 1) -> list[int]:
-    hits = index.hits(unit.words)
+    hits = index.hits(unit)
+    if not hits:
+        return []
     best = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]
-    return [j for j, count in best if count >= min_hits]
+    # A paragraph sharing a fifth as many trigrams as the best candidate is no rival to it.
+    floor = max(min_hits, best[0][1] // 5)
+    return [j for j, count in best if count >= floor]
 
 
 # --- 1:1 pairs --------------------------------------------------------------------------------------
@@ -278,9 +329,8 @@ def _groups(
         if current >= 0.999:
             continue
         starts = set()
-        near = set(_candidates(index, s))
-        if current_j is not None:
-            near.add(current_j)
+        # A paragraph already paired is split (or merged) around its partner; others look them up.
+        near = {current_j} if current_j is not None else set(_candidates(index, s))
         for c in near:
             for size in (2, 3):
                 for first in range(c - size + 1, c + 1):
@@ -288,9 +338,7 @@ def _groups(
         best = None
         for first, size in sorted(starts):
             members = [by_index.get(k) for k in range(first, first + size)]
-            if any(m is None or m.group != _BODY or not m.words for m in members):
-                continue
-            if any(m.index in owner and owner[m.index] != s.index for m in members):
+            if any(m is None or m.group != _BODY or not m.words or owner.get(m.index, s.index) != s.index for m in members):
                 continue
             if min(containment(m.words, s.words) for m in members) < 0.7:
                 continue
@@ -333,6 +381,8 @@ def _longest_increasing(values: list[int]) -> set[int]:
 
 def _spans(a: Unit, b: Unit, runs: list[tuple[int, int, int]]) -> tuple[tuple[int, int, int, int], ...]:
     """Character spans (base_start, base_end, other_start, other_end) of shared word runs."""
+    if not a.spans or not b.spans:
+        return ()
     return tuple(
         (a.spans[ia][0], a.spans[ia + n - 1][1], b.spans[ib][0], b.spans[ib + n - 1][1]) for ia, ib, n in runs
     )
@@ -394,11 +444,43 @@ def _is_rewrite(base: list[Unit], other: list[Unit], strong: int) -> bool:
     return strong < max(2, 0.2 * bodies)
 
 
+_gc_lock = threading.Lock()
+_gc_depth = 0
+_gc_was_enabled = False
+
+
+@contextmanager
+def paused_gc():
+    """Pause Python's cyclic garbage collector (thread-safe, nestable).
+
+    Alignment allocates many small tuples that never form cycles; with thousands of paragraphs (and
+    the caches holding them) each full collection rescans everything, which made 4x the paragraphs
+    cost 7x the time. Reference counting still frees memory while the collector is paused."""
+    global _gc_depth, _gc_was_enabled
+    with _gc_lock:
+        if _gc_depth == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _gc_depth += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_depth -= 1
+            if _gc_depth == 0 and _gc_was_enabled:
+                gc.enable()
+
+
 def align(base: Article, other: Article, profile=None) -> list[Row]:
     """Rows of ``other`` against ``base`` in display order (base order, insertions after their anchor).
 
     ``profile`` (a ``reader.profile.Profile``) lets house-style and spelling variants count as equal
     words for matching; the displayed text is never changed."""
+    with paused_gc():
+        return _align(base, other, profile)
+
+
+def _align(base: Article, other: Article, profile) -> list[Row]:
     base_units, other_units = _units(base, profile), _units(other, profile)
     base_by, other_by = {u.index: u for u in base_units}, {u.index: u for u in other_units}
 
@@ -407,13 +489,19 @@ def align(base: Article, other: Article, profile=None) -> list[Row]:
     rest_base = [u for u in base_units if u.index not in matched]
     rest_other = [u for u in other_units if u.index not in exact_other]
     other_index = _GramIndex([u for u in rest_other if u.group == _BODY or u.group == "subhead"])
-    base_index = _GramIndex([u for u in rest_base if u.group == _BODY])
     _body_pairs(rest_base, rest_other, other_index, matched)
 
     # Splits: one base paragraph -> adjacent version paragraphs; merges: the reverse. Best first.
+    # An unpaired paragraph can only be split into (or merged from) unpaired ones: index just those.
     inverse = {j: (i, s) for i, (j, s) in matched.items()}
-    proposals = [(score, "split", s, many) for score, s, many in _groups(rest_base, other_units, other_index, matched)]
-    proposals += [(score, "merged", s, many) for score, s, many in _groups(rest_other, base_units, base_index, inverse)]
+    free_other_index = _GramIndex([u for u in rest_other if u.group == _BODY and u.index not in inverse])
+    free_base_index = _GramIndex([u for u in rest_base if u.group == _BODY and u.index not in matched])
+    proposals = [
+        (score, "split", s, many) for score, s, many in _groups(rest_base, other_units, free_other_index, matched)
+    ]
+    proposals += [
+        (score, "merged", s, many) for score, s, many in _groups(rest_other, base_units, free_base_index, inverse)
+    ]
     proposals.sort(key=lambda p: (-p[0], p[1], p[2]))
     groups: list[Row] = []
     in_group_base: set[int] = set()

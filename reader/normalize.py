@@ -45,8 +45,9 @@ def _token_key(token: str) -> str:
 
 
 @lru_cache(maxsize=8)
-def _variant_phrases(profile) -> tuple[dict[tuple[str, ...], str], int]:
-    """Profile spellings as token tuples -> one canonical token per equivalence group."""
+def _variant_phrases(profile) -> tuple[dict[tuple[str, ...], str], int, frozenset[str]]:
+    """Profile spellings as token tuples -> one canonical token per equivalence group; also the
+    longest phrase and the set of first tokens (most words start no phrase: a cheap test)."""
     phrases: dict[tuple[str, ...], str] = {}
     if profile is not None:
         for table in (profile.style, profile.transliterations, profile.spelling):
@@ -55,34 +56,60 @@ def _variant_phrases(profile) -> tuple[dict[tuple[str, ...], str], int]:
                 if tokens:
                     phrases.setdefault(tokens, f"\u00a7{group}")
     longest = max((len(p) for p in phrases), default=0)
-    return phrases, longest
+    return phrases, longest, frozenset(p[0] for p in phrases)
+
+
+def _fold_phrases(keys: list[str], spans: list[tuple[int, int]] | None, profile):
+    phrases, longest, starts = _variant_phrases(profile)
+    if not phrases or starts.isdisjoint(keys):
+        return keys, spans
+    out_keys: list[str] = []
+    out_spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(keys):
+        if keys[i] in starts:
+            for size in range(min(longest, len(keys) - i), 0, -1):
+                canonical = phrases.get(tuple(keys[i : i + size]))
+                if canonical is not None:
+                    out_keys.append(canonical)
+                    if spans is not None:
+                        out_spans.append((spans[i][0], spans[i + size - 1][1]))
+                    i += size
+                    break
+            else:
+                canonical = None
+            if canonical is not None:
+                continue
+        out_keys.append(keys[i])
+        if spans is not None:
+            out_spans.append(spans[i])
+        i += 1
+    return out_keys, (out_spans if spans is not None else None)
 
 
 @lru_cache(maxsize=65536)
-def match_tokens(text: str, profile=None) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
-    """Words of ``text`` normalised for matching (NFKC, case-folded, house-style and spelling variants
-    of ``profile`` mapped to one token), with the character span of each in ``text``."""
+def match_words(text: str, profile=None) -> tuple[str, ...]:
+    """Words of ``text`` normalised for matching: NFKC, case-folded, and the house-style and spelling
+    variants of ``profile`` (a ``reader.profile.Profile``) mapped to one token per group."""
+    folded = text.casefold()
+    if len(folded) == len(text) and unicodedata.is_normalized("NFKC", text):
+        keys = _MATCH_TOKEN.findall(folded)  # fast path: one regex pass over the whole text
+    else:
+        keys = [_token_key(token) for token in _MATCH_TOKEN.findall(text)]
+    return tuple(_fold_phrases(keys, None, profile)[0])
+
+
+def match_spans(text: str, profile=None) -> tuple[tuple[int, int], ...]:
+    """Character span in ``text`` of each word of ``match_words(text, profile)``, or () if they disagree."""
     keys: list[str] = []
     spans: list[tuple[int, int]] = []
     for match in _MATCH_TOKEN.finditer(text):
         keys.append(_token_key(match.group()))
         spans.append(match.span())
-    phrases, longest = _variant_phrases(profile)
-    if not phrases:
-        return tuple(keys), tuple(spans)
-    out_keys: list[str] = []
-    out_spans: list[tuple[int, int]] = []
-    i = 0
-    while i < len(keys):
-        for size in range(min(longest, len(keys) - i), 0, -1):
-            canonical = phrases.get(tuple(keys[i : i + size]))
-            if canonical is not None:
-                out_keys.append(canonical)
-                out_spans.append((spans[i][0], spans[i + size - 1][1]))
-                i += size
-                break
-        else:
-            out_keys.append(keys[i])
-            out_spans.append(spans[i])
-            i += 1
-    return tuple(out_keys), tuple(out_spans)
+    keys, spans = _fold_phrases(keys, spans, profile)
+    return tuple(spans) if len(spans) == len(match_words(text, profile)) else ()
+
+
+def match_tokens(text: str, profile=None) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
+    """``match_words`` and ``match_spans`` together."""
+    return match_words(text, profile), match_spans(text, profile)

@@ -62,3 +62,19 @@ def test_line_diff_baseline_pairs_by_position():
     g = generate(9, 1, "rewrite")[0]
     # A line diff pairs unrelated paragraphs of a rewrite; that is the error the reader must avoid.
     assert len(pairs(line_diff_rows(g.base, g.other)) - pairs(g.truth)) > 0
+
+
+def test_long_documents_keep_their_quality():
+    # Candidate filtering (shared trigrams) must not lose pairs in long stories.
+    from benchmarks.longstory import long_story
+    from benchmarks.evaluate import PairScore
+    from benchmarks.truth import truth_label
+    from reader.align import align
+
+    base = long_story(250, seed=4)
+    rng = random.Random(4)
+    score = PairScore()
+    for _ in range(2):
+        g = make_reprint(base, rng, scale=250 / 20)
+        score.add(pairs([truth_label(r) for r in align(base, g.other)]), pairs(g.truth))
+    assert score.f1 >= 0.97

@@ -1,0 +1,274 @@
+"""Speed benchmark: analysis of the samples and of long synthetic stories, reference diffs, the app headless.
+
+    python benchmarks/run.py                 # everything (a few minutes)
+    python benchmarks/run.py --sizes 250 1000 --no-app
+
+Long stories are generated with a fixed seed (``benchmarks/longstory.py``); their versions are made by
+the reprint generator (cuts, additions, moves, splits, merges, house style, quote, attribution and
+write-through edits) at the same density of operations for every size. Reported: analysis time of the
+samples in-process (alignment alone and the whole ``compare``: alignment, word diffs, findings); per
+size, the time for a base against 10 versions and the growth factor between sizes; the same pairs
+through a line diff (difflib) and character-mode diff-match-patch as reference points; peak memory;
+and the app driven headless (time to first screen, median time to handle ``n`` and page-down).
+Prints Markdown tables.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import gc
+import os
+import platform
+import random
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script: make the project importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from diff_match_patch import diff_match_patch  # noqa: E402
+
+from benchmarks.generator import make_reprint  # noqa: E402
+from benchmarks.longstory import long_story  # noqa: E402
+from reader.align import align  # noqa: E402
+from reader.comparison import compare  # noqa: E402
+from reader.loading import load_article  # noqa: E402
+from reader.model import Article  # noqa: E402
+from reader.profile import default_profile  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "sample_articles" / "harbour-strike"
+VERSIONS = 10
+SEED = 20241121
+
+
+def clear_caches() -> None:
+    """Empty every ``functools`` cache in the reader package, so a run measures cold work."""
+    for name, module in list(sys.modules.items()):
+        if name == "reader" or name.startswith("reader."):
+            for value in list(vars(module).values()):
+                if callable(getattr(value, "cache_clear", None)):
+                    value.cache_clear()
+    gc.collect()
+
+
+def peak_rss_mb() -> float:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 1024 / (1024 if sys.platform == "darwin" else 1)
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        cpu = platform.processor() or cpu
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    return (
+        f"{os.cpu_count()} CPUs ({cpu}), Python {platform.python_version()}, {platform.system()}; "
+        f"load average at start {load:.1f}"
+    )
+
+
+CPU: dict[str, float] = {}
+
+
+def timed(action, cpu_key: str | None = None) -> float:
+    """Wall-clock seconds of ``action()``; its process CPU seconds go to ``CPU[cpu_key]`` if given
+    (on a busy machine CPU time is the steadier figure)."""
+    start, cpu = time.perf_counter(), time.process_time()
+    action()
+    if cpu_key:
+        CPU[cpu_key] = time.process_time() - cpu
+    return time.perf_counter() - start
+
+
+# --- Samples ------------------------------------------------------------------------------------
+
+
+def bench_samples() -> list[tuple[str, str, str]]:
+    profile = default_profile()
+    paths = sorted(SAMPLES.glob("0*.txt"))
+    articles: list[Article] = []
+    load = timed(lambda: articles.extend(load_article(str(p)) for p in paths))
+    base, others = articles[0], articles[1:]
+    clear_caches()
+    cold = timed(lambda: compare(base, others, profile), "samples")
+    warm = statistics.median(timed(lambda: compare(base, others, profile)) for _ in range(7))
+    clear_caches()
+    align_cold = timed(lambda: [align(base, o, profile) for o in others])
+    align_warm = statistics.median(timed(lambda: [align(base, o, profile) for o in others]) for _ in range(7))
+    n = len(others)
+    return [
+        (f"load {len(paths)} files", f"{load * 1000:.1f} ms", ""),
+        (f"alignment, {n} versions (cold / warm median)", f"{align_cold * 1000:.1f} / {align_warm * 1000:.1f} ms", ""),
+        (
+            f"whole analysis `compare`, {n} versions, cold caches",
+            f"{cold * 1000:.1f} ms ({CPU['samples'] * 1000:.1f} ms CPU)",
+            "< 50 ms",
+        ),
+        (f"whole analysis `compare`, {n} versions, warm (median of 7)", f"{warm * 1000:.1f} ms", ""),
+    ]
+
+
+# --- Long stories -------------------------------------------------------------------------------
+
+
+def make_versions(paragraphs: int) -> tuple[Article, list[Article]]:
+    base = long_story(paragraphs, seed=SEED)
+    rng = random.Random(SEED + paragraphs)
+    # The sample story has about 20 body paragraphs: scale the number of operations with the length.
+    return base, [make_reprint(base, rng, scale=paragraphs / 20).other for _ in range(VERSIONS)]
+
+
+def line_diff(base: Article, others: list[Article]) -> None:
+    import difflib
+
+    a = [p.text for p in base.paragraphs]
+    for other in others:
+        difflib.SequenceMatcher(None, a, [p.text for p in other.paragraphs], autojunk=False).get_opcodes()
+
+
+def char_diff(base: Article, others: list[Article]) -> None:
+    dmp = diff_match_patch()  # as shipped: gives up after Diff_Timeout (1 s) and returns a coarse diff
+    a = "\n".join(p.text for p in base.paragraphs)
+    for other in others:
+        dmp.diff_main(a, "\n".join(p.text for p in other.paragraphs), False)
+
+
+def bench_sizes(sizes: list[int], full_budget: float) -> list[dict]:
+    profile = default_profile()
+    results = []
+    skip_full = False
+    for size in sizes:
+        base, others = make_versions(size)
+        clear_caches()
+        alignment = timed(lambda: [align(base, o, profile) for o in others], f"align{size}")
+        clear_caches()
+        full = None
+        if not skip_full:
+            full = timed(lambda: compare(base, others, profile), f"full{size}")
+            skip_full = full > full_budget
+        results.append(
+            {
+                "size": size,
+                "paragraphs": len(base.paragraphs),
+                "version_paragraphs": sum(len(o.paragraphs) for o in others),
+                "align": alignment,
+                "align_cpu": CPU[f"align{size}"],
+                "full": full,
+                "full_cpu": CPU.get(f"full{size}") if full is not None else None,
+                "line_diff": timed(lambda: line_diff(base, others)),
+                "char_diff": timed(lambda: char_diff(base, others)),
+                "rss": peak_rss_mb(),
+            }
+        )
+        print(f"  size {size}: done", file=sys.stderr)
+    return results
+
+
+# --- App ----------------------------------------------------------------------------------------
+
+
+async def _drive_app(articles: list[Article], presses: int) -> dict:
+    from reader.ui.app import ReaderApp
+
+    app = ReaderApp(articles)
+    started = time.perf_counter()
+    async with app.run_test(size=(160, 48)) as pilot:
+        while app.view is None:
+            await pilot.pause(0.01)
+        await pilot.pause()
+        first = time.perf_counter() - started
+
+        async def each(key: str) -> float:
+            samples = []
+            for _ in range(presses):
+                start = time.perf_counter()
+                await pilot.press(key)
+                await pilot.pause()
+                samples.append(time.perf_counter() - start)
+            return statistics.median(samples)
+
+        return {"first": first, "n": await each("n"), "pagedown": await each("pagedown")}
+
+
+def bench_app(paragraphs: int, versions: int) -> dict:
+    base, others = make_versions(paragraphs)
+    clear_caches()
+    return asyncio.run(_drive_app([base, *others[:versions]], presses=25))
+
+
+# --- Report -------------------------------------------------------------------------------------
+
+
+def _seconds(value: float | None, cpu: float | None = None) -> str:
+    if value is None:
+        return "skipped"
+    return f"{value:.2f} s" + (f" ({cpu:.2f} s CPU)" if cpu is not None else "")
+
+
+def _growth(results: list[dict], key: str) -> list[str]:
+    out = []
+    for small, big in zip(results, results[1:]):
+        if small[key] and big[key]:
+            out.append(f"{big[key] / small[key]:.1f}x for {big['size'] / small['size']:.0f}x paragraphs")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[250, 1000, 4000], help="base paragraphs")
+    parser.add_argument("--no-app", action="store_true", help="skip the headless app measurement")
+    parser.add_argument("--app-paragraphs", type=int, default=1000)
+    parser.add_argument("--app-versions", type=int, default=5)
+    parser.add_argument(
+        "--full-budget", type=float, default=120.0,
+        help="skip the whole analysis of larger sizes once one size took longer than this (seconds)",
+    )
+    args = parser.parse_args(argv)
+
+    print(f"Machine: {machine()}\n")
+    print("Samples (harbour-strike: wire + 4 versions, in-process)\n")
+    print("| measure | time | target |\n|---|---|---|")
+    for row in bench_samples():
+        print("| " + " | ".join(row) + " |")
+
+    results = bench_sizes(args.sizes, args.full_budget)
+    print(f"\nLong synthetic stories: base of N paragraphs x {VERSIONS} versions (seed {SEED})\n")
+    print(
+        "| N | paragraphs (base / all versions) | alignment | whole analysis | line diff (difflib) "
+        "| char diff (diff-match-patch, 1 s timeout) | peak RSS |"
+    )
+    print("|---|---|---|---|---|---|---|")
+    for r in results:
+        print(
+            f"| {r['size']} | {r['paragraphs']} / {r['version_paragraphs']} | {_seconds(r['align'], r['align_cpu'])} | "
+            f"{_seconds(r['full'], r['full_cpu'])} | {_seconds(r['line_diff'])} | {_seconds(r['char_diff'])} | {r['rss']:.0f} MB |"
+        )
+    print()
+    print(f"Growth, alignment, wall: {', '.join(_growth(results, 'align')) or '-'} (target: at most 5x for 4x)")
+    print(f"Growth, alignment, CPU: {', '.join(_growth(results, 'align_cpu')) or '-'}")
+    print(f"Growth, whole analysis, wall: {', '.join(_growth(results, 'full')) or '-'}")
+    print(f"Growth, whole analysis, CPU: {', '.join(_growth(results, 'full_cpu')) or '-'}")
+
+    if not args.no_app:
+        app = bench_app(args.app_paragraphs, args.app_versions)
+        print(f"\nApp headless (160x48), {args.app_versions} versions of {args.app_paragraphs} paragraphs\n")
+        print("| measure | time | target |\n|---|---|---|")
+        print(f"| first screen (including the analysis) | {app['first']:.2f} s | < 2 s |")
+        print(f"| `n` next change (median of 25) | {app['n'] * 1000:.1f} ms | < 50 ms |")
+        print(f"| page-down (median of 25) | {app['pagedown'] * 1000:.1f} ms | < 50 ms |")
+    print(f"\nPeak memory of the whole run (RSS): {peak_rss_mb():.0f} MB (target < 400 MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
