@@ -427,8 +427,13 @@ def base_paragraphs(cell: Cell, base: Article, version_cell: Cell | None) -> lis
     return result
 
 
-def unified_paragraphs(base_cell: Cell, version_cell: Cell, base: Article, other: Article) -> list[StyledParagraph]:
-    """One text for a row of the pair base/version: deleted words and insertions inline."""
+def unified_paragraphs(
+    base_cell: Cell, version_cell: Cell, base: Article, other: Article, collapse: frozenset = frozenset()
+) -> list[StyledParagraph]:
+    """One text for a row of the pair base/version: deleted words and insertions inline.
+
+    Replacements in a ``collapse`` category (noise the reader dims or hides) show only the version's text,
+    so ``per cent`` -> ``percent`` reads ``percent`` instead of ``per centpercent``."""
     if version_cell.kind is CellKind.GAP:
         return [
             StyledParagraph(i, base.paragraphs[i].text, (Mark(0, len(base.paragraphs[i].text), "cut"),),
@@ -452,6 +457,8 @@ def unified_paragraphs(base_cell: Cell, version_cell: Cell, base: Article, other
             pieces = []
             if seg.op is Op.EQUAL:
                 pieces.append((seg.other_text, None))
+            elif seg.category in collapse and seg.other_text:
+                pieces.append((seg.other_text, "insert"))
             else:
                 if seg.base_text:
                     pieces.append((seg.base_text, "delete"))

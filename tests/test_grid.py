@@ -176,6 +176,23 @@ def test_word_marks_fall_on_the_changed_words_on_each_side():
     assert [(unified.text[m.start : m.end], m.kind) for m in unified.marks] == [("Tuesday", "delete"), ("Monday", "insert")]
 
 
+def test_unified_text_shows_noise_replacements_as_the_new_text_only_when_collapsed():
+    wire = article("w", "About 78 per cent voted.")
+    version = article("v", "About 78 percent voted.")
+    segments = (
+        Segment(Op.EQUAL, "About 78 ", "About 78 "),
+        Segment(Op.REPLACE, "per cent", "percent", Category.STYLE),
+        Segment(Op.EQUAL, " voted.", " voted."),
+    )
+    grid = build_grid(Comparison(wire, (VersionComparison(version, (Row(RowKind.EDITED, (0,), (0,), 0.9, segments),)),)))
+    cells = grid.rows[0].cells
+    (full,) = unified_paragraphs(cells[0], cells[1], wire, version)
+    assert full.text == "About 78 per centpercent voted."
+    (collapsed,) = unified_paragraphs(cells[0], cells[1], wire, version, frozenset({Category.STYLE}))
+    assert collapsed.text == "About 78 percent voted."
+    assert [(m.kind, m.category) for m in collapsed.marks] == [("insert", Category.STYLE)]
+
+
 def test_partial_row_marks_the_shared_span():
     wire = article("w", 'The minister said "we will not bow to pressure from anyone" on Friday.')
     version = article("v", 'A long profile piece that quotes "we will not bow to pressure from anyone" again.')

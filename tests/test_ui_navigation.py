@@ -247,7 +247,7 @@ async def test_narrow_terminal_shows_base_and_focused_version(sample_articles):
         assert app.view.displayed == [0, 2] and app.view.focused == 2
         await pilot.press("4")
         assert app.view.displayed == [0, 4]
-        assert "showing 1 of 4 versions" in str(app.query_one("#status").render())
+        assert "1 of 4 versions shown" in str(app.query_one("#status").render())
         await pilot.resize_terminal(200, 50)
         await pilot.pause()
         await pilot.pause()

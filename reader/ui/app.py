@@ -207,7 +207,7 @@ class ReaderApp(ReaderExtras, App):
                 PaneHeader(id="header-unified", classes="pane-header"),
                 ArticlePane(UNIFIED, id="pane-unified"),
                 id="column-unified",
-                classes="pane-column",
+                classes="pane-column base",
             )
         )
         await panes.mount_all(widgets)
@@ -408,7 +408,7 @@ class ReaderApp(ReaderExtras, App):
         if view.unified:
             text.append(" · unified view")
         elif shown < total:
-            text.append(f" · showing {shown} of {total} versions (tab for the others)", style="bold")
+            text.append(f" · {shown} of {total} versions shown (tab: next)", style="bold")
         modes = {mode: [c.value for c in NOISE_CATEGORIES if view.noise[c] == mode] for mode in NOISE_MODES}
         noise = "noise " + (
             next((mode for mode in NOISE_MODES if len(modes[mode]) == len(NOISE_CATEGORIES)), "mixed")
@@ -676,6 +676,8 @@ class ReaderApp(ReaderExtras, App):
         view.generation += 1
         for pane in self._visible_panes():
             pane.invalidate()
+        if view.unified:  # the unified text itself changes (noise shown as old+new or new only)
+            self.schedule_layout()
         names = category or "noise"
         self.notify(f"{names.capitalize()} changes: {mode}.", timeout=2)
         self._update_status()

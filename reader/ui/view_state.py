@@ -70,8 +70,9 @@ class ViewState:
         grid_row = self.grid.rows[row]
         if column == UNIFIED:
             v = self.partner
+            collapse = frozenset(c for c, mode in self.noise.items() if mode != "show")
             return unified_paragraphs(
-                grid_row.cells[0], grid_row.cells[v], self.grid.articles[0], self.grid.articles[v]
+                grid_row.cells[0], grid_row.cells[v], self.grid.articles[0], self.grid.articles[v], collapse
             )
         cell = grid_row.cells[column]
         if cell.kind is not CellKind.TEXT:
