@@ -231,3 +231,24 @@ def test_quiet_rows_can_be_hidden_without_script(sample):
     # a row a finding is about is never hidden, even when its diff is only punctuation
     version4 = html[html.index('id="v4"') :]
     assert not re.search(r'class="[^"]*has-finding[^"]*quiet', version4)
+
+
+def test_split_rows_label_each_paragraph_and_keep_inner_line_breaks():
+    from reader.comparison import diff_row
+    from reader.model import Article, Comparison, Paragraph, Row, RowKind, VersionComparison
+    from reader.profile import default_profile
+
+    # The wire paragraph holds a line break of its own; the version split it into two paragraphs.
+    base = Article("wire.txt", (Paragraph(0, "Ships wait offshore.\nLines divert cargo south, officials said."),))
+    other = Article(
+        "version.txt",
+        (Paragraph(0, "Ships wait offshore."), Paragraph(1, "Lines divert cargo south, officials said.")),
+    )
+    row = diff_row(Row(RowKind.SPLIT, (0,), (0, 1), 0.9), base, other, default_profile())
+    html = render_html(Comparison(base, (VersionComparison(other, (row,)),)))
+    body = html[html.index('id="v1-row1"') :].split("</tbody>", 1)[0]
+    base_cell, other_cell = re.findall(r'<td class="side">(.*?)</td>', body, re.S)
+    assert re.findall(r'<span class="pn">¶(\d+)</span>', base_cell) == ["1"]
+    assert "<br>" in base_cell, "the wire's own line break is kept inside its one paragraph"
+    assert re.findall(r'<span class="pn">¶(\d+)</span>', other_cell) == ["1", "2"]
+    assert "<br>" not in other_cell

@@ -7,7 +7,7 @@ and white.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape
 
 from reader.model import Article, Category, Comparison, Finding, Row, RowKind, Segment, VersionComparison
@@ -96,7 +96,7 @@ def _apply_marks(pieces: list[_Piece], marks: list[tuple[int, int]]) -> list[_Pi
 
 
 def _piece_html(piece: _Piece) -> str:
-    html = _e(piece.text)
+    html = _e(piece.text).replace("\n", "<br>")
     classes = " ".join(name for name, on in (("noise", piece.noise), ("fact", piece.fact)) if on)
     class_attr = f' class="{classes}"' if classes else ""
     if piece.tag in ("del", "ins"):
@@ -121,16 +121,28 @@ def _run_html(pieces: list[_Piece]) -> str:
     return "".join(out)
 
 
-def _paragraphs(pieces: list[_Piece]) -> list[str]:
-    """Cut the pieces at newlines (the joint between the paragraphs of a split or merged side)."""
+def _paragraphs(pieces: list[_Piece], joints: set[int]) -> list[str]:
+    """Cut the pieces at the joints between the paragraphs of a split or merged side (offsets of the joining
+    newlines); a newline inside a paragraph stays a line break within it."""
     paragraphs: list[list[_Piece]] = [[]]
+    cursor = 0
     for piece in pieces:
-        for number, part in enumerate(piece.text.split("\n")):
-            if number:
+        start = 0
+        for offset, char in enumerate(piece.text):
+            if char == "\n" and cursor + offset in joints:
+                if offset > start:
+                    paragraphs[-1].append(replace(piece, text=piece.text[start:offset]))
                 paragraphs.append([])
-            if part:
-                paragraphs[-1].append(_Piece(part, piece.tag, piece.noise, piece.fact, piece.marked))
+                start = offset + 1
+        if start < len(piece.text):
+            paragraphs[-1].append(replace(piece, text=piece.text[start:]))
+        cursor += len(piece.text)
     return [_run_html(p) for p in paragraphs]
+
+
+def _joints(article: Article, indices: tuple[int, ...]) -> set[int]:
+    offsets = _joined_offsets(article, indices)
+    return {offsets[i] - 1 for i in indices[1:]}
 
 
 def _side_html(
@@ -149,7 +161,7 @@ def _side_html(
     else:
         pieces = [_Piece(text)]
     pieces = _apply_marks(pieces, _finding_marks(findings, side, article, indices))
-    paragraphs = _paragraphs(pieces)
+    paragraphs = _paragraphs(pieces, _joints(article, indices))
     blocks = []
     for position, html in enumerate(paragraphs):
         index = indices[position] if position < len(indices) else indices[-1]
