@@ -119,6 +119,9 @@ input.toggle { margin: 1rem 0 0; vertical-align: -1px; }
 
 @media (max-width: 800px) {
   body { padding: 12px; }
+  /* wide tables scroll sideways on a phone instead of squeezing every column */
+  table.files, table.scorecard, table.findings, table.spine { display: block; overflow-x: auto; }
+  table.files td, table.scorecard td, table.spine td.excerpt { min-width: 9rem; }
   table.aligned col.c-label { width: 5.5rem; }
 }
 @media print {
