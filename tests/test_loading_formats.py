@@ -293,3 +293,27 @@ def test_script_rendered_page_uses_the_embedded_article_body():
         "\"We have put a fair offer on the table,\" said Edwin Marsh.",
     ]
     assert page.credit == "Meridian"
+
+
+def test_docx_tracked_changes_read_as_accepted():
+    from docx.oxml.ns import qn
+    from lxml import etree
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("Dock workers voted ")
+    inserted = etree.SubElement(paragraph._p, qn("w:ins"), {qn("w:id"): "1", qn("w:author"): "Desk"})
+    etree.SubElement(etree.SubElement(inserted, qn("w:r")), qn("w:t")).text = "on Thursday "
+    deleted = etree.SubElement(paragraph._p, qn("w:del"), {qn("w:id"): "2", qn("w:author"): "Desk"})
+    etree.SubElement(etree.SubElement(deleted, qn("w:r")), qn("w:delText")).text = "reluctantly "
+    paragraph.add_run("to extend the strike.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert texts(load_bytes("tracked.docx", buffer.getvalue())) == ["Dock workers voted on Thursday to extend the strike."]
+
+
+def test_web_page_with_a_stray_bad_byte_loads_with_a_replacement_character():
+    page = ("<html><body><article><h1>Strike</h1><p>Dock workers at Port Alder \u2013 the busiest harbour \u2013 "
+            "voted on Thursday to extend their strike.</p></article></body></html>").encode() .replace(b"Thursday", b"Thurs\xffday")
+    article = load_bytes("page.html", page)
+    assert article.encoding == "utf-8 (bad bytes replaced)"
+    assert "Thurs\ufffdday" in texts(article)[1]

@@ -252,7 +252,13 @@ def parse_html(source: str, data: bytes, forced_encoding: str | None = None, max
                 source, f"web page holds {blocks:,} paragraphs, over the {max_paragraphs:,}-paragraph limit "
                 "(raise it with --max-paragraphs)"
             )
-    text, encoding = decode_bytes(source, data, declared=declared_charset(data), forced=forced_encoding)
+    try:
+        text, encoding = decode_bytes(source, data, declared=declared_charset(data), forced=forced_encoding)
+    except InputError as error:
+        if "invalid UTF-8" not in error.problem:
+            raise
+        # Pages from the web often hold a stray bad byte; a browser shows U+FFFD for it, and so does reader.
+        text, encoding = data.decode("utf-8", errors="replace"), "utf-8 (bad bytes replaced)"
     _quiet_libraries()
     import trafilatura
 

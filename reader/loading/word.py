@@ -30,6 +30,26 @@ def _check_archive(source: str, data: bytes, max_bytes: int) -> None:
         raise InputError(source, f"Word document inflates to {inflated:,} bytes; refused (raise --max-bytes)")
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _visible_text(paragraph_element) -> str:
+    """The paragraph as it reads with tracked changes accepted: insertions in, deletions out (python-docx's
+    ``Paragraph.text`` skips runs inside tracked insertions)."""
+    parts: list[str] = []
+    for element in paragraph_element.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}noBreakHyphen"):
+        if any(ancestor.tag in (f"{_W}del", f"{_W}moveFrom") for ancestor in element.iterancestors()):
+            continue
+        tag = element.tag
+        if tag == f"{_W}t":
+            parts.append(element.text or "")
+        elif tag == f"{_W}noBreakHyphen":
+            parts.append("-")
+        else:
+            parts.append(" ")
+    return "".join(parts)
+
+
 def _kind_of_style(style_name: str, position: int) -> ParagraphKind | None:
     name = style_name.lower()
     if name in ("title",) or (name.startswith("heading") and position == 0):
@@ -64,7 +84,7 @@ def parse_docx(source: str, data: bytes, max_bytes: int):
                                 collect(cell)
                 else:
                     style = block.style.name if block.style is not None else ""
-                    blocks.append((block.text, style or ""))
+                    blocks.append((_visible_text(block._p), style or ""))
 
         collect(document)
     except InputError:
