@@ -234,6 +234,10 @@ def _compare_attributions(b: Attribution, o: Attribution, about: str) -> list[Fi
     findings = []
     base_spans, other_spans = (b.span,), (o.span,)
     same = same_speaker(b.who, o.who)
+    if same is False and (
+        b.title and same_speaker(b.title, o.who) or o.title and same_speaker(b.who, o.title)
+    ):
+        same = True  # "said Edwin Marsh, the association's chief executive" / "said the chief executive"
     if same is False:
         findings.append(Finding(
             FindingKind.SPEAKER_CHANGED, Severity.MAJOR, (b.paragraph,), (o.paragraph,),

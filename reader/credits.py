@@ -195,9 +195,16 @@ def credit_findings(base: Article, other: Article) -> list[Finding]:
         severity = Severity.MAJOR
         if credit.kind == "photo" and not any(p.kind is ParagraphKind.CAPTION for p in other.paragraphs):
             severity = Severity.INFO  # the photo itself is gone
+        base_text, other_text = credit.text, None
+        message = f"{label[0].upper()}{label[1:]} removed: '{credit.text}'"
+        if credit.kind == "dateline":
+            base_text = _dateline_prefix(base, credit.paragraph)[1].strip()
+            other_text = _dateline_prefix(other, other_at)[1].strip() if other_at is not None else None
+            now = f"'{other_text}'" if other_text else "no dateline"
+            message = f"Agency credit '{credit.text}' removed from the dateline: '{base_text}' became {now}"
         findings.append(_finding(
             FindingKind.CREDIT_REMOVED, severity, [credit.paragraph], [other_at] if other_at is not None else [],
-            credit.text, None, f"{label[0].upper()}{label[1:]} removed: '{credit.text}'", [credit.span],
+            base_text, other_text, message, [credit.span],
             [TextSpan(other_at, 0, _dateline_prefix(other, other_at)[0])] if other_at is not None else [],
         ))
     for n, credit in enumerate(other_credits):

@@ -75,7 +75,8 @@ _SOURCE_NOUNS = re.compile(
     re.IGNORECASE,
 )
 _ANONYMOUS = re.compile(
-    r"\b(?:sources?|people|person|officials?|insiders?|diplomats?|aides?)\b.*\b(?:familiar|close|"
+    r"\b(?:sources?|people|person|officials?|insiders?|diplomats?|aides?|spokes\w+|employees?|members?|"
+    r"executives?|lawmakers?|officers?|staff)\b.*\b(?:familiar|close|"
     r"knowledge|briefed|anonymity|not\s+authori[sz]ed|declined\s+to\s+be\s+(?:named|identified)|"
     r"asked\s+not\s+to\s+be)\b|\b(?:a|an|one|two|three|several)\s+(?:senior\s+)?(?:sources?|officials?|insiders?)\b",
     re.IGNORECASE,
@@ -96,6 +97,7 @@ _ORG_WORDS = re.compile(
     re.IGNORECASE,
 )
 _NOT_IN_SPEAKER = {"which", "who", "whom", "whose", "but", "is", "was", "were", "are", "not", "if", "because"}
+_NAME_FIRST = re.compile(r"[A-Z][\w\u2019'-]+(?:\s+[A-Z][\w\u2019'-]+)+(?=,|$)")
 _NOT_TITLE = re.compile(
     r"(?:which|who|whose|where|when|while|with|without|as|in|on|at|after|before|amid|despite|but|and|"
     r"adding|saying|\w+ing)\b",
@@ -327,6 +329,10 @@ def attributions_in_paragraph(index: int, text: str, quotes: list[Quote], start:
                 continue
         speaker = speaker.strip()
         speaker, title = _split_title(speaker, title)
+        if title and not any(w[:1].isupper() for w in speaker.split()) and _NAME_FIRST.match(title):
+            # "said one resident, Maria Lopez, 54": the name is the speaker, the noun phrase the title.
+            name = _NAME_FIRST.match(title).group()
+            speaker, title = name, f"{speaker}{title[len(name):]}"
         statement_text = masked[statement[0] : statement[1]]
         if not statement_text.replace("\u2591", "").replace('"', "").strip(" ,"):
             statement = (0, 0)

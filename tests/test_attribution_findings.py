@@ -271,9 +271,13 @@ def test_dateline_credit_and_trailer_removed_are_major():
     found = [f for f in findings(base, other) if f.kind is K.CREDIT_REMOVED]
     assert sorted(f.base_text for f in found) == [
         "(Reporting by Hannah Lindqvist; Editing by Graham Whitlock)",
-        "Meridian",
+        "PORT ALDER, Nov 21 (Meridian) -",
     ]
     assert all(f.severity is S.MAJOR for f in found)
+    dateline = next(f for f in found if f.base_text.startswith("PORT"))
+    assert dateline.other_text == "PORT ALDER, Nov 21 -" and "'Meridian'" in dateline.message
+    (span,) = dateline.base_spans
+    assert LEDE[span.start : span.end] == "(Meridian)"
 
 
 def test_trailer_replaced_by_other_names_is_credit_removed():
@@ -327,3 +331,16 @@ def test_same_date_written_differently_and_agency_in_byline_are_not_findings():
     base = story(*FILLER)
     other = story(*FILLER, lede=LEDE.replace("Nov 21", "November 21"), byline="By Hannah Lindqvist and Tomas Ferreira, Meridian")
     assert findings(base, other) == []
+
+
+def test_speaker_named_by_title_alone_is_not_a_new_speaker():
+    base = story("“We are ready to talk tonight,” said Edwin Marsh, the association’s chief executive.", *FILLER)
+    other = story("“We are ready to talk tonight,” said the association’s chief executive.", *FILLER)
+    assert [f for f in findings(base, other) if f.kind is K.SPEAKER_CHANGED] == []
+
+
+def test_named_person_after_a_description_is_the_speaker():
+    base = story("“The water came through the door,” said one resident, Maria Lopez, 54.", *FILLER)
+    other = story("“The water came through the door,” said one resident, Ana Berg, 61.", *FILLER)
+    finding = only(findings(base, other), K.SPEAKER_CHANGED)
+    assert "Maria Lopez" in finding.message and "Ana Berg" in finding.message
