@@ -4,8 +4,9 @@ Each token (word, number, date, profile phrase, space run or punctuation mark; s
 is mapped to one private character by its *key*, as ``diff_linesToChars`` does for lines. Keys fold away
 noise (quote marks, dashes, case, house-style groups, US/UK spellings, numerals written as words, date
 formats, transliterated names), so noise variants line up as aligned pairs inside equal runs, where each
-differing pair becomes its own noise change. The diff and its semantic clean-up run on the characters and
-only then are they decoded back to tokens (cleaning after decoding re-splits words).
+differing pair becomes its own noise change. The diff (a minimal LCS edit script) and diff-match-patch's
+semantic clean-up run on the characters, and only then are they decoded back to tokens (cleaning after
+decoding re-splits words).
 
 The clean-up merges short equal runs into the edits around them, which is what turns a reworded clause into
 one change; but it must not hide a name variant inside a substantive change, so replace regions are
@@ -17,17 +18,16 @@ from __future__ import annotations
 from functools import lru_cache
 
 from diff_match_patch import diff_match_patch
+from rapidfuzz.distance import Indel
 
 from reader.categorize import categorize_tokens, is_serial_comma, pair_category, strongest
 from reader.model import Category, Op, Segment
 from reader.profile import Profile
-from reader.wordkeys import Token, keyer_for, name_skeleton, names_alike
+from reader.wordkeys import SPACE_KEY, Token, keyer_for, name_skeleton, names_alike
 
 _DMP = diff_match_patch()
-_DMP.Diff_Timeout = 0  # never degrade a paragraph diff to delete-all/insert-all
-_DMP_HUGE = diff_match_patch()
-_DMP_HUGE.Diff_Timeout = 5.0  # only for pathological inputs (tens of thousands of tokens each side)
-_HUGE_TOKENS = 20_000
+# Replace regions larger than this (tokens x tokens) are not re-diffed to split out name and style variants.
+_SPLIT_LIMIT = 200 * 200
 _MAX_KEYS = 0xFFFE + 0xFFFE  # private-use planes 15 and 16
 _WORD_NOISE = (Category.SPELLING, Category.STYLE)
 _HYPHENS = ("-", "\u2010", "\u2011")
@@ -78,6 +78,83 @@ def _encode(keys_a: list[str], keys_b: list[str]) -> tuple[str, str] | None:
         return None
     table = {key: chr(0xF0000 + n if n < 0xFFFE else 0x100000 + n - 0xFFFE) for n, key in enumerate(unique)}
     return "".join(map(table.__getitem__, keys_a)), "".join(map(table.__getitem__, keys_b))
+
+
+def _token_diff(chars_a: str, chars_b: str) -> list[tuple[int, str]]:
+    """A minimal diff in diff-match-patch's format. The edit script comes from rapidfuzz's bit-parallel
+    LCS in C++ (Indel opcodes): the same minimal script as diff-match-patch's pure-Python Myers bisect,
+    which needs seconds for long unrelated paragraphs (a rewrite sharing one quote) and has no safe
+    timeout (a deadline degrades the diff to delete-all/insert-all)."""
+    diffs: list[tuple[int, str]] = []
+    for tag, a0, a1, b0, b1 in Indel.opcodes(chars_a, chars_b):
+        if tag == "equal":
+            diffs.append((0, chars_a[a0:a1]))
+        else:
+            if a1 > a0:
+                diffs.append((-1, chars_a[a0:a1]))
+            if b1 > b0:
+                diffs.append((1, chars_b[b0:b1]))
+    return diffs
+
+
+def _start_edits_at_words(diffs: list[tuple[int, str]], space: str | None) -> list[tuple[int, str]]:
+    """Slide a lone insertion or deletion that starts with a space one token right when the next equal
+    run starts with a space too (``eq "on Thursday" ins " on whether" eq " to"`` becomes
+    ``eq "on Thursday " ins "on whether " eq "to"``): the same diff, with edits starting at a word, so
+    the equal runs keep their spaces and the semantic clean-up judges them by their words."""
+    if space is None:
+        return diffs
+    out = list(diffs)
+    for i in range(1, len(out) - 1):
+        (op_before, before), (op, text), (op_after, after) = out[i - 1], out[i], out[i + 1]
+        if op != 0 and op_before == 0 and op_after == 0 and text[:1] == space and after[:1] == space:
+            out[i - 1] = (0, before + space)
+            out[i] = (op, text[1:] + space)
+            out[i + 1] = (0, after[1:])
+    return [d for d in out if d[1]]
+
+
+def _absorb_small_equalities(diffs: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """diff_cleanupSemantic's first rule in one forward pass: an equality no longer than the edits on
+    both sides of it becomes part of them. diff_cleanupSemantic backtracks after every such step, which is
+    quadratic on long unrelated texts (thousands of one-space equalities); after this pass it has little
+    left to do. The cleaned result is the same, as the rule and the counts are the same."""
+    out: list[tuple[int, str]] = []
+    deleted = inserted = 0  # edit lengths since the last kept equality
+    n = len(diffs)
+    for i, (op, text) in enumerate(diffs):
+        if op == -1:
+            deleted += len(text)
+        elif op == 1:
+            inserted += len(text)
+        else:
+            after_deleted = after_inserted = 0
+            j = i + 1
+            while j < n and diffs[j][0] != 0:
+                if diffs[j][0] == -1:
+                    after_deleted += len(diffs[j][1])
+                else:
+                    after_inserted += len(diffs[j][1])
+                j += 1
+            size = len(text)
+            if (deleted or inserted) and size <= max(deleted, inserted) and size <= max(after_deleted, after_inserted):
+                out.append((-1, text))
+                out.append((1, text))
+                deleted += size
+                inserted += size
+                continue
+            deleted = inserted = 0
+        out.append((op, text))
+    return out
+
+
+def encoded_space(keys_a: list[str], keys_b: list[str], chars_a: str, chars_b: str) -> str | None:
+    """The character that stands for a space run, if the texts have one."""
+    for keys, chars in ((keys_a, chars_a), (keys_b, chars_b)):
+        for key, char in zip(keys, chars):
+            if key == SPACE_KEY:
+                return char
+    return None
 
 
 def _regions(diffs: list[tuple[int, str]]) -> list[tuple[bool, int, int, int, int]]:
@@ -136,10 +213,10 @@ class _Builder:
     def change_region(self, a0: int, a1: int, b0: int, b1: int, chars_a: str, chars_b: str) -> None:
         """A replace region from the cleaned-up diff: split it around absorbed equal runs that hold a
         spelling or style variant, so noise never hides inside a substantive change."""
-        if a0 == a1 or b0 == b1:
+        if a0 == a1 or b0 == b1 or (a1 - a0) * (b1 - b0) > _SPLIT_LIMIT:
             self.change(a0, a1, b0, b1)
             return
-        fine = _DMP.diff_main(chars_a[a0:a1], chars_b[b0:b1], False)
+        fine = _token_diff(chars_a[a0:a1], chars_b[b0:b1])
         start_a, start_b = a0, b0
         for is_equal, x0, x1, y0, y1 in _regions(fine):
             x0, x1, y0, y1 = x0 + a0, x1 + a0, y0 + b0, y1 + b0
@@ -222,9 +299,10 @@ def diff_words(base_text: str, other_text: str, profile: Profile) -> tuple[Segme
         builder.change(0, len(tokens_a), 0, len(tokens_b))
         return tuple(builder.segments)
     chars_a, chars_b = encoded
-    dmp = _DMP_HUGE if max(len(chars_a), len(chars_b)) > _HUGE_TOKENS else _DMP
-    diffs = dmp.diff_main(chars_a, chars_b, False)
-    dmp.diff_cleanupSemantic(diffs)
+    space = encoded_space(keys_a, keys_b, chars_a, chars_b)
+    diffs = _absorb_small_equalities(_start_edits_at_words(_token_diff(chars_a, chars_b), space))
+    _DMP.diff_cleanupMerge(diffs)
+    _DMP.diff_cleanupSemantic(diffs)
     for is_equal, a0, a1, b0, b1 in _regions(diffs):
         if is_equal:
             builder.equal_run(a0, a1, b0, b1)

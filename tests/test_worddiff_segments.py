@@ -164,3 +164,20 @@ def test_profile_changes_the_result():
 def test_paragraph_break_joined_is_typography():
     segments = check_well_formed("First part.\nSecond part.", "First part. Second part.")
     assert [s.category for s in segments if s.is_change] == [Category.TYPOGRAPHY]
+
+
+def test_long_edited_paragraph_is_never_degraded_to_delete_all_insert_all():
+    words = [f"word{i % 97}" for i in range(3000)]
+    edited = list(words)
+    for position in range(10, 3000, 100):
+        edited[position] = "CHANGED"
+    segments = check_well_formed(" ".join(words), " ".join(edited))
+    changes = [s for s in segments if s.is_change]
+    assert len(changes) == 30 and all(s.other_text == "CHANGED" for s in changes)
+
+
+def test_long_unrelated_paragraphs_still_rebuild_exactly():
+    base = " ".join(f"alpha{i % 37} beta{i % 11}" for i in range(1500))
+    other = " ".join(f"gamma{i % 41} beta{i % 13}" for i in range(1500))
+    segments = check_well_formed(base, other)
+    assert any(s.category is Category.SUBSTANTIVE for s in segments)
