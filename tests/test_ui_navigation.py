@@ -313,7 +313,7 @@ async def test_f_F_and_enter_jump_to_findings_and_highlight_spans(sample_article
         assert view.finding[1].severity is Severity.MAJOR
         # The highlighted spans carry the finding style in both panes.
         base_pane = app.query_one("#pane-0", ArticlePane)
-        finding_style = base_pane._style("finding")
+        finding_style = base_pane._style("finding-quote")  # the injected findings are quote findings
         y = view.layout.starts[view.cursor] - int(base_pane.scroll_y)
         styled = [seg for line in range(4) for seg in base_pane.render_line(y + line) if seg.style and finding_style.bgcolor and seg.style.bgcolor == finding_style.bgcolor]
         assert styled

@@ -39,3 +39,16 @@ def test_newlines_force_breaks_and_empty_text_has_one_line():
     assert lines("one\ntwo three", 40) == ["one", "two three"]
     assert wrap("", 10) == [(0, 0)]
     assert len(wrap("word", 0)) == 4  # width below one cell: one character per line, never a hang
+
+
+def test_line_count_agrees_with_wrap():
+    import random
+
+    from reader.ui.wrapping import line_count
+
+    rng = random.Random(3)
+    words = ["a", "dock", "workers’", "東京", "https://example.org/" + "x" * 40, "strike,", "\n", "10", "—"]
+    for _ in range(300):
+        text = " ".join(rng.choice(words) for _ in range(rng.randrange(0, 40))).strip()
+        for width in (1, 3, 7, 20, 33, 80):
+            assert line_count(text, width) == len(wrap(text, width)), (text, width)

@@ -591,6 +591,8 @@ class ReaderApp(ReaderExtras, App):
         view = self.view
         if view is None or not isinstance(self.screen, Screen) or self.screen is not self.screen_stack[0]:
             return
+        if self._prompt_mode:
+            self._close_prompt()
         enabled = [c for c in range(view.grid.columns) if view.enabled[c]]
         if view.unified:
             enabled = [c for c in enabled if c > 0]

@@ -89,6 +89,7 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         "article-pane--moved",
         "article-pane--metadata",
         "article-pane--finding",
+        "article-pane--finding-quote",
         "article-pane--search",
         "article-pane--fold",
     }
@@ -187,7 +188,7 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
             elif mark.fact:
                 style = style + self._style("fact")
             return style
-        if kind in ("cut", "added", "shared", "finding", "search"):
+        if kind in ("cut", "added", "shared", "finding", "finding-quote", "search"):
             return self._style(kind)
         return None
 
@@ -201,9 +202,10 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
                 spans = finding.base_spans
             elif column == version:
                 spans = finding.other_spans
+            kind = "finding-quote" if finding.kind.value.startswith("quote") else "finding"
             for span in spans:
                 if span.paragraph == paragraph.paragraph and self.column != UNIFIED:
-                    marks.append(Mark(span.start, span.end, "finding"))
+                    marks.append(Mark(span.start, span.end, kind))
         if state.search:
             needle = state.search.lower()
             haystack = paragraph.text.lower()

@@ -11,7 +11,7 @@ from itertools import accumulate
 
 from reader.grid import CellKind, Grid, StyledParagraph, base_paragraphs, unified_paragraphs, version_paragraphs
 from reader.model import Category, Comparison, Finding
-from reader.ui.wrapping import wrap
+from reader.ui.wrapping import line_count
 
 NOISE_MODES = ("show", "dim", "hide")
 NOISE_CATEGORIES = tuple(c for c in Category if c.is_noise)
@@ -52,6 +52,7 @@ class ViewState:
     layout: RowLayout = field(default_factory=lambda: RowLayout([]))
     generation: int = 0  # bumped whenever what the panes draw changes
     fold_counts: dict[int, int] = field(default_factory=dict)  # first row of a folded run -> rows in it
+    _heights: dict[tuple, int] = field(default_factory=dict, repr=False)  # natural heights already measured
 
     @property
     def partner(self) -> int:
@@ -94,6 +95,13 @@ class ViewState:
 
     def natural_height(self, column: int, row: int, width: int) -> int:
         """Lines the cell needs at ``width`` text cells (0 when the column has nothing in this row)."""
+        key = (column, row, width, tuple(self.noise.values()) if column == UNIFIED else None)
+        height = self._heights.get(key)
+        if height is None:
+            height = self._heights[key] = self._natural_height(column, row, width)
+        return height
+
+    def _natural_height(self, column: int, row: int, width: int) -> int:
         grid_row = self.grid.rows[row]
         if column == UNIFIED:
             if grid_row.cells[self.partner].kind is CellKind.BLANK and grid_row.cells[0].kind is CellKind.BLANK:
@@ -112,7 +120,7 @@ class ViewState:
         else:
             article = self.grid.articles[column]
             texts = [article.paragraphs[i].text for i in grid_row.cells[column].paragraphs]
-        return label + sum(len(wrap(text, width)) for text in texts)
+        return label + sum(line_count(text, width) for text in texts)
 
     def row_changed(self, row: int) -> bool:
         grid_row = self.grid.rows[row]

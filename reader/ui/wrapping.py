@@ -11,6 +11,8 @@ import re
 from rich.cells import cell_len, get_character_cell_size
 
 _WORD = re.compile(r"(\S+)(\s*)")
+_TOKENS: dict[str, tuple[tuple[int, int, int], ...]] = {}  # text -> (word cells, space count, breaks)
+_TOKENS_MAX = 50_000
 
 
 def _cut(text: str, start: int, end: int, width: int, ascii_text: bool) -> int:
@@ -67,3 +69,42 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
     if start is not None:
         lines.append((start, last_end))
     return lines or [(0, 0)]
+
+
+def _tokens(text: str) -> tuple[tuple[int, int, int], ...]:
+    tokens = _TOKENS.get(text)
+    if tokens is None:
+        measure = len if text.isascii() else cell_len
+        tokens = tuple(
+            (measure(m.group(1)), len(m.group(2)), m.group(2).count("\n")) for m in _WORD.finditer(text)
+        )
+        if len(_TOKENS) >= _TOKENS_MAX:
+            _TOKENS.clear()
+        _TOKENS[text] = tokens
+    return tokens
+
+
+def line_count(text: str, width: int) -> int:
+    """``len(wrap(text, width))``, without building the lines (row heights for long documents)."""
+    width = max(1, width)
+    tokens = _tokens(text)
+    if any(size > width for size, _, _ in tokens):
+        return len(wrap(text, width))  # hard-cut words: let the exact algorithm decide
+    lines = 0
+    open_line = False
+    used = 0
+    for size, spaces, breaks in tokens:
+        if not open_line:
+            open_line, used = True, 0
+        elif used and used + size > width:
+            lines += 1
+            used = 0
+        used += size
+        if breaks:
+            lines += breaks
+            open_line, used = False, 0
+        else:
+            used += spaces
+    if open_line:
+        lines += 1
+    return lines or 1
