@@ -26,6 +26,10 @@ from reader.profile import Profile
 from reader.wordkeys import SPACE_KEY, Token, keyer_for, name_skeleton, names_alike
 
 _DMP = diff_match_patch()
+_DMP.Diff_Timeout = 0  # never degrade a paragraph diff to delete-all/insert-all
+# Up to this size (tokens x tokens, about 75 words each side) diff-match-patch's own diff is fast
+# enough and splits ties the way readers expect; longer texts use the C++ LCS (see _token_diff).
+_SMALL = 150 * 150
 # Replace regions larger than this (tokens x tokens) are not re-diffed to split out name and style variants.
 _SPLIT_LIMIT = 200 * 200
 _MAX_KEYS = 0xFFFE + 0xFFFE  # private-use planes 15 and 16
@@ -299,9 +303,12 @@ def diff_words(base_text: str, other_text: str, profile: Profile) -> tuple[Segme
         builder.change(0, len(tokens_a), 0, len(tokens_b))
         return tuple(builder.segments)
     chars_a, chars_b = encoded
-    space = encoded_space(keys_a, keys_b, chars_a, chars_b)
-    diffs = _absorb_small_equalities(_start_edits_at_words(_token_diff(chars_a, chars_b), space))
-    _DMP.diff_cleanupMerge(diffs)
+    if len(chars_a) * len(chars_b) <= _SMALL:
+        diffs = _DMP.diff_main(chars_a, chars_b, False)
+    else:
+        space = encoded_space(keys_a, keys_b, chars_a, chars_b)
+        diffs = _absorb_small_equalities(_start_edits_at_words(_token_diff(chars_a, chars_b), space))
+        _DMP.diff_cleanupMerge(diffs)
     _DMP.diff_cleanupSemantic(diffs)
     for is_equal, a0, a1, b0, b1 in _regions(diffs):
         if is_equal:
