@@ -183,6 +183,8 @@ async def _drive_app(articles: list[Article], presses: int) -> dict:
     app = ReaderApp(articles)
     started = time.perf_counter()
     async with app.run_test(size=(160, 48)) as pilot:
+        # The app paints at once (showing the analysis' progress), then the aligned view when it is ready.
+        ready = time.perf_counter() - started
         while app.view is None:
             await pilot.pause(0.01)
         await pilot.pause()
@@ -197,7 +199,7 @@ async def _drive_app(articles: list[Article], presses: int) -> dict:
                 samples.append(time.perf_counter() - start)
             return statistics.median(samples)
 
-        return {"first": first, "n": await each("n"), "pagedown": await each("pagedown")}
+        return {"ready": ready, "first": first, "n": await each("n"), "pagedown": await each("pagedown")}
 
 
 def bench_app(paragraphs: int, versions: int) -> dict:
@@ -263,7 +265,8 @@ def main(argv: list[str] | None = None) -> int:
         app = bench_app(args.app_paragraphs, args.app_versions)
         print(f"\nApp headless (160x48), {args.app_versions} versions of {args.app_paragraphs} paragraphs\n")
         print("| measure | time | target |\n|---|---|---|")
-        print(f"| first screen (including the analysis) | {app['first']:.2f} s | < 2 s |")
+        print(f"| app on screen (analysis progress shown) | {app['ready']:.2f} s | |")
+        print(f"| first aligned screen (including the analysis) | {app['first']:.2f} s | < 2 s |")
         print(f"| `n` next change (median of 25) | {app['n'] * 1000:.1f} ms | < 50 ms |")
         print(f"| page-down (median of 25) | {app['pagedown'] * 1000:.1f} ms | < 50 ms |")
     print(f"\nPeak memory of the whole run (RSS): {peak_rss_mb():.0f} MB (target < 400 MB)")

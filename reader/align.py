@@ -6,7 +6,7 @@ Steps (see the project's alignment notes):
    inverted index, so long documents never score every pair) and score them by word-level Indel
    similarity (order-aware), with a containment rescue for rewritten ledes; take 1:1 pairs greedily
    by descending score above a length-aware threshold;
-3. splits and merges: 2 or 3 adjacent paragraphs whose joined text scores clearly better than any
+3. splits and merges: 2 to 4 adjacent paragraphs whose joined text scores clearly better than any
    single one become one ``split``/``merged`` row;
 4. decide the relation: a version with almost no strong pairs is an independent rewrite; its links
    are only ``partial`` rows (a shared quote or sentence) and its metadata pairs only when near-identical;
@@ -46,6 +46,8 @@ STRONG_PAIR = 0.8
 LIFTED_WHOLE = 0.9
 # Candidate trigrams found in more paragraphs than this are too common to be evidence.
 COMMON_GRAM = 20
+# Above this many metadata pairs of one kind, only identical lines are paired (no scoring of all pairs).
+MAX_METADATA_PAIRS = 40_000
 # At most this many candidates per paragraph are scored (the ones sharing most trigrams).
 MAX_CANDIDATES = 8
 
@@ -242,15 +244,19 @@ def _greedy(scored: list[tuple[float, int, int]], matched: dict[int, tuple[int, 
         used.add(j)
 
 
+def _text_group(group: str) -> str:
+    return _BODY if group == "subhead" else group
+
+
 def _exact_pairs(base: list[Unit], other: list[Unit]) -> dict[int, tuple[int, float]]:
     """Identical paragraphs (after normalisation) of the same group, paired in order of appearance."""
     waiting: dict[tuple[str, tuple[str, ...]], list[int]] = defaultdict(list)
     for u in reversed(other):
         if u.words:
-            waiting[(u.group, u.words)].append(u.index)
+            waiting[(_text_group(u.group), u.words)].append(u.index)
     matched = {}
     for u in base:
-        stack = waiting.get((u.group, u.words))
+        stack = waiting.get((_text_group(u.group), u.words))
         if u.words and stack:
             matched[u.index] = (stack.pop(), 1.0)
     return matched
@@ -267,9 +273,12 @@ def _body_pairs(
             continue
         for j in _candidates(index, a):
             b = by_index[j]
-            if j in used or b.group != a.group:
+            if j in used:
                 continue
             score = pair_score(a, b)
+            # A line read as a subhead in one file and as body text in the other pairs only if near-identical.
+            if b.group != a.group and score < 0.9:
+                continue
             if score > 0:
                 scored.append((score, a.index, j))
     _greedy(scored, matched, used)
@@ -291,6 +300,13 @@ def _metadata_pairs(
     scored = []
     for group, units_a in groups_a.items():
         units_b = groups_b.get(group, [])
+        if len(units_a) * len(units_b) > MAX_METADATA_PAIRS:
+            # Thousands of metadata lines (page junk) on both sides: pair identical ones only.
+            waiting = defaultdict(list)
+            for b in reversed(units_b):
+                waiting[b.key].append(b.index)
+            scored += [(1.0, a.index, waiting[a.key].pop()) for a in units_a if waiting.get(a.key)]
+            continue
         for a in units_a:
             for b in units_b:
                 sim = fuzz.ratio(a.key, b.key) / 100.0
@@ -317,7 +333,7 @@ def _groups(
     index: _GramIndex,
     matched: dict[int, tuple[int, float]],
 ) -> list[tuple[float, int, tuple[int, ...]]]:
-    """Proposals (score, single index, adjacent many indices) where 2-3 adjacent paragraphs of the other
+    """Proposals (score, single index, adjacent many indices) where 2-4 adjacent paragraphs of the other
     side together are the single paragraph. ``matched`` maps single -> (many, score) of current 1:1 pairs."""
     owner = {j: i for i, (j, _) in matched.items()}
     by_index = {u.index: u for u in many}
@@ -332,7 +348,7 @@ def _groups(
         # A paragraph already paired is split (or merged) around its partner; others look them up.
         near = {current_j} if current_j is not None else set(_candidates(index, s))
         for c in near:
-            for size in (2, 3):
+            for size in (2, 3, 4):
                 for first in range(c - size + 1, c + 1):
                     starts.add((first, size))
         best = None

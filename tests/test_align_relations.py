@@ -214,3 +214,26 @@ def test_empty_articles():
     assert align(article(), article()) == []
     rows = align(article(P["lede"]), article())
     assert rows_of(rows) == {("deleted", (0,), ())}
+
+
+def test_four_way_split_of_a_long_paragraph():
+    long = " ".join([P["vote"], P["offer"], P["law"], P["retail"]])
+    parts = article(P["lede"], P["vote"], P["offer"], P["law"], P["retail"])
+    assert ("split", (1,), (1, 2, 3, 4)) in rows_of(align(article(P["lede"], long), parts))
+
+
+def test_line_read_as_subhead_in_one_file_and_body_in_the_other_still_pairs():
+    base = article(P["lede"], (K.SUBHEAD, "Talks stall as ships queue"), P["vote"])
+    other = article(P["lede"], "Talks stall as ships queue", P["vote"])
+    assert ("edited", (1,), (1,)) in rows_of(align(base, other))
+    assert ("deleted", (1,), ()) in rows_of(align(base, article(P["lede"], "Ships queue as talks resume", P["vote"])))
+
+
+def test_many_junk_lines_pair_only_when_identical():
+    junk = [(K.BOILERPLATE, f"Related link number {i} about something else") for i in range(250)]
+    base = article(P["lede"], *junk)
+    other = article(P["lede"], *reversed(junk), (K.BOILERPLATE, "Related link number 7 about something new"))
+    rows = align(base, other)
+    paired = {(r.base, r.other) for r in rows if r.has_both_sides}
+    assert ((8,), (len(junk) - 7,)) in paired  # "number 7" found at its reversed position
+    assert all(base.texts(r.base) == other.texts(r.other) for r in rows if r.has_both_sides)
