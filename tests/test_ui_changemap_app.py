@@ -2,34 +2,14 @@
 
 from __future__ import annotations
 
-from reader.ui.app import ReaderApp
 from reader.ui.changemap import ChangeMap, Mark
 from tests.ui_app_helpers import open_reader, private_config  # noqa: F401 - fixture
-from tests.ui_extras_fixtures import run
+from tests.ui_extras_fixtures import fixed_reader, run, snapshot_comparison
 
 
-def test_c_toggles_the_map_and_panes_make_room(sample_articles, private_config):
+def test_map_is_hidden_at_80_columns_until_asked_for(monkeypatch, private_config):
     async def body():
-        app = ReaderApp(sample_articles)
-        async with app.run_test(size=(160, 40)) as pilot:
-            await open_reader(pilot)
-            change_map = app.query_one(ChangeMap)
-            assert change_map.display  # wide screen: shown from the start
-            assert len(change_map.columns) == len(sample_articles) - 1
-            assert change_map.size.width == len(sample_articles) + 1
-            await pilot.press("c")
-            await pilot.pause()
-            assert not change_map.display
-            await pilot.press("c")
-            await pilot.pause()
-            assert change_map.display
-
-    run(body())
-
-
-def test_map_is_hidden_at_80_columns_until_asked_for(sample_articles, private_config):
-    async def body():
-        app = ReaderApp(sample_articles)
+        app = fixed_reader(monkeypatch, snapshot_comparison())
         async with app.run_test(size=(80, 24)) as pilot:
             await open_reader(pilot)
             change_map = app.query_one(ChangeMap)
@@ -43,12 +23,21 @@ def test_map_is_hidden_at_80_columns_until_asked_for(sample_articles, private_co
     run(body())
 
 
-def test_map_follows_the_cursor_and_a_click_moves_the_reader(sample_articles, private_config):
+def test_c_toggles_the_map_which_follows_the_cursor_and_jumps_on_click(monkeypatch, private_config):
     async def body():
-        app = ReaderApp(sample_articles)
+        app = fixed_reader(monkeypatch, snapshot_comparison())
         async with app.run_test(size=(160, 40)) as pilot:
             await open_reader(pilot)
             change_map = app.query_one(ChangeMap)
+            assert change_map.display  # wide screen: shown from the start, one column per version
+            assert len(change_map.columns) == len(snapshot_comparison().versions)
+            assert change_map.size.width == len(snapshot_comparison().versions) + 2
+            await pilot.press("c")
+            await pilot.pause()
+            assert not change_map.display
+            await pilot.press("c")
+            await pilot.pause()
+            assert change_map.display
             await pilot.press("n", "n")
             await pilot.pause()
             assert change_map.cursor == app.view.cursor

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import json
 
-from reader.ui.app import ReaderApp
 from reader.ui.export_action import ExportScreen
 from tests.ui_app_helpers import open_reader, private_config  # noqa: F401 - fixture
-from tests.ui_extras_fixtures import run
+from tests.ui_extras_fixtures import fixed_reader, run, snapshot_comparison
 
 
 async def _wait_for_file(pilot, folder, pattern):
@@ -20,13 +19,13 @@ async def _wait_for_file(pilot, folder, pattern):
     return []
 
 
-def test_e_writes_the_chosen_format_into_the_configured_folder(sample_articles, private_config, tmp_path):
+def test_e_writes_the_chosen_format_into_the_configured_folder(monkeypatch, private_config, tmp_path):
     reports = tmp_path / "reports"
     reports.mkdir()
     (private_config / "config.yaml").write_text(f"export_dir: {reports}\n", encoding="utf-8")
 
     async def body():
-        app = ReaderApp(sample_articles)
+        app = fixed_reader(monkeypatch, snapshot_comparison())
         async with app.run_test(size=(120, 36)) as pilot:
             await open_reader(pilot)
             await pilot.press("e")
@@ -36,7 +35,7 @@ def test_e_writes_the_chosen_format_into_the_configured_folder(sample_articles, 
             written = await _wait_for_file(pilot, reports, "*.json")
             assert len(written) == 1
             data = json.loads(written[0].read_text(encoding="utf-8"))
-            assert len(data["versions"]) == len(sample_articles) - 1
+            assert len(data["versions"]) == len(snapshot_comparison().versions)
             messages = [n.message for n in app._notifications]
             assert any(str(written[0]) in m for m in messages)
             # A second export never overwrites the first.
@@ -48,32 +47,24 @@ def test_e_writes_the_chosen_format_into_the_configured_folder(sample_articles, 
     run(body())
 
 
-def test_palette_offers_one_export_per_format(sample_articles, private_config):
+def test_palette_offers_each_format_and_a_missing_folder_is_reported(monkeypatch, private_config, tmp_path):
+    (private_config / "config.yaml").write_text(f"export_dir: {tmp_path / 'gone'}\n", encoding="utf-8")
+
     async def body():
-        app = ReaderApp(sample_articles)
+        app = fixed_reader(monkeypatch, snapshot_comparison())
         async with app.run_test(size=(120, 36)) as pilot:
             await open_reader(pilot)
             titles = [c.title for c in app.get_system_commands(app.screen)]
             for label in ("Export Markdown report", "Export HTML report", "Export JSON report"):
                 assert label in titles
             assert "Overview" in titles and "Change map (toggle)" in titles
-
-    run(body())
-
-
-def test_export_to_a_missing_folder_says_so_without_crashing(sample_articles, private_config, tmp_path):
-    (private_config / "config.yaml").write_text(f"export_dir: {tmp_path / 'gone'}\n", encoding="utf-8")
-
-    async def body():
-        app = ReaderApp(sample_articles)
-        async with app.run_test(size=(120, 36)) as pilot:
-            await open_reader(pilot)
-            app.action_export_as("html")
+            command = next(c for c in app.get_system_commands(app.screen) if c.title == "Export HTML report")
+            command.callback()
             for _ in range(20):
                 await app.workers.wait_for_complete()
                 await pilot.pause()
             messages = [n.message for n in app._notifications]
-            assert any("gone" in m for m in messages)
+            assert any("gone" in m and "does not exist" in m for m in messages)
             assert app.is_running
 
     run(body())

@@ -7,7 +7,7 @@ from reader.ui.export_action import ExportScreen
 from reader.ui.keymap import bindings_with_ids
 from reader.ui.overview import OverviewScreen
 from tests.ui_app_helpers import open_reader, private_config  # noqa: F401 - fixture
-from tests.ui_extras_fixtures import run
+from tests.ui_extras_fixtures import fixed_reader, run, snapshot_comparison
 
 
 def test_extra_screens_bindings_have_ids_and_descriptions():
@@ -20,13 +20,13 @@ def test_extra_screens_bindings_have_ids_and_descriptions():
         assert reserved in ids
 
 
-def test_config_file_remaps_keys_and_reports_unknown_ids(sample_articles, private_config):
+def test_config_file_remaps_keys_and_reports_unknown_ids(monkeypatch, private_config):
     (private_config / "config.yaml").write_text(
         "keys:\n  view.overview: f2\n  app.export: ctrl+e\n  view.overveiw: f3\n", encoding="utf-8"
     )
 
     async def body():
-        app = ReaderApp(sample_articles)
+        app = fixed_reader(monkeypatch, snapshot_comparison())
         async with app.run_test(size=(120, 36)) as pilot:
             await open_reader(pilot)
             messages = [n.message for n in app._notifications]

@@ -11,7 +11,6 @@ import pexpect
 import pyte
 import pytest
 
-from reader.ui.app import ReaderApp
 from reader.ui.theming import DEFAULT_THEME
 from tests.ui_app_helpers import open_reader, private_config  # noqa: F401 - fixture
 from tests.ui_extras_fixtures import fixed_reader, run, snapshot_comparison
@@ -19,11 +18,11 @@ from tests.ui_extras_fixtures import fixed_reader, run, snapshot_comparison
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_theme_option_config_theme_and_palette_switching(sample_articles, private_config):
+def test_theme_option_config_theme_and_palette_switching(monkeypatch, private_config):
     (private_config / "config.yaml").write_text("theme: reader-colour-blind\n", encoding="utf-8")
 
     async def body():
-        app = ReaderApp(sample_articles)
+        app = fixed_reader(monkeypatch, snapshot_comparison())
         async with app.run_test(size=(120, 36)) as pilot:
             await open_reader(pilot)
             assert app.theme == "reader-colour-blind"
@@ -31,7 +30,7 @@ def test_theme_option_config_theme_and_palette_switching(sample_articles, privat
             app.theme = "reader-high-contrast"
             await pilot.pause()
             assert app.theme_variables["reader-insert"] != insert
-        explicit = ReaderApp(sample_articles, theme_name="reader-light")
+        explicit = fixed_reader(monkeypatch, snapshot_comparison(), theme_name="reader-light")
         async with explicit.run_test(size=(120, 36)) as pilot:
             await open_reader(pilot)
             assert explicit.theme == "reader-light"  # --theme wins over the config file
@@ -40,7 +39,7 @@ def test_theme_option_config_theme_and_palette_switching(sample_articles, privat
 
 
 def test_bad_theme_file_opens_the_reader_with_the_default_theme_and_a_message(
-    sample_articles, private_config, tmp_path
+    monkeypatch, private_config, tmp_path
 ):
     bad = tmp_path / "garish.yaml"
     bad.write_text("name: garish\nprimary: '#ff00ff'\nbackgroud: '#000000'\n", encoding="utf-8")
@@ -48,7 +47,7 @@ def test_bad_theme_file_opens_the_reader_with_the_default_theme_and_a_message(
     (private_config / "themes" / "broken.yaml").write_text("name: [oops\n", encoding="utf-8")
 
     async def body():
-        app = ReaderApp(sample_articles, theme_name=str(bad))
+        app = fixed_reader(monkeypatch, snapshot_comparison(), theme_name=str(bad))
         async with app.run_test(size=(120, 36)) as pilot:
             await open_reader(pilot)
             assert app.theme == DEFAULT_THEME
@@ -60,8 +59,7 @@ def test_bad_theme_file_opens_the_reader_with_the_default_theme_and_a_message(
     run(body())
 
 
-@pytest.mark.parametrize("theme", ["reader-light", "reader-high-contrast"])
-@pytest.mark.parametrize("size", [(80, 24), (160, 48)])
+@pytest.mark.parametrize(("theme", "size"), [("reader-light", (80, 24)), ("reader-high-contrast", (160, 48))])
 def test_main_screen_snapshot(snap_compare, monkeypatch, private_config, theme, size):
     app = fixed_reader(monkeypatch, snapshot_comparison(), theme_name=theme)
     assert snap_compare(app, terminal_size=size, run_before=open_reader)
@@ -96,7 +94,7 @@ def test_no_color_in_a_real_terminal_keeps_changes_distinguishable(private_confi
     try:
         text = _screen_text(child, screen, stream, lambda t: "row 1/" in t and "palette" in t)
         assert "00-wire.txt" in text, text
-        text = _screen_text(child, screen, stream, lambda t: False, timeout=2.0)  # let the panes settle
+        text = _screen_text(child, screen, stream, lambda t: False, timeout=1.0)  # let the panes settle
         colours = {
             (char.fg, char.bg)
             for row in screen.buffer.values()
