@@ -57,7 +57,10 @@ def short(text: str, limit: int = _SHOWN) -> str:
 
 
 def _by(attribution: Attribution | None) -> str:
-    return f" by {attribution.who}" if attribution is not None else ""
+    if attribution is None:
+        return ""
+    who = attribution.who
+    return f" by {who[0].lower()}{who[1:]}" if re.match(r"(?:The|A|An)\s", who) else f" by {who}"
 
 
 def _counterparts(rows: list[Row]) -> tuple[dict[int, list[int]], dict[int, list[int]]]:

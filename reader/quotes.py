@@ -80,6 +80,8 @@ def _is_space(char: str) -> bool:
 
 
 def _double_role(text: str, i: int) -> str:
+    if text[i] in "\u00ab\u00bb":
+        return "open" if text[i] == "\u00ab" else "close"  # guillemets often stand apart: « Oui »
     before = text[i - 1] if i else ""
     after = text[i + 1] if i + 1 < len(text) else ""
     can_open = (_is_space(before) or before in _OPEN_BEFORE or before in SINGLE_MARKS) and not _is_space(after)

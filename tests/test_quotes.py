@@ -86,3 +86,23 @@ def test_quotes_in_headlines_and_credits_are_not_extracted():
 def test_comparison_key_ignores_marks_case_and_edge_punctuation():
     assert quote_key("Our members ‘spoke’,") == quote_key('our members "spoke".')
     assert comparable_text("  We won’t go,  ") == "We won’t go"
+
+
+def test_straight_marks_with_apostrophes_and_possessives():
+    assert texts("\"It's the workers' right,\" he said.") == ["It's the workers' right,"]
+    assert texts("'We're here,' she said.") == ["We're here,"]
+    assert texts("'The workers' pay is low,' she said.") == ["The workers' pay is low,"]
+
+
+def test_inch_marks_and_stray_closers_are_not_quotes():
+    assert texts('They laid a 6" pipe under the quay.') == []
+
+
+def test_german_and_french_marks():
+    assert texts("Er sagte: „Wir bleiben.“ Dann ging er.") == ["Wir bleiben."]
+    assert texts("Il a dit : « Nous restons ». Puis il est parti.") == [" Nous restons "]
+
+
+def test_quote_after_a_glued_dateline():
+    (quote,) = quotes_in_text(0, "PORT ALDER (Meridian) - “We stay,” she said.", start=24)
+    assert quote.text == "We stay,"

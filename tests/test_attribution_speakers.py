@@ -1,0 +1,98 @@
+"""Attribution phrases: speaker, title, cue verb and hedge, on the sentence shapes of wire copy."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.loading import article_from_text
+from reader.quotes import extract_quotes, quotes_in_text
+from reader.speakers import attribute_quotes, attributions_in_paragraph, extract_attributions, same_speaker
+
+
+def one(text: str):
+    (attribution,) = attributions_in_paragraph(0, text, quotes_in_text(0, text))
+    return attribution
+
+
+@pytest.mark.parametrize(
+    "text, speaker, verb, title",
+    [
+        ("“We will stay,” said Maria Velasquez, the union’s regional secretary.", "Maria Velasquez", "said",
+         "the union’s regional secretary"),
+        ("“We will stay,” Velasquez told reporters outside the hall.", "Velasquez", "told reporters", None),
+        ("Labour Minister Farid Qaddouri, who has avoided the dispute, said the law allowed it.", "Farid Qaddouri",
+         "said", "Labour Minister"),
+        ("The talks foundered over shift caps, a source familiar with the talks said.",
+         "a source familiar with the talks", "said", None),
+        ("Imports fell by a fifth, according to the National Shipping Registry.", "the National Shipping Registry",
+         "according to", None),
+        ("“We will win,” Smith wrote on Truth Social.", "Smith", "wrote on Truth Social", None),
+        ("Maria Velasquez, the union’s regional secretary, told reporters: “No.”", "Maria Velasquez",
+         "told reporters", "the union’s regional secretary"),
+    ],
+)
+def test_speaker_cue_and_title(text, speaker, verb, title):
+    attribution = one(text)
+    assert (attribution.speaker, attribution.verb, attribution.title) == (speaker, verb, title)
+    assert text[attribution.start : attribution.end] == attribution.phrase
+
+
+def test_hedge_and_loaded_verbs():
+    hedged = one("The association said it believed the vote would prolong the dispute.")
+    assert hedged.hedge == "it believed" and hedged.cue == "said it believed"
+    assert one("“The money is there,” Velasquez claimed.").is_loaded
+    assert not one("“The money is there,” Velasquez said.").is_loaded
+
+
+def test_anonymous_sources():
+    assert one("The deal is close, a source familiar with the matter said.").anonymous
+    assert one("“We will not pay,” said an official, who asked not to be named.").anonymous
+    assert not one("“We will not pay,” said Edwin Marsh.").anonymous
+
+
+def test_quoted_words_are_never_cues():
+    assert attributions_in_paragraph(0, "“He said no and she claimed yes.”", quotes_in_text(0, "“He said no and she claimed yes.”")) == []
+
+
+def test_nouns_that_look_like_verbs_are_not_cues():
+    text = "The council estimated early claims at 45 million crowns."
+    assert [a.verb for a in attributions_in_paragraph(0, text, [])] == ["estimated"]
+
+
+def test_pronoun_resolved_only_when_unambiguous():
+    article = article_from_text(
+        "Labour Minister Farid Qaddouri has so far resisted using the law, but his tone hardened this week as "
+        "the strike went on. “The law allows it,” he said.\n\n"
+        "Edwin Marsh met Ruth Okonjo on Friday to discuss the shipping delays at the harbour. “We talked,” she said."
+    )
+    quotes = extract_quotes(article)
+    attributions = extract_attributions(article, quotes)
+    by_paragraph = {a.paragraph: a for a in attributions}
+    assert by_paragraph[0].resolved == "Farid Qaddouri"
+    assert by_paragraph[1].resolved is None  # two people named before "she": left unresolved
+
+
+def test_every_piece_of_a_multi_paragraph_quote_has_the_speaker():
+    article = article_from_text(
+        "“It belongs to the whole country, and the whole country is now paying the price of this strike,” "
+        "Labour Minister Farid Qaddouri said in a statement on Wednesday. “We will act.\n\n"
+        "“I have asked both parties to meet again on Monday.”"
+    )
+    quotes = extract_quotes(article)
+    speakers = attribute_quotes(article, quotes, extract_attributions(article, quotes))
+    assert [s.speaker for s in speakers] == ["Farid Qaddouri"] * 3
+
+
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        ("Maria Velasquez", "Velasquez", True),
+        ("Ms Velasquez", "Maria Velasquez", True),
+        ("Farid Qaddouri", "Kaddouri", True),
+        ("the Harbour and Transport Workers’ Union", "the union", True),
+        ("Ruth Okonjo", "Peter Lang", False),
+        ("he", "Peter Lang", None),
+    ],
+)
+def test_same_speaker(a, b, same):
+    assert same_speaker(a, b) is same
