@@ -110,3 +110,10 @@ def test_subheads_in_capitals_and_title_case_but_not_short_sentences():
 def test_a_body_sentence_starting_like_a_credit_is_body():
     got = kinds_of("Strike", LEDE, "Reporting by the local radio station first revealed the vote, officials said, adding that talks would resume.", BODY, BODY, BODY, BODY)
     assert got[2] is K.BODY
+
+
+def test_a_slash_in_ordinary_words_is_not_a_photo_credit():
+    got = kinds_of("Strike", LEDE, "The union said it would keep negotiating on behalf of members and/or their families.", BODY)
+    assert got[2] is K.BODY
+    got = kinds_of("Strike", LEDE, "Velasquez said she spoke on his/her behalf", BODY)
+    assert got[2] is K.BODY

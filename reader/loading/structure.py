@@ -51,11 +51,12 @@ _DISCLAIMER = re.compile(
     re.IGNORECASE,
 )
 _DISCLAIMER_CREDIT = re.compile(r"produced by (?:the )?(?P<credit>.{2,60}?)(?: news)? agency", re.IGNORECASE)
+# Case matters in the agency credit ("MERIDIAN/Jo Example", "AP Photo/Jo Roe"): ignoring it would take
+# "... on his/her behalf" for a photo credit (and made this search slow on long paragraphs).
 _PHOTO_CREDIT = re.compile(
     r"(?:\b[A-Z]{2,}(?:\s[A-Z]{2,})?/[A-Z][\w.\-]+(?:\s[A-Z][\w.\-]+){0,3}(?:/[A-Z][\w ]{2,20})?\)?\s*$|"
-    r"\((?:photo|picture|image|pictured)s?:[^)]*\)|^(?:photo|photograph|picture|image|credit)s?\s*:|"
-    r"\b[A-Z]{2,}\s+Photo/|\b(?:via\s+)?Getty Images\s*$|\bPhotograph:\s)",
-    re.IGNORECASE,
+    r"(?i:\((?:photo|picture|image|pictured)s?:[^)]*\)|^(?:photo|photograph|picture|image|credit)s?\s*:)|"
+    r"\b[A-Z]{2,}\s+Photo/|\b(?:via\s+)?Getty Images\s*$|\bPhotograph:\s)"
 )
 _JUNK = re.compile(
     r"^(?:[\W_]+|you may (?:also )?(?:be interested in|like)|read more|related(?: articles| stories| news| topics)?|"
@@ -136,6 +137,21 @@ def _is_byline(text: str) -> bool:
     return bool(match) and ("," in text or " and " in text) and not _DATELINE.match(text)
 
 
+# Cheap substring tests first: these searches are slow on long paragraphs and rarely match.
+_DISCLAIMER_HINTS = ("produced by", "edited by", "syndicated feed", "\u00a9", "copyright")
+_CAPTION_HINTS = ("/", "photo", "picture", "image", "credit", "getty")
+
+
+def _is_disclaimer(text: str) -> bool:
+    lower = text.lower()
+    return any(hint in lower for hint in _DISCLAIMER_HINTS) and bool(_DISCLAIMER.search(text))
+
+
+def _is_caption(text: str) -> bool:
+    lower = text.lower()
+    return any(hint in lower for hint in _CAPTION_HINTS) and bool(_PHOTO_CREDIT.search(text))
+
+
 def _is_bare_name(text: str) -> bool:
     """A byline printed as just the reporter's name ("Hannah Lindqvist"), right under the headline."""
     words = text.split()
@@ -190,9 +206,9 @@ def classify(
         elif source := _SOURCE_LINE.match(text):
             kinds[i] = ParagraphKind.CREDIT
             meta.credit = meta.credit or source.group("credit").strip()
-        elif _DISCLAIMER.search(text) and words <= 40:
+        elif words <= 40 and _is_disclaimer(text):
             kinds[i] = ParagraphKind.CREDIT
-        elif _PHOTO_CREDIT.search(text) and words < 80:
+        elif words < 80 and _is_caption(text):
             kinds[i] = ParagraphKind.CAPTION
         elif _JUNK.match(text) or _NOTICE.match(text) or (_LINK_LINE.match(text) and words <= 25):
             kinds[i] = ParagraphKind.BOILERPLATE
