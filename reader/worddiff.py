@@ -23,7 +23,8 @@ from rapidfuzz.distance import Indel
 from reader.categorize import categorize_tokens, is_serial_comma, pair_category, strongest
 from reader.model import Category, Op, Segment
 from reader.profile import Profile
-from reader.wordkeys import SPACE_KEY, Token, keyer_for, name_skeleton, names_alike
+from reader.normalize import fold_typography
+from reader.wordkeys import DATE_PREFIX, SPACE_KEY, WEEKDAYS, Token, keyer_for, name_skeleton, names_alike
 
 _DMP = diff_match_patch()
 _DMP.Diff_Timeout = 0  # never degrade a paragraph diff to delete-all/insert-all
@@ -206,6 +207,8 @@ class _Builder:
             (not base and is_serial_comma(self.b, b0, b1))
             or (not other and is_serial_comma(self.a, a0, a1))
             or _is_hyphen_swap(self.a, a0, a1, self.b, b0, b1)
+            or (not base and _is_on_before_a_day(self.b, b0, b1))
+            or (not other and _is_on_before_a_day(self.a, a0, a1))
         ):
             category, fact = Category.STYLE, False
         else:
@@ -260,6 +263,17 @@ def _is_hyphen_swap(
         a0 > 0 and a1 < len(tokens_a) and tokens_a[a0 - 1].is_word and tokens_a[a1].is_word
         and b0 > 0 and b1 < len(tokens_b) and tokens_b[b0 - 1].is_word and tokens_b[b1].is_word
     )
+
+
+def _is_on_before_a_day(tokens: tuple[Token, ...], start: int, end: int) -> bool:
+    """``said on Tuesday``/``said Tuesday``: writing "on" before a day or date is house style."""
+    words = [t for t in tokens[start:end] if t.key != SPACE_KEY]
+    if len(words) != 1 or words[0].text.casefold() != "on":
+        return False
+    following = next((t for t in tokens[end:] if t.key != SPACE_KEY), None)
+    if following is None:
+        return False
+    return following.key.startswith(DATE_PREFIX) or fold_typography(following.text).casefold().rstrip(".") in WEEKDAYS
 
 
 def _is_space_change(segment: Segment) -> bool:

@@ -97,6 +97,9 @@ DATE_WORDS = frozenset(
         "afternoon", "evening", "night", "weekend", "decade", "decades", "hour", "hours", "minute", "minutes",
     }
 )
+WEEKDAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri sat sun".split()
+)
 NEGATIONS = frozenset(
     {"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "cannot", "nowhere"}
 )
