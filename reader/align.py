@@ -324,6 +324,29 @@ def _metadata_pairs(
     _greedy(scored, matched, used)
 
 
+def _lede_pair(
+    base: list[Unit], other: list[Unit], pairs: dict[int, tuple[int, float]], busy_base: set, busy_other: set
+) -> int | None:
+    """A write-through rewrites the lede hardest; in a reprint the two ledes (first body paragraphs)
+    are the same paragraph when they still share a good part of their content words."""
+    lede_a = next((u for u in base if u.group == _BODY), None)
+    lede_b = next((u for u in other if u.group == _BODY), None)
+    if lede_a is None or lede_b is None:
+        return None
+    used = {j for j, _ in pairs.values()} | busy_other
+    if lede_a.index in pairs or lede_a.index in busy_base or lede_b.index in used:
+        return None
+    content_a = tuple(w for w in lede_a.words if w not in _STOP)
+    content_b = tuple(w for w in lede_b.words if w not in _STOP)
+    if min(len(content_a), len(content_b)) < 6:
+        return None
+    shared = min(containment(content_a, content_b), containment(content_b, content_a))
+    if shared < 0.4:
+        return None
+    pairs[lede_a.index] = (lede_b.index, round(max(similarity(lede_a.words, lede_b.words), shared * 0.6), 4))
+    return lede_a.index
+
+
 # --- Splits and merges ------------------------------------------------------------------------------
 
 
@@ -536,12 +559,13 @@ def _align(base: Article, other: Article, profile) -> list[Row]:
     )
     rewrite = _is_rewrite(base_units, other_units, strong)
     _metadata_pairs(base_units, other_units, pairs, rewrite)
+    lede = _lede_pair(base_units, other_units, pairs, in_group_base, in_group_other) if not rewrite else None
 
     rows: list[Row] = list(groups)
     for i, (j, score) in pairs.items():
         a, b = base_by[i], other_by[j]
         body = a.group == _BODY
-        if body and score < 1.0 and (_is_partial_shaped(a, b) or (rewrite and score < LIFTED_WHOLE)):
+        if body and score < 1.0 and i != lede and (_is_partial_shaped(a, b) or (rewrite and score < LIFTED_WHOLE)):
             # Not the same paragraph: left to the partial pass below, which links only real shared
             # passages (the same facts in other words are no link) and prefers the longest.
             continue

@@ -237,3 +237,19 @@ def test_many_junk_lines_pair_only_when_identical():
     paired = {(r.base, r.other) for r in rows if r.has_both_sides}
     assert ((8,), (len(junk) - 7,)) in paired  # "number 7" found at its reversed position
     assert all(base.texts(r.base) == other.texts(r.other) for r in rows if r.has_both_sides)
+
+
+def test_heavily_rewritten_lede_of_a_reprint_pairs_with_the_wire_lede():
+    lede = (
+        "More than forty cargo ships sat at anchor offshore on Friday as striking dock workers, who voted "
+        "a day earlier to stay out for ten more days, kept the harbour closed for a third week."
+    )
+    keys = ["vote", "quote", "offer", "ships"]
+    rows = rows_of(align(article(P["lede"], *(P[k] for k in keys)), article(lede, *(P[k] for k in keys))))
+    assert ("edited", (0,), (0,)) in rows
+
+
+def test_unrelated_first_paragraphs_are_not_forced_together():
+    keys = ["vote", "quote", "offer", "ships"]
+    rows = rows_of(align(article(P["lede"], *(P[k] for k in keys)), article(UNRELATED["economist"], *(P[k] for k in keys))))
+    assert ("deleted", (0,), ()) in rows and ("inserted", (), (0,)) in rows
