@@ -32,6 +32,15 @@ async def wait_for_analysis(pilot) -> None:
     await pilot.pause()
 
 
+async def settle(pilot) -> None:
+    """Wait until a pending re-layout of the panes (after a toggle or resize) has run."""
+    for _ in range(100):
+        await pilot.pause(0.02)
+        if not getattr(pilot.app, "_layout_pending", False):
+            break
+    await pilot.pause()
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_pyfunc_call(pyfuncitem):
     """Run ``async def`` tests in a fresh event loop (Textual's Pilot needs one; no plugin required)."""

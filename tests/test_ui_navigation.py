@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import io
 
 import pytest
+from rich.console import Console
 from textual.widgets import Input
 
 from reader.grid import CellKind
@@ -12,8 +14,9 @@ from reader.loading import article_from_text
 from reader.model import Finding, FindingKind, Severity, TextSpan
 from reader.ui import app as app_module
 from reader.ui.app import ReaderApp
+from reader.ui.help import HelpScreen
 from reader.ui.panes import ArticlePane
-from tests.conftest import wait_for_analysis
+from tests.conftest import settle, wait_for_analysis
 
 pytestmark = pytest.mark.usefixtures("reader_private_config")
 
@@ -156,14 +159,14 @@ async def test_z_folds_unchanged_rows(sample_articles):
         await wait_for_analysis(pilot)
         full = app.view.layout.total
         await pilot.press("z")
-        await pilot.pause()
+        await settle(pilot)
         assert app.view.fold
         assert app.view.fold_counts, "the trimmed reprint has unchanged paragraphs"
         assert app.view.layout.total < full
         for row in app.view.fold_counts:
             assert app.view.layout.heights[row] == 1
         await pilot.press("z")
-        await pilot.pause()
+        await settle(pilot)
         assert app.view.layout.total == full
 
 
@@ -226,7 +229,7 @@ async def test_u_shows_the_unified_view_of_the_focused_pair(sample_articles):
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_analysis(pilot)
         await pilot.press("u")
-        await pilot.pause()
+        await settle(pilot)
         panes = app._visible_panes()
         assert [p.id for p in panes] == ["pane-unified"]
         assert app.query_one("#column-unified").display
@@ -234,7 +237,7 @@ async def test_u_shows_the_unified_view_of_the_focused_pair(sample_articles):
         header = str(app.query_one("#header-unified").render())
         assert "01-reprint-trimmed.txt" in header
         await pilot.press("u")
-        await pilot.pause()
+        await settle(pilot)
         assert [p.column for p in app._visible_panes()] == [0, 1]
 
 
@@ -249,8 +252,7 @@ async def test_narrow_terminal_shows_base_and_focused_version(sample_articles):
         assert app.view.displayed == [0, 4]
         assert "1 of 4 versions shown" in str(app.query_one("#status").render())
         await pilot.resize_terminal(200, 50)
-        await pilot.pause()
-        await pilot.pause()
+        await settle(pilot)
         assert app.view.displayed == [0, 1, 2, 3, 4]
 
 
@@ -265,8 +267,7 @@ async def test_survives_tiny_terminal_and_back(sample_articles):
         await pilot.pause()
         await pilot.press("n", "j", "pagedown", "u", "u")
         await pilot.resize_terminal(80, 24)
-        await pilot.pause()
-        await pilot.pause()
+        await settle(pilot)
         assert app.view.layout.total > 0
         lines = [pane.render_line(y).text for pane in app._visible_panes() for y in range(15)]
         assert any("https://example.org/xxx" in line for line in lines)
@@ -342,7 +343,10 @@ async def test_help_lists_every_binding(sample_articles):
         await wait_for_analysis(pilot)
         await pilot.press("question_mark")
         await pilot.pause()
-        text = str(app.screen.query_one("#help-text").render())
+        assert isinstance(app.screen, HelpScreen)
+        console = Console(width=200, record=True, file=io.StringIO())
+        console.print(app.screen.body)
+        text = console.export_text()
         for binding in ReaderApp.BINDINGS:
             assert (binding.tooltip or binding.description) in text
         await pilot.press("escape")

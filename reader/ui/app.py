@@ -405,6 +405,10 @@ class ReaderApp(ReaderExtras, App):
         shown = len(view.displayed) - 1
         total = view.grid.columns - 1
         text.append(f" wire: {view.grid.articles[0].name}")
+        if view.search:
+            matches = self._search_rows()
+            position = sum(1 for r in matches if r <= view.cursor)
+            text.append(f" · search “{view.search}” {position}/{len(matches)} (esc ends)", style="bold")
         if view.unified:
             text.append(" · unified view")
         elif shown < total:
@@ -418,10 +422,6 @@ class ReaderApp(ReaderExtras, App):
             text.append(" · n/N: substantive only")
         if view.fold:
             text.append(" · folded")
-        if view.search:
-            matches = self._search_rows()
-            position = sum(1 for r in matches if r <= view.cursor)
-            text.append(f" · search “{view.search}” {position}/{len(matches)}", style="bold")
         text.append(f" · row {view.cursor + 1}/{len(view.grid.rows)}")
         status.update(text, layout=False)
         self.refresh_change_map()
