@@ -143,9 +143,9 @@ def score_rewrites(generated: list[Generated], profile) -> RewriteScores:
     return scores
 
 
-def evaluate(seed: int, count: int, profile=None) -> tuple[ReprintScores, RewriteScores]:
+def evaluate(seed: int, count: int, profile=None, intensity: float = 1.0) -> tuple[ReprintScores, RewriteScores]:
     profile = profile or default_profile()
-    reprints = score_reprints(generate(seed, count, "reprint"), profile)
+    reprints = score_reprints(generate(seed, count, "reprint", intensity=intensity), profile)
     rewrites = score_rewrites(generate(seed + 1_000_003, count, "rewrite"), profile)
     return reprints, rewrites
 
@@ -190,8 +190,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--count", type=int, default=200, help="articles of each relation")
+    parser.add_argument(
+        "--intensity", type=float, default=1.0,
+        help="how hard reprints reword paragraphs (1 = normal; 2 doubles every reworded share) to find the limits",
+    )
     args = parser.parse_args(argv)
-    reprints, rewrites = evaluate(args.seed, args.count)
+    reprints, rewrites = evaluate(args.seed, args.count, intensity=args.intensity)
     print(table(reprints, rewrites))
     return 0
 

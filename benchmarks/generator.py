@@ -127,10 +127,10 @@ def _reword(rng: random.Random, text: str, share: float, vocab: list[str]) -> st
     return " ".join(words)
 
 
-def _rewrite_lede(rng: random.Random, text: str, vocab: list[str]) -> str:
+def _rewrite_lede(rng: random.Random, text: str, vocab: list[str], intensity: float = 1.0) -> str:
     """A later (or earlier) write-through of the lede: tense and some words change, a clause goes or comes."""
     text = re.sub(r"\b(voted|evacuated)\b", lambda m: "were due to " + m.group()[:-1 if m.group().endswith("ed") else None], text, count=1)
-    text = _reword(rng, text, 0.12, vocab)
+    text = _reword(rng, text, min(0.7, 0.12 * intensity), vocab)
     if rng.random() < 0.5 and text.count(",") >= 2:
         text = text[: text.rfind(",")] + "."
     else:
@@ -184,9 +184,9 @@ def _apply_text(item: Item, edit) -> None:
     item.text = head + edit(body)
 
 
-def make_reprint(base: Article, rng: random.Random, scale: float = 1.0) -> Generated:
-    """A reprint of ``base`` by random known operations; ``scale`` multiplies the number of structural
-    operations (cuts, additions, moves, splits, merges) for long documents."""
+def make_reprint(base: Article, rng: random.Random, scale: float = 1.0, intensity: float = 1.0) -> Generated:
+    """A reprint of ``base`` by random known operations; ``scale`` multiplies the number of all
+    operations for long documents; ``intensity`` (1 = normal) how hard text edits reword paragraphs."""
     vocab = story_vocabulary(base)
     items = _base_items(base)
     ops: list[str] = []
@@ -219,7 +219,8 @@ def make_reprint(base: Article, rng: random.Random, scale: float = 1.0) -> Gener
     for k in rng.sample(bodies, min(len(bodies), count(0, 2))):
         if len(items[k].text.split()) >= 20:
             ops.append(f"heavy edit {items[k].base}")
-            _apply_text(items[k], lambda t: _reword(rng, t, rng.choice((0.2, 0.25, 0.3)), vocab))
+            share = min(0.7, rng.choice((0.2, 0.25, 0.3)) * intensity)
+            _apply_text(items[k], lambda t: _reword(rng, t, share, vocab))
             items[k].rewritten = True
     for k in rng.sample(bodies, min(len(bodies), count(0, 2))):
         parts = sentences(items[k].text[items[k].body_start :])
@@ -229,12 +230,12 @@ def make_reprint(base: Article, rng: random.Random, scale: float = 1.0) -> Gener
     for k in rng.sample(bodies, min(len(bodies), count(0, 1))):
         if len(items[k].text.split()) >= 25 and not items[k].rewritten:
             ops.append(f"write-through clause {items[k].base}")
-            _apply_text(items[k], lambda t: _reword(rng, t, 0.15, vocab) + " " + filler_sentence(rng, vocab, 8))
+            _apply_text(items[k], lambda t: _reword(rng, t, min(0.7, 0.15 * intensity), vocab) + " " + filler_sentence(rng, vocab, 8))
             items[k].rewritten = True
     if bodies and rng.random() < 0.4:
         lede = bodies[0]
         ops.append("lede rewrite")
-        _apply_text(items[lede], lambda t: _rewrite_lede(rng, t, vocab))
+        _apply_text(items[lede], lambda t: _rewrite_lede(rng, t, vocab, intensity))
         if items[lede].body_start and rng.random() < 0.5:
             ops.append("dateline credit dropped")
             items[lede].text = "PORT ALDER: " + items[lede].text[items[lede].body_start :]
@@ -429,9 +430,10 @@ def make_rewrite(base: Article, rng: random.Random) -> Generated:
     return _finish(base, items, "rewrite", ops)
 
 
-def generate(seed: int, count: int, relation: str, stories=STORIES) -> list[Generated]:
+def generate(seed: int, count: int, relation: str, stories=STORIES, intensity: float = 1.0) -> list[Generated]:
     """``count`` versions of the given relation, cycling through the wire stories."""
     rng = random.Random(seed)
     bases = [load_story(path) for path in stories]
-    make = make_reprint if relation == "reprint" else make_rewrite
-    return [make(bases[n % len(bases)], rng) for n in range(count)]
+    if relation == "reprint":
+        return [make_reprint(bases[n % len(bases)], rng, intensity=intensity) for n in range(count)]
+    return [make_rewrite(bases[n % len(bases)], rng) for n in range(count)]
