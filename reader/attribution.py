@@ -268,6 +268,7 @@ class _Comparer:
         self.findings: list[Finding] = []
         self.pairs: dict[tuple[int, int], Attribution | None] = {}  # base attribution -> version attribution
         self.paired_other: set[tuple[int, int]] = set()
+        self._trigrams: dict[tuple[str, ...], set[int]] | None = None
 
     # -- quotes
     def quotes(self) -> None:
@@ -295,6 +296,9 @@ class _Comparer:
             if place is not None and place.quote is None and place.end > place.start:
                 if self._paraphrase(i, quote, place):
                     continue
+            if (verbatim := self._unquoted_anywhere(quote)) is not None:
+                if self._paraphrase(i, quote, verbatim):
+                    continue
             self._removed(i, quote, place, matched_base)
         for j, quote in enumerate(other.quotes):
             if j not in matched_other:
@@ -312,6 +316,41 @@ class _Comparer:
             if place is not None:
                 return place
         return None
+
+    def _unquoted_anywhere(self, quote: Quote) -> _Place | None:
+        """A long wire quote standing word for word, without quote marks, anywhere in the version
+        (a rewrite lifting it as its own prose)."""
+        if quote.words < 6:
+            return None
+        words = comparable_text(quote.text)
+        for index in self._paragraphs_sharing_words(quote.key):
+            paragraph = self.other.article.paragraphs[index]
+            alignment = fuzz.partial_ratio_alignment(words, paragraph.text, score_cutoff=95)
+            if alignment is None:
+                continue
+            start, end = alignment.dest_start, alignment.dest_end
+            if any(self.other.quotes[n].start < end and start < self.other.quotes[n].end
+                   for n in self.other.quotes_in(paragraph.index)):
+                continue
+            return _Place(paragraph.index, start, end, None)
+        return None
+
+    def _paragraphs_sharing_words(self, key: str) -> list[int]:
+        """Version body paragraphs holding most of the word triples of ``key`` (cheap pre-filter)."""
+        if self._trigrams is None:
+            self._trigrams = {}
+            for paragraph in self.other.article.paragraphs:
+                if paragraph.kind is ParagraphKind.BODY:
+                    words = [t[0] for t in _tokens(paragraph.text)]
+                    for n in range(len(words) - 2):
+                        self._trigrams.setdefault(tuple(words[n : n + 3]), set()).add(paragraph.index)
+        words = key.split()
+        triples = {tuple(words[n : n + 3]) for n in range(len(words) - 2)}
+        counts: dict[int, int] = {}
+        for triple in triples:
+            for index in self._trigrams.get(triple, ()):
+                counts[index] = counts.get(index, 0) + 1
+        return sorted(i for i, n in counts.items() if n >= 0.6 * len(triples))
 
     def _paraphrase(self, i: int, quote: Quote, place: _Place) -> bool:
         quote_words = [t[0] for t in _tokens(comparable_text(quote.text))]

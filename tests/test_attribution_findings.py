@@ -344,3 +344,14 @@ def test_named_person_after_a_description_is_the_speaker():
     other = story("“The water came through the door,” said one resident, Ana Berg, 61.", *FILLER)
     finding = only(findings(base, other), K.SPEAKER_CHANGED)
     assert "Maria Lopez" in finding.message and "Ana Berg" in finding.message
+
+
+def test_wire_quote_lifted_without_marks_into_a_rewrite_is_a_paraphrase():
+    base = story("“We walked out because people are working 14-hour shifts on old cranes,” said Maria Velasquez.", *FILLER)
+    other = story(
+        "Union leaders say the strike is about safety. We walked out because people are working 14-hour shifts "
+        "on old cranes, and they want that to end before anything else is agreed with the operators.",
+        *FILLER,
+    )
+    finding = only(findings(base, other), K.QUOTE_TO_PARAPHRASE)
+    assert finding.severity is S.MINOR and "words kept" in finding.message
