@@ -317,3 +317,18 @@ def test_web_page_with_a_stray_bad_byte_loads_with_a_replacement_character():
     article = load_bytes("page.html", page)
     assert article.encoding == "utf-8 (bad bytes replaced)"
     assert "Thurs\ufffdday" in texts(article)[1]
+
+
+def test_format_readers_stay_in_the_pure_core():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from reader.sources import load_sources\n"
+        f"load_sources([{str(FORMATS)!r}])\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))\n"
+        "assert not bad, bad\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=SAMPLES.parent, timeout=120)
+    assert result.returncode == 0, result.stderr

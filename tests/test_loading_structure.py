@@ -117,3 +117,12 @@ def test_a_slash_in_ordinary_words_is_not_a_photo_credit():
     assert got[2] is K.BODY
     got = kinds_of("Strike", LEDE, "Velasquez said she spoke on his/her behalf", BODY)
     assert got[2] is K.BODY
+
+
+def test_date_lines_and_agency_lines_are_metadata():
+    article = article_from_text("\n\n".join([
+        "Dockers extend strike", "By Jo Roe", "Nov. 21, 2026 4:05 PM GMT", LEDE, BODY, "Updated: 21 November 2026", "(Reuters)",
+    ]))
+    assert [p.kind for p in article.paragraphs] == [K.HEADLINE, K.BYLINE, K.DATELINE, K.BODY, K.BODY, K.DATELINE, K.CREDIT]
+    assert article.credit == "Reuters"
+    assert kinds_of("Strike", LEDE, "On 21 November 2026 the union voted again.", BODY)[2] is K.BODY

@@ -137,6 +137,20 @@ def _is_byline(text: str) -> bool:
     return bool(match) and ("," in text or " and " in text) and not _DATELINE.match(text)
 
 
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# A line holding only a date (and maybe a time): "21 November 2026", "Nov. 21, 2026 4:05 PM GMT", "2024-03-07".
+_DATE_ONLY = re.compile(
+    rf"^(?:(?:Published|Updated|Posted)\s*:?\s*)?(?:[A-Z][a-z]+day,?\s+)?"
+    rf"(?:\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+    r"(?:(?:,|\s+at|\s*[-\u2013|\u00b7])?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?)?\s*$",
+    re.IGNORECASE,
+)
+# A wire credit on its own line: "(Reuters)", "- AFP", "Associated Press".
+_AGENCY_ONLY = re.compile(
+    r"^[\-\u2013\u2014(\s]*(?:Reuters|AP|AFP|Associated Press|Agence France-Presse|dpa|ANSA|EFE|Bloomberg|"
+    r"PA Media|Press Association|Xinhua|Kyodo|Anadolu|UPI|Canadian Press|AAP)[)\s.]*$"
+)
+
 # Cheap substring tests first: these searches are slow on long paragraphs and rarely match.
 _DISCLAIMER_HINTS = ("produced by", "edited by", "syndicated feed", "\u00a9", "copyright")
 _CAPTION_HINTS = ("/", "photo", "picture", "image", "credit", "getty")
@@ -210,6 +224,11 @@ def classify(
             kinds[i] = ParagraphKind.CREDIT
         elif words < 80 and _is_caption(text):
             kinds[i] = ParagraphKind.CAPTION
+        elif words <= 12 and _DATE_ONLY.match(text):
+            kinds[i] = ParagraphKind.DATELINE
+        elif words <= 4 and _AGENCY_ONLY.match(text):
+            kinds[i] = ParagraphKind.CREDIT
+            meta.credit = meta.credit or text.strip(" -\u2013\u2014().")
         elif _JUNK.match(text) or _NOTICE.match(text) or (_LINK_LINE.match(text) and words <= 25):
             kinds[i] = ParagraphKind.BOILERPLATE
 
