@@ -572,13 +572,13 @@ def _align(base: Article, other: Article, profile) -> list[Row]:
         else:
             rows.append(Row(RowKind.EDITED, (i,), (j,), round(score, 4)))
 
-    # Moves: rows whose version position breaks the base order.
+    # Moves: text rows whose version position breaks the base order. Metadata (a byline printed at the
+    # foot of a web page) is layout, never a moved paragraph.
     rows.sort(key=lambda r: r.base[0])
-    in_order = _longest_increasing([r.other[0] for r in rows])
-    rows = [
-        r if pos in in_order or r.kind is not RowKind.EDITED else Row(RowKind.MOVED, r.base, r.other, r.similarity)
-        for pos, r in enumerate(rows)
-    ]
+    text_rows = [r for r in rows if base_by[r.base[0]].group in (_BODY, "subhead")]
+    in_order = _longest_increasing([r.other[0] for r in text_rows])
+    moved = {id(r) for pos, r in enumerate(text_rows) if pos not in in_order and r.kind is RowKind.EDITED}
+    rows = [Row(RowKind.MOVED, r.base, r.other, r.similarity) if id(r) in moved else r for r in rows]
 
     used_base = {i for r in rows for i in r.base}
     used_other = {j for r in rows for j in r.other}

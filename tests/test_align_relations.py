@@ -253,3 +253,24 @@ def test_unrelated_first_paragraphs_are_not_forced_together():
     keys = ["vote", "quote", "offer", "ships"]
     rows = rows_of(align(article(P["lede"], *(P[k] for k in keys)), article(UNRELATED["economist"], *(P[k] for k in keys))))
     assert ("deleted", (0,), ()) in rows and ("inserted", (), (0,)) in rows
+
+
+def test_alignment_leaves_the_garbage_collector_as_it_found_it():
+    import gc
+
+    base, other = article(P["lede"], P["vote"]), article(P["vote"], P["lede"])
+    assert gc.isenabled()
+    align(base, other)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        align(base, other)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_byline_printed_at_the_foot_is_not_a_moved_paragraph():
+    base = article((K.BYLINE, "By Hannah Lindqvist"), P["lede"], P["vote"], P["quote"])
+    other = article(P["lede"], P["vote"], P["quote"], (K.BYLINE, "By Hannah Lindqvist"))
+    assert rows_of(align(base, other)) == {("edited", (i,), ((i - 1) % 4,)) for i in range(4)}
