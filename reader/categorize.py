@@ -37,6 +37,7 @@ _RANK = {category: rank for rank, category in enumerate(NOISE_ORDER)}
 _TYPOGRAPHIC_KEYS = frozenset({SPACE_KEY, QUOTE_KEY, DASH_KEY, ELLIPSIS_KEY})
 _INNER_HYPHEN = re.compile(r"(?<=\w)[-\u2010\u2011](?=\w)")
 _SPACES = re.compile(r"\s+")
+_POSSESSIVE_S = re.compile(r"(?<=s)'s?(?!\w)")
 _SERIAL_CONJUNCTIONS = frozenset({"and", "or"})
 
 
@@ -57,6 +58,10 @@ def pair_category(base_token: str, other_token: str, key: str) -> Category:
         return Category.STYLE  # "kilometres"/"km" is style, "kilometres"/"kilometers" spelling
     # Spelling groups, US/UK endings, accents and matched name variants.
     return Category.SPELLING
+
+
+def _plain(tokens: Sequence[Token]) -> str:
+    return _SPACES.sub(" ", fold_typography("".join(t.text for t in tokens))).strip()
 
 
 def _squash(tokens: Sequence[Token]) -> str:
@@ -116,6 +121,8 @@ def categorize_tokens(base: Sequence[Token], other: Sequence[Token]) -> tuple[Ca
         ]
         categories.append(Category.PUNCTUATION if marks_a != marks_b else Category.TYPOGRAPHY)
         return strongest(categories), False
+    if _POSSESSIVE_S.sub("", _plain(base)) == _POSSESSIVE_S.sub("", _plain(other)):
+        return Category.STYLE, False  # "Jones'"/"Jones's"
     return Category.SUBSTANTIVE, _facts(words_a) != _facts(words_b)
 
 

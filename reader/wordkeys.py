@@ -404,6 +404,8 @@ def names_alike(a: str, b: str) -> bool:
         return False
     stem_a = _strip_accents(fold_typography(a).split("'")[0].casefold())
     stem_b = _strip_accents(fold_typography(b).split("'")[0].casefold())
+    if stem_a == stem_b:
+        return False  # the same name, written differently around it (Jones'/Jones's)
     end_a, end_b = stem_a[-1], stem_b[-1]
     if end_a != end_b and not (end_a in "aeiouy" and end_b in "aeiouy"):
         return False
