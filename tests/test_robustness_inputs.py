@@ -97,13 +97,28 @@ BAD_FILES = {
 }
 
 
+@pytest.fixture(scope="module")
+def bad_file_runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[int, str, str]]:
+    """Run the CLI on every bad file at once (separate processes, started together to keep the suite fast)."""
+    folder = tmp_path_factory.mktemp("bad")
+    running = {}
+    for name, (content, _) in BAD_FILES.items():
+        running[name] = subprocess.Popen(
+            [sys.executable, "-m", "reader", "compare", str(WIRE), _write(folder / name, content), "--format", "json"],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+        )
+    results = {}
+    for name, process in running.items():
+        stdout, stderr = process.communicate(timeout=180)
+        results[name] = (process.returncode, stdout, stderr)
+    return results
+
+
 @pytest.mark.parametrize("name", sorted(BAD_FILES))
-def test_bad_file_is_a_one_line_error(tmp_path: Path, name: str):
-    content, problem = BAD_FILES[name]
-    path = _write(tmp_path / name, content)
-    result = run_compare(str(WIRE), path)
-    assert_one_line_error(result.returncode, result.stderr, name, problem)
-    assert result.stdout == ""
+def test_bad_file_is_a_one_line_error(bad_file_runs: dict, name: str):
+    code, stdout, stderr = bad_file_runs[name]
+    assert_one_line_error(code, stderr, name, BAD_FILES[name][1])
+    assert stdout == ""
 
 
 def test_missing_file(tmp_path: Path):
