@@ -51,7 +51,8 @@ _HEDGE = re.compile(
 )
 # What may follow "told"/"wrote"/"posted" as part of the cue: "told reporters", "wrote on Facebook".
 _CUE_OBJECT = re.compile(
-    r"\s+(?:(?:reporters|journalists|the\s+media|a\s+news\s+conference|a\s+press\s+conference|"
+    r"\s+(?:(?:reporters|journalists|lawmakers|parliament|the\s+media|(?:state|local)\s+(?:media|television|radio)|"
+    r"(?:an?|the)\s+(?:\w+\s+)?(?:briefing|conference|rally|meeting|audience|crowd|hearing|committee)|"
     r"(?:an?\s+|the\s+)?[A-Z][\w\u2019'.-]*(?:\s+[A-Z][\w\u2019'.-]*){0,3})|"
     r"on\s+(?:social\s+media|(?:his|her|their|its)\s+\w+\s+account|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)|"
     r"in\s+a\s+(?:statement|post|letter|tweet|blog\s+post|interview))"
@@ -96,7 +97,9 @@ _ORG_WORDS = re.compile(
     r"association’s|union’s)\b",
     re.IGNORECASE,
 )
-_NOT_IN_SPEAKER = {"which", "who", "whom", "whose", "but", "is", "was", "were", "are", "not", "if", "because"}
+_NOT_IN_SPEAKER = {
+    "which", "who", "whom", "whose", "but", "is", "was", "were", "are", "not", "if", "because", "been", "be", "being",
+}
 _NAME_FIRST = re.compile(r"[A-Z][\w\u2019'-]+(?:\s+[A-Z][\w\u2019'-]+)+(?=,|$)")
 _NOT_TITLE = re.compile(
     r"(?:which|who|whose|where|when|while|with|without|as|in|on|at|after|before|amid|despite|but|and|"
