@@ -21,6 +21,9 @@ _PHOTO = re.compile(
     r"\b[A-Z]{2,}(?:\s[A-Z]{2,})?/[A-Z][\w.\-]+(?:\s[A-Z][\w.\-]+){0,3}\s*$|\(photo:[^)]*\)|\bphoto:\s*[^.]+",
     re.IGNORECASE,
 )
+_GLUED_TRAILER = re.compile(
+    r"\((?:Additional\s+)?(?:Reporting|Writing|Editing|Compiled)\s+by\b[^()]{3,300}\)\s*$", re.IGNORECASE
+)
 _NAME = re.compile(r"[A-Z][\w\u2019'.-]+(?:\s+(?:[A-Z][\w\u2019'.-]+|de|van|von|da|del|bin|al-\w+)){0,3}")
 _NOT_NAMES = {"Reporting", "Writing", "Editing", "Additional", "Compiled", "Edited", "Produced", "By", "In", "And"}
 _OUTLET_START = re.compile(r"\s+(?:The|Daily|Staff|Our)\b.*$")
@@ -82,7 +85,21 @@ def credits_of(article: Article) -> list[Credit]:
         elif paragraph.kind is ParagraphKind.CAPTION:
             if photo := _PHOTO.search(text):
                 found.append(Credit("photo", paragraph.index, photo.start(), photo.end(), photo.group().strip()))
+        elif paragraph.kind is ParagraphKind.BODY and (glued := _GLUED_TRAILER.search(text)):
+            # A trailer pasted onto the last paragraph: "...the law allows. (Reporting by A; Editing by B)"
+            found.append(Credit("trailer", paragraph.index, glued.start(), glued.end(), glued.group().strip()))
     return found
+
+
+def _credited_elsewhere(agency: str, article: Article, credits: list[Credit]) -> str | None:
+    """Where else the version names the agency (a Source: line, a disclaimer, the byline)."""
+    key = match_key(agency)
+    for credit in credits:
+        if credit.kind != "dateline" and key in match_key(credit.text):
+            return _LABELS[credit.kind]
+    if article.byline and key in match_key(article.byline):
+        return "byline"
+    return None
 
 
 def credit_names(text: str) -> list[str]:
@@ -202,6 +219,10 @@ def credit_findings(base: Article, other: Article) -> list[Finding]:
             other_text = _dateline_prefix(other, other_at)[1].strip() if other_at is not None else None
             now = f"'{other_text}'" if other_text else "no dateline"
             message = f"Agency credit '{credit.text}' removed from the dateline: '{base_text}' became {now}"
+            elsewhere = _credited_elsewhere(credit.text, other, other_credits)
+            if elsewhere:
+                severity = Severity.MINOR
+                message += f" (still credited in the {elsewhere})"
         findings.append(_finding(
             FindingKind.CREDIT_REMOVED, severity, [credit.paragraph], [other_at] if other_at is not None else [],
             base_text, other_text, message, [credit.span],

@@ -355,3 +355,16 @@ def test_wire_quote_lifted_without_marks_into_a_rewrite_is_a_paraphrase():
     )
     finding = only(findings(base, other), K.QUOTE_TO_PARAPHRASE)
     assert finding.severity is S.MINOR and "words kept" in finding.message
+
+
+def test_trailer_glued_to_the_last_paragraph_is_still_a_trailer():
+    base = story(*FILLER)
+    other = story(*FILLER[:-1], FILLER[-1] + " (Reporting by Hannah Lindqvist; Editing by Graham Whitlock)", tail=())
+    assert [f for f in findings(base, other) if f.kind.value.startswith("credit")] == []
+
+
+def test_dateline_credit_moved_to_a_source_line_is_minor():
+    base = story(*FILLER)
+    other = "Source: Meridian\n\n" + story(*FILLER, lede=LEDE.replace(" (Meridian)", ""))
+    removed = only(findings(base, other), K.CREDIT_REMOVED)
+    assert removed.severity is S.MINOR and "still credited" in removed.message
