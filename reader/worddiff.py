@@ -298,6 +298,41 @@ def _merge(first: Segment, second: Segment) -> Segment | None:
     return Segment(op, base_text, other_text, category, fact)
 
 
+_QUOTE_MARKS = frozenset("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb")
+
+
+def _only_quote_marks(text: str) -> bool:
+    return bool(text) and all(c in _QUOTE_MARKS for c in text)
+
+
+def _quote_punctuation_swaps(segments: list[Segment]) -> list[Segment]:
+    """``"constructive”,`` -> ``"constructive,"``: a closing quote mark that trades places with a comma or
+    full stop is one style change (punctuation inside or outside the quote), not a deletion and an
+    insertion of quote marks."""
+    out: list[Segment] = []
+    i = 0
+    while i < len(segments):
+        window = segments[i : i + 3]
+        if len(window) == 3:
+            first, middle, last = window
+            if (
+                middle.op is Op.EQUAL
+                and middle.base_text in (",", ".")
+                and first.op in (Op.DELETE, Op.INSERT)
+                and last.op in (Op.DELETE, Op.INSERT)
+                and first.op is not last.op
+                and all(_only_quote_marks(s.base_text + s.other_text) for s in (first, last))
+            ):
+                base = first.base_text + middle.base_text + last.base_text
+                other = first.other_text + middle.other_text + last.other_text
+                out.append(Segment(Op.REPLACE, base, other, Category.STYLE))
+                i += 3
+                continue
+        out.append(segments[i])
+        i += 1
+    return out
+
+
 @lru_cache(maxsize=8192)
 def diff_words(base_text: str, other_text: str, profile: Profile) -> tuple[Segment, ...]:
     """The word diff of two texts. Joining the segments' ``base_text`` gives ``base_text`` back exactly,
@@ -329,4 +364,4 @@ def diff_words(base_text: str, other_text: str, profile: Profile) -> tuple[Segme
             builder.equal_run(a0, a1, b0, b1)
         else:
             builder.change_region(a0, a1, b0, b1, chars_a, chars_b)
-    return tuple(builder.segments)
+    return tuple(_quote_punctuation_swaps(builder.segments))

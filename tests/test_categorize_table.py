@@ -127,6 +127,11 @@ CASES = {
     "per cent to pc glued to the number": ("a 5 per cent rise", "a 5pc rise", [("5 per cent", "5pc", ST, False)]),
     "possessive of a name ending in s": ("Jones\u2019 offer", "Jones's offer", [("Jones\u2019", "Jones's", ST, False)]),
     "plural possessive is not singular": ("the workers' union", "the worker's union", [("workers'", "worker's", SUB, False)]),
+    "comma moved inside the closing quote": (
+        "talks were \u201cconstructive\u201d, adding",
+        'talks were "constructive," adding',
+        [("\u201c", '"', T, False), ("\u201d,", ',"', ST, False)],
+    ),
     "serial comma": ("red, white, and blue flags", "red, white and blue flags", [(",", "", ST, False)]),
     "courtesy title point": ("said Mr. Marsh", "said Mr Marsh", [("Mr.", "Mr", ST, False)]),
     "abbreviation points not in the profile": ("flights to N.Y. resumed", "flights to NY resumed", [("N.Y.", "NY", ST, False)]),
