@@ -60,9 +60,6 @@ def nitf(paras: list[str]) -> str:
     <body.content>
 {body_xml}
     </body.content>
-    <body.end>
-      <tagline>Copyright 2026 Meridian News Agency. All rights reserved.</tagline>
-    </body.end>
   </body>
 </nitf>
 """
@@ -75,7 +72,6 @@ def newsml_g2(paras: list[str]) -> str:
         tag = "h2" if _is_subhead(text) else "p"
         content.append(f"            <{tag}>{escape(text)}</{tag}>")
     body_xml = "\n".join(content)
-    names = byline.removeprefix("By ")
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/">
   <header>
@@ -110,7 +106,7 @@ def newsml_g2(paras: list[str]) -> str:
         <subject type="cpnat:abstract" qcode="medtop:09000000"><name>labour</name></subject>
         <slugline>PORT-STRIKE/</slugline>
         <headline>{escape(headline)}</headline>
-        <by>{escape(names)}</by>
+        <by>{escape(byline)}</by>
         <creditline>Meridian</creditline>
         <dateline>PORT ALDER, Nov 21 (Meridian)</dateline>
       </contentMeta>
