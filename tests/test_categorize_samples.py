@@ -85,3 +85,29 @@ def test_stats_count_changes_by_category(comparison):
     counted = sum(1 for row in comparison.versions[0].rows for c in row.changes if c.category is Category.STYLE)
     assert stats["changes"]["style"] == counted > 0
     assert stats["substantive"] == 1
+
+
+_HOUSE_STYLE = [
+    ("\u201c", '"'), ("\u201d", '"'), ("\u2018", "'"), ("\u2019", "'"), ("\u2013", "-"), ("\u2014", "--"),
+    ("U.S.", "US"), ("per cent", "percent"), ("harbour", "harbor"), ("Harbour", "Harbor"), ("Labour", "Labor"),
+    ("organised", "organized"), ("organisers", "organizers"), ("kilometres", "kilometers"), ("metres", "meters"),
+    ("centre", "center"), ("defence", "defense"), ("neighbouring", "neighboring"), ("ageing", "aging"),
+    ("Qaddouri", "Kaddouri"), ("Nov ", "Nov. "), ("10 days", "ten days"),
+]
+
+
+@pytest.mark.parametrize("story", ["harbour-strike", "second-story"])
+def test_every_wire_paragraph_in_house_style_has_no_substantive_change(story):
+    from reader.profile import default_profile
+    from reader.worddiff import diff_words
+
+    base = load_article(str(FOLDER.parent / story / "00-wire.txt"))
+    noise = 0
+    for paragraph in base.paragraphs:
+        restyled = paragraph.text
+        for old, new in _HOUSE_STYLE:
+            restyled = restyled.replace(old, new)
+        changes = [s for s in diff_words(paragraph.text, restyled, default_profile()) if s.is_change]
+        assert all(c.category.is_noise for c in changes), (paragraph.index, [c for c in changes if not c.category.is_noise])
+        noise += len(changes)
+    assert noise > 20
