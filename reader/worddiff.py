@@ -22,7 +22,7 @@ from rapidfuzz.distance import Indel
 
 from reader.categorize import categorize_tokens, is_serial_comma, pair_category, strongest
 from reader.model import Category, Op, Segment
-from reader.profile import Profile
+from reader.profile import Profile, default_profile
 from reader.normalize import fold_typography
 from reader.wordkeys import DATE_PREFIX, SPACE_KEY, WEEKDAYS, Token, keyer_for, name_skeleton, names_alike
 
@@ -39,8 +39,7 @@ _HYPHENS = ("-", "\u2010", "\u2011")
 
 
 def tokenize(text: str, profile: Profile | None = None) -> list[str]:
-    from reader.profile import default_profile
-
+    """The word-diff tokens of ``text``; joining them gives the text back."""
     return keyer_for(profile or default_profile()).tokenize(text)
 
 
