@@ -484,6 +484,9 @@ def attribute_quotes(article: Article, quotes: list[Quote], attributions: list[A
             previous = last_quote_speaker.get(quote.paragraph - 1)
             text = article.paragraphs[quote.paragraph]
             opens = not text.text[text.body_start : quote.start].strip()
+            introduced = by_paragraph.get(quote.paragraph - 1)
+            if previous is None and introduced and article.paragraphs[quote.paragraph - 1].text.rstrip().endswith(":"):
+                previous = introduced[-1]  # "Velasquez told reporters outside the union hall:" then the quote
             if previous is not None and opens:
                 chosen = _with(previous, inherited=True)
         if quote.group not in first_of_group or first_of_group[quote.group] is None:

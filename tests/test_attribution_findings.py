@@ -368,3 +368,9 @@ def test_dateline_credit_moved_to_a_source_line_is_minor():
     other = "Source: Meridian\n\n" + story(*FILLER, lede=LEDE.replace(" (Meridian)", ""))
     removed = only(findings(base, other), K.CREDIT_REMOVED)
     assert removed.severity is S.MINOR and "still credited" in removed.message
+
+
+def test_attribution_introducing_the_next_paragraph_still_counts():
+    base = story("Velasquez told reporters outside the union hall: “The mediator asked us to make a deal.”", *FILLER)
+    other = story("Velasquez told reporters outside the union hall on Thursday:", "“The mediator asked us to make a deal.”", *FILLER)
+    assert [f for f in findings(base, other) if f.kind.value.startswith(("attribution", "speaker"))] == []
