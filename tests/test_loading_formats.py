@@ -330,3 +330,23 @@ def test_format_readers_stay_in_the_pure_core():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=SAMPLES.parent, timeout=120)
     assert result.returncode == 0, result.stderr
+
+
+def test_legacy_cyrillic_is_detected():
+    text = "\u041c\u0438\u043d\u0438\u0441\u0442\u0440 \u0437\u0430\u044f\u0432\u0438\u043b, \u0447\u0442\u043e \u043f\u0440\u0430\u0432\u0438\u0442\u0435\u043b\u044c\u0441\u0442\u0432\u043e \u043f\u0440\u0438\u043c\u0435\u0442 \u043c\u0435\u0440\u044b."
+    article = load_bytes("ru.txt", text.encode("cp1251"))
+    assert article.encoding == "windows-1251"
+    assert texts(article) == [text]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"Dock workers voted \xc3\x28 to extend the strike by another ten days, the union said.",
+        b"abc \xff\xfe\xfd def",
+        bytes(range(0x80, 0x100)) + b" text",
+    ],
+)
+def test_bytes_that_are_neither_utf8_nor_a_legacy_text_are_refused(data: bytes):
+    with pytest.raises(InputError, match="not valid UTF-8"):
+        load_bytes("bad.txt", data)

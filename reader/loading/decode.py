@@ -56,6 +56,10 @@ _WESTERN = re.compile(
     "[\u00a0-\u00ff\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u2026\u20ac\u2022\u2122\u0152\u0153\u0160\u0161"
     "\u017d\u017e\u0178\u2020\u2021\u2030\u2039\u203a\u02c6\u02dc\u0192]"
 )
+_DISPLAY_NAMES = {"cp1252": "windows-1252", "latin-1": "iso-8859-1", "iso8859-1": "iso-8859-1", "cp1251": "windows-1251",
+                  "cp1250": "windows-1250"}
+_RARE_SYMBOLS = set("\u00a4\u00a6\u00a8\u00ac\u00af\u00b4\u00b8\u00b9\u0192\u02c6\u02dc")
+_NON_ASCII_LETTER = re.compile(r"[^\W\d_a-zA-Z]")
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
@@ -118,11 +122,22 @@ def _western_text(data: bytes) -> str | None:
     letters = sum(c.isalpha() for c in text)
     if not non_ascii or not letters:
         return None
-    plausible = sum(1 for c in non_ascii if _WESTERN.match(c))
+    plausible = sum(1 for c in non_ascii if _WESTERN.match(c) and c not in _RARE_SYMBOLS)
     # Cyrillic or Greek in an 8-bit code page decodes to runs of accented Latin letters: mostly non-ASCII.
-    if plausible / len(non_ascii) >= 0.95 and len(non_ascii) / letters < 0.25:
-        return text
-    return None
+    accented = sum(1 for c in non_ascii if c.isalpha())
+    if plausible / len(non_ascii) < 0.95 or accented / letters >= 0.25:
+        return None
+    # In real Western text an accented letter sits in a word; garbage bytes ("\xc3\x28") stand alone.
+    # ("\u00e0" and "\u00e9" are words of their own in French and Spanish: between spaces, they count as words).
+    lonely = 0
+    for match in _NON_ASCII_LETTER.finditer(text):
+        before, after = text[match.start() - 1 : match.start()], text[match.end() : match.end() + 1]
+        if before.isalpha() or after.isalpha():
+            continue
+        if before in ("", " ", "\n", "\u00a0") and after in ("", " ", "\n", ",", ".", ";", ":", "!", "?"):
+            continue
+        lonely += 1
+    return text if lonely <= len(non_ascii) // 10 else None
 
 
 def _decode_as(source: str, data: bytes, encoding: str) -> str:
@@ -189,8 +204,17 @@ def decode_bytes(source: str, data: bytes, declared: str | None = None, forced: 
         return text, "windows-1252" if any(0x80 <= b <= 0x9F for b in data) else "iso-8859-1"
     from charset_normalizer import from_bytes
 
+    high_bytes = sum(1 for b in data[:200_000] if b > 0x7F)
+    if high_bytes < len(data[:200_000]) * 0.03:
+        # Mostly ASCII with a few stray high bytes that do not read as Western text: other code pages have
+        # far more of them (every accented or non-Latin letter), so these are damaged bytes, not an encoding.
+        raise InputError(
+            source, f"is not valid UTF-8 (bad byte at offset {bad:,}) and the stray bytes do not read as text "
+            "in a legacy encoding; pass --encoding if it is text"
+        )
     best = from_bytes(data[:200_000]).best()
-    if best is None or best.encoding in ("ascii", "utf_8"):
+    # Without a readable language behind it, a "detected" code page is a guess: say the bytes are bad.
+    if best is None or best.encoding in ("ascii", "utf_8") or best.chaos > 0.1 or best.coherence < 0.2:
         raise InputError(
             source,
             f"is not valid UTF-8 (bad byte at offset {bad:,}) and does not read as text in any known encoding; "
@@ -198,5 +222,6 @@ def decode_bytes(source: str, data: bytes, declared: str | None = None, forced: 
         )
     encoding = codecs.lookup(best.encoding).name
     text = data.decode(encoding, errors="replace")
+    encoding = _DISPLAY_NAMES.get(encoding, encoding)
     _check_text(source, text)
     return text, encoding

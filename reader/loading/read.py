@@ -52,8 +52,6 @@ def read_file_bytes(source: str, max_bytes: int) -> bytes:
     if stat.S_ISSOCK(mode) or stat.S_ISBLK(mode):
         raise InputError(source, "is not a regular file")
     regular = stat.S_ISREG(mode)
-    if regular and before.st_size == 0:
-        raise InputError(source, "is empty")
     if regular and before.st_size > max_bytes:
         raise InputError(
             source, f"is {before.st_size:,} bytes, over the {max_bytes:,}-byte limit (raise it with --max-bytes)"
@@ -67,7 +65,10 @@ def read_file_bytes(source: str, max_bytes: int) -> bytes:
     except OSError as error:
         raise InputError(source, _describe_os_error(error)) from None
     if regular:
-        if (after.st_size, after.st_mtime_ns) != (before.st_size, before.st_mtime_ns) or len(data) != after.st_size:
+        # Files of /proc and /sys report size 0 whatever they hold; the length check is for real files.
+        if (after.st_size, after.st_mtime_ns) != (before.st_size, before.st_mtime_ns) or (
+            after.st_size and len(data) != after.st_size
+        ):
             raise InputError(source, "changed while being read (is it still being written?); try again")
     if not data:
         raise InputError(source, "is empty")
