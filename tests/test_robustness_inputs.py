@@ -273,3 +273,23 @@ def test_unexpected_failure_is_still_one_line(monkeypatch: pytest.MonkeyPatch, c
     monkeypatch.delenv("READER_DEBUG", raising=False)
     code = cli.main(["compare", str(WIRE), str(REPRINT)])
     assert_one_line_error(code, capsys.readouterr().err, "unexpected KeyError")
+
+
+def test_no_network_access_unless_a_url_is_given(monkeypatch: pytest.MonkeyPatch):
+    import socket
+
+    from reader.comparison import compare
+    from reader.report import render
+    from reader.sources import load_sources
+
+    def no_network(*args, **kwargs):
+        raise AssertionError("network access attempted")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    monkeypatch.setattr(socket.socket, "connect_ex", no_network)
+    monkeypatch.setattr(socket, "getaddrinfo", no_network)
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    articles = load_sources([str(ROOT / "sample_articles" / "formats")])
+    comparison = compare(articles[0], articles[1:])
+    for fmt in ("json", "markdown", "html"):
+        assert render(comparison, fmt)
