@@ -208,15 +208,15 @@ class _GramIndex:
         for u in units:
             for gram in u.grams:
                 postings[gram].append(u.index)
-        # Trigrams found in very many paragraphs are no evidence of identity ("said on Thursday").
-        self._postings = {gram: p for gram, p in postings.items() if len(p) <= COMMON_GRAM}
+        self._postings = postings
 
     def hits(self, unit: Unit) -> dict[int, int]:
         counts: dict[int, int] = {}
         get = self._postings.get
         for gram in unit.grams:
             posting = get(gram)
-            if posting:
+            # Trigrams found in very many paragraphs are no evidence of identity ("said on Thursday").
+            if posting and len(posting) <= COMMON_GRAM:
                 for j in posting:
                     counts[j] = counts.get(j, 0) + 1
         return counts
@@ -227,8 +227,8 @@ def _candidates(index: _GramIndex, unit: Unit, min_hits: int = 1) -> list[int]:
     if not hits:
         return []
     best = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]
-    # A paragraph sharing a fifth as many trigrams as the best candidate is no rival to it.
-    floor = max(min_hits, best[0][1] // 5)
+    # A paragraph sharing a third as many trigrams as the best candidate is no rival to it.
+    floor = max(min_hits, best[0][1] // 3)
     return [j for j, count in best if count >= floor]
 
 
@@ -350,6 +350,10 @@ def _lede_pair(
 # --- Splits and merges ------------------------------------------------------------------------------
 
 
+def _joinable(unit: Unit | None, owner: dict[int, int], single: int) -> bool:
+    return unit is not None and unit.group == _BODY and bool(unit.words) and owner.get(unit.index, single) == single
+
+
 def _groups(
     singles: list[Unit],
     many: list[Unit],
@@ -370,16 +374,31 @@ def _groups(
         starts = set()
         # A paragraph already paired is split (or merged) around its partner; others look them up.
         near = {current_j} if current_j is not None else set(_candidates(index, s))
+        contained: dict[int, float] = {}
+
+        def fits(k: int) -> bool:
+            # Every piece of a split (or merge) must be mostly made of the single paragraph's words.
+            if k not in contained:
+                contained[k] = containment(by_index[k].words, s.words)
+            return contained[k] >= 0.7
+
         for c in near:
+            # The stretch around c of body paragraphs that are free or already this paragraph's partner:
+            # usually just c itself (its neighbours pair with their own counterparts), so no window at all.
+            if not _joinable(by_index.get(c), owner, s.index) or not fits(c):
+                continue
+            low = high = c
+            while low > c - 3 and _joinable(by_index.get(low - 1), owner, s.index):
+                low -= 1
+            while high < c + 3 and _joinable(by_index.get(high + 1), owner, s.index):
+                high += 1
             for size in (2, 3, 4):
-                for first in range(c - size + 1, c + 1):
+                for first in range(max(low, c - size + 1), min(c, high - size + 1) + 1):
                     starts.add((first, size))
         best = None
         for first, size in sorted(starts):
-            members = [by_index.get(k) for k in range(first, first + size)]
-            if any(m is None or m.group != _BODY or not m.words or owner.get(m.index, s.index) != s.index for m in members):
-                continue
-            if min(containment(m.words, s.words) for m in members) < 0.7:
+            members = [by_index[k] for k in range(first, first + size)]
+            if not all(fits(m.index) for m in members):
                 continue
             joined = similarity(s.words, tuple(w for m in members for w in m.words))
             best_member = max([current] + [pair_score(s, m) for m in members])

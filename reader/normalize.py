@@ -65,25 +65,23 @@ def _fold_phrases(keys: list[str], spans: list[tuple[int, int]] | None, profile)
         return keys, spans
     out_keys: list[str] = []
     out_spans: list[tuple[int, int]] = []
-    i = 0
-    while i < len(keys):
-        if keys[i] in starts:
-            for size in range(min(longest, len(keys) - i), 0, -1):
-                canonical = phrases.get(tuple(keys[i : i + size]))
-                if canonical is not None:
-                    out_keys.append(canonical)
-                    if spans is not None:
-                        out_spans.append((spans[i][0], spans[i + size - 1][1]))
-                    i += size
-                    break
-            else:
-                canonical = None
+    done = 0  # keys[:done] are copied or folded
+    for i in [i for i, key in enumerate(keys) if key in starts]:
+        if i < done:
+            continue
+        for size in range(min(longest, len(keys) - i), 0, -1):
+            canonical = phrases.get(tuple(keys[i : i + size]))
             if canonical is not None:
-                continue
-        out_keys.append(keys[i])
-        if spans is not None:
-            out_spans.append(spans[i])
-        i += 1
+                out_keys.extend(keys[done:i])
+                out_keys.append(canonical)
+                if spans is not None:
+                    out_spans.extend(spans[done:i])
+                    out_spans.append((spans[i][0], spans[i + size - 1][1]))
+                done = i + size
+                break
+    out_keys.extend(keys[done:])
+    if spans is not None:
+        out_spans.extend(spans[done:])
     return out_keys, (out_spans if spans is not None else None)
 
 
