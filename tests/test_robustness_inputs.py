@@ -293,3 +293,14 @@ def test_no_network_access_unless_a_url_is_given(monkeypatch: pytest.MonkeyPatch
     comparison = compare(articles[0], articles[1:])
     for fmt in ("json", "markdown", "html"):
         assert render(comparison, fmt)
+
+
+def test_office_files_that_are_not_docx_are_named():
+    from reader.errors import InputError
+    from reader.loading import load_bytes
+
+    odt = _zip_bytes({"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b"<x/>"})
+    with pytest.raises(InputError, match=r"OpenDocument text \(\.odt\); save it as \.docx"):
+        load_bytes("draft.odt", odt)
+    with pytest.raises(InputError, match="Excel workbook"):
+        load_bytes("sheet.xlsx", _zip_bytes({"xl/workbook.xml": b"<x/>"}))

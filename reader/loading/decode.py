@@ -86,6 +86,28 @@ def looks_binary(data: bytes) -> str | None:
     return None
 
 
+def _describe_zip(data: bytes) -> str | None:
+    """Office files are ZIP archives: name the ones people pass by mistake."""
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = archive.namelist()
+            mimetype = archive.read("mimetype").decode("ascii", "replace") if "mimetype" in names else ""
+    except (zipfile.BadZipFile, OSError, ValueError, KeyError):
+        return None
+    if "opendocument.text" in mimetype:
+        return "an OpenDocument text (.odt); save it as .docx"
+    if any(n.startswith("xl/") for n in names):
+        return "an Excel workbook"
+    if any(n.startswith("ppt/") for n in names):
+        return "a PowerPoint presentation"
+    if "epub" in mimetype:
+        return "an EPUB e-book"
+    return None
+
+
 def _utf16_without_bom(data: bytes) -> str | None:
     """UTF-16 text saved without a byte-order mark: ASCII characters leave every other byte NUL."""
     sample = data[:4096]
@@ -172,7 +194,11 @@ def decode_bytes(source: str, data: bytes, declared: str | None = None, forced: 
             _check_text(source, text)
             return text, encoding
     kind = looks_binary(data)
+    if kind and "ZIP" in kind:
+        kind = _describe_zip(data) or kind
     if kind:
+        if "save it as" in kind:
+            raise InputError(source, f"is {kind}")
         raise InputError(source, f"is {kind}, not an article (reader reads text, Markdown, web pages, NITF, NewsML-G2, .docx)")
     utf16 = _utf16_without_bom(data)
     if utf16:
