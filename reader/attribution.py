@@ -479,6 +479,7 @@ class _Comparer:
                 if o.paragraph not in near or (o.paragraph, o.start) in self.paired_other or len(o_statement.split()) < 3:
                     continue
                 score = fuzz.token_set_ratio(statement, o_statement)
+                score += 0.5 if o.phrase == b.phrase else 0.0  # ties go to the attribution written the same way
                 if score > best_score:
                     best, best_score = o, score
             if best is not None and best_score >= 80:
@@ -532,6 +533,8 @@ class _Comparer:
 
 
 def find_findings(base: Article, other: Article, rows: list[Row], profile: Profile) -> list[Finding]:
+    if [(p.text, p.kind) for p in base.paragraphs] == [(p.text, p.kind) for p in other.paragraphs]:
+        return []  # the same text: nothing about it can have changed
     comparer = _Comparer(base, other, list(rows), profile)
     comparer.quotes()
     comparer.statements()

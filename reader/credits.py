@@ -124,7 +124,7 @@ def _people(names: list[str], profile: Profile | None) -> list[str]:
 
 
 def _missing(names: list[str], against: list[str]) -> list[str]:
-    return [n for n in names if not any(same_speaker(n, m) for m in against)]
+    return [n for n in names if not any(n.casefold() == m.casefold() or same_speaker(n, m) for m in against)]
 
 
 def _finding(kind, severity, base_idx, other_idx, base_text, other_text, message, base_spans=(), other_spans=()):
