@@ -250,14 +250,17 @@ def _text_group(group: str) -> str:
 
 def _exact_pairs(base: list[Unit], other: list[Unit]) -> dict[int, tuple[int, float]]:
     """Identical paragraphs (after normalisation) of the same group, paired in order of appearance."""
-    waiting: dict[tuple[str, tuple[str, ...]], list[int]] = defaultdict(list)
+    def identity(u: Unit) -> tuple:
+        # Paragraphs without words ("***", a lone dash) are identical when their folded text is.
+        return (_text_group(u.group), u.words) if u.words else (_text_group(u.group), None, u.key)
+
+    waiting: dict[tuple, list[int]] = defaultdict(list)
     for u in reversed(other):
-        if u.words:
-            waiting[(_text_group(u.group), u.words)].append(u.index)
+        waiting[identity(u)].append(u.index)
     matched = {}
     for u in base:
-        stack = waiting.get((_text_group(u.group), u.words))
-        if u.words and stack:
+        stack = waiting.get(identity(u))
+        if stack:
             matched[u.index] = (stack.pop(), 1.0)
     return matched
 

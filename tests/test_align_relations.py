@@ -274,3 +274,11 @@ def test_byline_printed_at_the_foot_is_not_a_moved_paragraph():
     base = article((K.BYLINE, "By Hannah Lindqvist"), P["lede"], P["vote"], P["quote"])
     other = article(P["lede"], P["vote"], P["quote"], (K.BYLINE, "By Hannah Lindqvist"))
     assert rows_of(align(base, other)) == {("edited", (i,), ((i - 1) % 4,)) for i in range(4)}
+
+
+def test_paragraphs_without_words_pair_when_identical():
+    base = article(P["lede"], "* * *", P["vote"], "\u2014")
+    rows = rows_of(align(base, article(P["lede"], "* * *", P["vote"], "\u2014")))
+    assert rows == {("edited", (i,), (i,)) for i in range(4)}
+    rows = rows_of(align(base, article(P["lede"], "# # #", P["vote"])))
+    assert ("deleted", (1,), ()) in rows and ("inserted", (), (1,)) in rows
