@@ -15,6 +15,10 @@ from reader.profile import Profile, resolve_profile
 from reader.sources import load_sources
 
 FORMATS = ("json", "markdown", "html")
+SOURCES_HELP = (
+    "an article: a text, Markdown, web page (.html), NITF or NewsML-G2 (.xml) or Word (.docx) file; a folder "
+    "(every article in it, in name order); - for standard input; or an http(s):// URL. The first is the base"
+)
 USAGE = """\
 reader BASE OTHER [OTHER ...]          open the side-by-side reader (BASE is the wire story)
 reader demo                            open the bundled sample articles
@@ -36,19 +40,25 @@ def _common_options(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="style profile YAML that extends the built-in one (default: profile.yaml in the config directory)",
     )
-    parser.add_argument("--max-bytes", type=int, default=Limits.max_bytes, metavar="N", help="largest input file")
     parser.add_argument(
-        "--max-paragraphs", type=int, default=Limits.max_paragraphs, metavar="N", help="most paragraphs per article"
+        "--max-bytes", type=int, default=Limits.max_bytes, metavar="N", help="largest input, in bytes (default %(default)s)"
+    )
+    parser.add_argument(
+        "--max-paragraphs",
+        type=int,
+        default=Limits.max_paragraphs,
+        metavar="N",
+        help="most paragraphs per article (default %(default)s)",
     )
     parser.add_argument(
         "--max-paragraph-chars",
         type=int,
         default=Limits.max_paragraph_chars,
         metavar="N",
-        help="longest paragraph, in characters",
+        help="longest paragraph, in characters (default %(default)s)",
     )
     parser.add_argument(
-        "--timeout", type=float, default=Limits.timeout, metavar="SECONDS", help="wait for a server (URL inputs)"
+        "--timeout", type=float, default=Limits.timeout, metavar="SECONDS", help="wait for a server, URL inputs (default %(default)s)"
     )
     parser.add_argument("--encoding", metavar="NAME", help="read text inputs in this encoding instead of detecting it")
 
@@ -59,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     open_parser = sub.add_parser("open", help="open the reader on BASE and versions")
-    open_parser.add_argument("sources", nargs="+", metavar="FILE")
+    open_parser.add_argument("sources", nargs="+", metavar="FILE", help=SOURCES_HELP)
     open_parser.add_argument("--theme", help="colour theme name or YAML file")
     _common_options(open_parser)
 
@@ -70,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     _common_options(demo)
 
     compare = sub.add_parser("compare", help="print the analysis")
-    compare.add_argument("sources", nargs="+", metavar="FILE")
+    compare.add_argument("sources", nargs="+", metavar="FILE", help=SOURCES_HELP)
     compare.add_argument(
         "--format", choices=FORMATS, default=None, help="report format (default: from the -o file name, else json)"
     )
