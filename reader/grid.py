@@ -297,8 +297,8 @@ def build_grid(comparison: Comparison) -> Grid:
                 r = slot_row[anchor] + k
                 if what == "ghost":
                     shown_at = real_at[id(row)]
-                    verb = "shares a passage" if row.kind is RowKind.PARTIAL else "moved here"
-                    label = f"{_numbers(row.other)} {verb} → shown at wire {_numbers(row.base)}"
+                    verb = "shares a passage" if row.kind is RowKind.PARTIAL else "moved"
+                    label = f"{_numbers(row.other)} {verb}: shown at wire {_numbers(row.base)}"
                     cells[r][c] = Cell(CellKind.GHOST, row.other, (row,), label=label, counterpart=shown_at)
                 else:
                     added_body = _is_body(other, row.other)

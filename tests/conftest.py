@@ -29,14 +29,16 @@ async def wait_for_analysis(pilot) -> None:
         workers = [(w.name, w.state, w.error) for w in app.workers]
         loading = [str(w.render()) for w in app.query("#loading-text")]
         raise AssertionError(f"the analysis did not finish: {workers} {loading}")
-    await pilot.pause()
+    await settle(pilot)
 
 
 async def settle(pilot) -> None:
     """Wait until a pending re-layout of the panes (after a toggle or resize) has run."""
-    for _ in range(100):
+    quiet = 0
+    for _ in range(200):
         await pilot.pause(0.02)
-        if not getattr(pilot.app, "_layout_pending", False):
+        quiet = 0 if getattr(pilot.app, "_layout_pending", False) else quiet + 1
+        if quiet >= 3:  # no re-layout asked for over a few frames: sizes have settled
             break
     await pilot.pause()
 

@@ -96,7 +96,7 @@ def test_moved_paragraph_shown_beside_counterpart_with_a_ghost_at_its_reading_po
     ghost_row = cell.counterpart
     ghost = grid.rows[ghost_row].cells[1]
     assert ghost.kind is CellKind.GHOST
-    assert ghost.label == "¶1 moved here → shown at wire ¶6"
+    assert ghost.label == "¶1 moved: shown at wire ¶6"
     assert ghost.counterpart == real
     assert ghost_row < grid.row_of(0, 0)  # before the wire's first paragraph, as in the version
     assert reading_order(grid, 1) == [0, 1, 2, 3, 4, 5]

@@ -288,6 +288,11 @@ class ReaderApp(ReaderExtras, App):
         for pane in self.query(ArticlePane):
             pane.set_total_height(view.layout.total)
             pane.invalidate()
+        heights = view.layout.heights
+        if heights and not heights[view.cursor]:  # the current row has nothing in the panes shown
+            following = [r for r in range(view.cursor, len(heights)) if heights[r]]
+            earlier = [r for r in range(view.cursor) if heights[r]]
+            view.cursor = following[0] if following else (earlier[-1] if earlier else 0)
         if anchor_row is not None:
             self._scroll_to_row(anchor_row)
         self._update_status()

@@ -84,6 +84,7 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         "article-pane--noise",
         "article-pane--shared",
         "article-pane--gap",
+        "article-pane--gap-fill",
         "article-pane--blank",
         "article-pane--label",
         "article-pane--moved",
@@ -150,7 +151,7 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
     def _style(self, name: str) -> Style:
         style = self._styles.get(name)
         if style is None:
-            style = self.get_component_rich_style(f"article-pane--{name}", partial=True)
+            style = self.get_component_rich_style(f"article-pane--{name}", partial=False)
             self._styles[name] = style
         return style
 
@@ -260,7 +261,7 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
                 pass
             elif kind in (CellKind.GAP, CellKind.GHOST):
                 style = base_style + self._style("gap" if kind is CellKind.GAP else "moved")
-                text = ("╌ " + label) if kind is CellKind.GAP else label
+                text = label
                 lines.append([Segment(_fit(text, text_width), style)])
                 numbers.append(symbol)
             else:
@@ -310,7 +311,7 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         last_line_is_gap = state.layout.heights[row] > 0
         kind = self._cell_kind(state, row)
         if kind is CellKind.GAP and last_line_is_gap:
-            return [Segment(("╱ " * width)[:width], self._base_style() + self._style("gap"))]
+            return [Segment(("╱   " * width)[:width], self._base_style() + self._style("gap-fill"))]
         if kind is CellKind.BLANK and last_line_is_gap:
             return [Segment(" " * width, self._base_style() + self._style("blank"))]
         return []
@@ -339,7 +340,8 @@ def header_text(state: ViewState, column: int, number_key: int | None) -> Text:
         text.append(f"\n{len(article.paragraphs)} paragraphs · {words:,} words")
         kept = _kept_by_all(state)
         text.append(f"\nkept by every version: {kept} paragraphs")
-        text.append(f"\nprofile: {comparison.profile_name}", style="dim")
+        partner = state.partner
+        text.append(f"\nstruck/marked against {partner} {state.grid.articles[partner].name}", style="dim")
         return text
     stats = comparison.versions[column - 1].stats
     findings = len(comparison.versions[column - 1].findings)
