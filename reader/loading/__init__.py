@@ -20,7 +20,7 @@ from reader.loading.decode import decode_bytes
 from reader.loading.read import read_file_bytes, read_stream_bytes
 from reader.loading.sniff import detect_format
 from reader.loading.structure import ArticleMetadata, classify, split_paragraphs
-from reader.model import Article, Paragraph, ParagraphKind
+from reader.model import Article, ParagraphKind
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"

@@ -148,7 +148,7 @@ def _parse_tree(text: str):
 
     try:
         return lxml.html.document_fromstring(text)
-    except (ValueError, Exception):  # lxml raises several types on empty or odd documents
+    except Exception:  # lxml raises several types (ParserError, ValueError...) on empty or odd documents
         return None
 
 
