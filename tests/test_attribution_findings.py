@@ -374,3 +374,25 @@ def test_attribution_introducing_the_next_paragraph_still_counts():
     base = story("Velasquez told reporters outside the union hall: “The mediator asked us to make a deal.”", *FILLER)
     other = story("Velasquez told reporters outside the union hall on Thursday:", "“The mediator asked us to make a deal.”", *FILLER)
     assert [f for f in findings(base, other) if f.kind.value.startswith(("attribution", "speaker"))] == []
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from([
+    "“We will stay,” ", "said Maria Velasquez. ", "he said. ", "“Not now.” ", "according to police. ",
+    "a source said. ", "The talks failed, ", "‘no’ ", "\"", "'", "workers’ ", "(Reporting by A B) ", "\n\n",
+    "PORT ALDER (Meridian) - ", "By Jo Roe\n\n", "Marsh claimed it believed ",
+])
+_TEXT = st.lists(_PIECES, min_size=1, max_size=25).map("".join).filter(lambda t: t.strip())
+
+
+@settings(max_examples=60, deadline=None)
+@given(_TEXT, _TEXT)
+def test_any_pair_of_texts_gives_well_formed_findings(base_text, other_text):
+    base = article_from_text(base_text, "wire.txt")
+    other = article_from_text(other_text, "version.txt")
+    for finding in compare(base, [other]).versions[0].findings:
+        assert finding.message and "\n" not in finding.message
+        for span, article in [(s, base) for s in finding.base_spans] + [(s, other) for s in finding.other_spans]:
+            assert 0 <= span.start < span.end <= len(article.paragraphs[span.paragraph].text)

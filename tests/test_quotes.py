@@ -106,3 +106,18 @@ def test_german_and_french_marks():
 def test_quote_after_a_glued_dateline():
     (quote,) = quotes_in_text(0, "PORT ALDER (Meridian) - “We stay,” she said.", start=24)
     assert quote.text == "We stay,"
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_ALPHABET = st.sampled_from(list("ab sS.,:;-–()'\"“”‘’«»„0") + ["said ", "He ", " the ", "\n\n"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=80).map("".join))
+def test_any_text_gives_quotes_inside_their_paragraph(text):
+    for quote in quotes_in_text(0, text):
+        assert 0 <= quote.start < quote.end <= len(text)
+        assert text[quote.start] in "\"“”„‟«»″'‘’‚‛‹›`"
+        assert quote.text in text[quote.start : quote.end]
