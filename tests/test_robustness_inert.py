@@ -109,3 +109,19 @@ def test_html_report_escapes_article_markup(hostile_file: Path):
     assert "<script>alert(1)</script>" not in output
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in output
     assert "<b>bold</b>" not in output
+
+
+async def test_app_shows_markup_and_escapes_as_plain_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from reader.loading import load_article
+    from reader.ui.app import ReaderApp
+    from tests.conftest import wait_for_analysis
+
+    monkeypatch.setenv("READER_CONFIG_DIR", str(tmp_path))
+    app = ReaderApp([load_article(str(WIRE)), load_bytes("hostile.txt", HOSTILE.encode())])
+    async with app.run_test(size=(160, 50)) as pilot:
+        await wait_for_analysis(pilot)
+        screen = app.export_screenshot()
+    shown = re.sub(r"<[^>]+>", "", screen).replace("&#160;", " ").replace("&#x241b;", "\u241b")
+    assert "[bold red]LOUD[/bold red]" in shown  # markup shown as typed, never applied
+    assert "\u241b[31mRED" in shown
+    assert not DANGEROUS.search(screen)
