@@ -313,7 +313,7 @@ def test_web_page_with_a_stray_bad_byte_loads_with_a_replacement_character():
     page = ("<html><body><article><h1>Strike</h1><p>Dock workers at Port Alder \u2013 the busiest harbour \u2013 "
             "voted on Thursday to extend their strike.</p></article></body></html>").encode().replace(b"Thursday", b"Thurs\xffday")
     article = load_bytes("page.html", page)
-    assert article.encoding == "utf-8 (bad bytes replaced)"
+    assert article.encoding == "utf-8, bad bytes replaced"
     assert "Thurs\ufffdday" in texts(article)[1]
 
 

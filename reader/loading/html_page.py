@@ -258,7 +258,7 @@ def parse_html(source: str, data: bytes, forced_encoding: str | None = None, max
         if "invalid UTF-8" not in error.problem:
             raise
         # Pages from the web often hold a stray bad byte; a browser shows U+FFFD for it, and so does reader.
-        text, encoding = data.decode("utf-8", errors="replace"), "utf-8 (bad bytes replaced)"
+        text, encoding = data.decode("utf-8", errors="replace"), "utf-8, bad bytes replaced"
     _quiet_libraries()
     import trafilatura
 
