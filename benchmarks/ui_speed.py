@@ -67,6 +67,8 @@ async def measure(articles, comparison) -> None:
             await pilot.pause()
             return (time.perf_counter() - start) / times * 1000
 
+        baseline = await timed("x", 30)  # an unbound key: what the test driver itself costs per press
+        print(f"unbound key (driver overhead): {baseline:.1f} ms per press")
         print(f"n (next change): {await timed('n', 30):.1f} ms per press")
         print(f"page down: {await timed('pagedown', 30):.1f} ms per press")
         print(f"j (one line): {await timed('j', 30):.1f} ms per press")
@@ -75,6 +77,10 @@ async def measure(articles, comparison) -> None:
         await pilot.pause()
         await pilot.pause()
         print(f"resize 200x50 -> 120x40 (re-wrap every row): {(time.perf_counter() - start) * 1000:.0f} ms")
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.pause()
+        print(f"at 80x24 (2 panes): n {await timed('n', 30):.1f} ms, page down {await timed('pagedown', 30):.1f} ms")
 
 
 def main() -> None:

@@ -385,3 +385,14 @@ async def test_command_palette_offers_the_actions(sample_articles):
             if binding.id.startswith(("nav.", "view.")) and binding.action != "end_search":
                 assert binding.description in titles
         assert any("typography" in t for t in titles)
+
+
+async def test_search_words_are_not_markup(sample_articles):
+    app = ReaderApp(sample_articles[:2])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_analysis(pilot)
+        await pilot.press("slash", *"[bold]zzz[/", "enter")
+        await pilot.pause()
+        assert app.view.search == "[bold]zzz[/"
+        messages = [n.message for n in app._notifications]
+        assert any("[bold]zzz[/" in m for m in messages)

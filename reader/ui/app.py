@@ -143,6 +143,10 @@ class ReaderApp(ReaderExtras, App):
         else:
             self.analyse(0)
 
+    def _say(self, message: str, **options) -> None:
+        """A notification in plain text: search words, file names and errors never act as markup."""
+        self.notify(message, markup=False, **options)
+
     # ------------------------------------------------------------------------------------ analysis
 
     @work(thread=True, exclusive=True, group="analysis")
@@ -177,7 +181,7 @@ class ReaderApp(ReaderExtras, App):
 
     def _analysis_failed(self, message: str) -> None:
         self.query_one("#loading-text", Static).update(Text(f"The analysis failed: {message}"))
-        self.notify(message, title="Analysis failed", severity="error")
+        self._say(message, title="Analysis failed", severity="error")
 
     async def _show_comparison(self, comparison: Comparison, grid) -> None:
         previous = self.view
@@ -472,7 +476,7 @@ class ReaderApp(ReaderExtras, App):
         column = self._finding_column()
         findings = self._findings_of(column)
         if not findings:
-            self.notify("No findings for this version.", timeout=2)
+            self._say("No findings for this version.", timeout=2)
             return
         index %= len(findings)
         self._finding_index[column] = index
@@ -542,12 +546,12 @@ class ReaderApp(ReaderExtras, App):
             if following:
                 self._set_cursor(following[0] if direction > 0 else following[-1])
             else:
-                self.notify(f"No more matches for “{view.search}”.", timeout=2)
+                self._say(f"No more matches for “{view.search}”.", timeout=2)
             return
         wanted = view.row_changed
         if not self._step_rows(direction, wanted):
             what = "substantive changes" if view.substantive_only else "changes"
-            self.notify(f"No more {what} {'below' if direction > 0 else 'above'}.", timeout=2)
+            self._say(f"No more {what} {'below' if direction > 0 else 'above'}.", timeout=2)
 
     def action_substantive_only(self) -> None:
         if self.view is None:
@@ -555,7 +559,7 @@ class ReaderApp(ReaderExtras, App):
         self.view.substantive_only = not self.view.substantive_only
         self._update_status()
         what = "substantive changes only" if self.view.substantive_only else "every change"
-        self.notify(f"n/N now stop at {what}.", timeout=2)
+        self._say(f"n/N now stop at {what}.", timeout=2)
 
     def action_next_finding(self, direction: int) -> None:
         if self.view is None:
@@ -590,7 +594,7 @@ class ReaderApp(ReaderExtras, App):
             return any(view.grid.rows[r].cells[c].moved for c in columns)
 
         if not self._step_rows(1, has_move) and not self._step_rows(-1, has_move):
-            self.notify("No moved paragraphs in this version.", timeout=2)
+            self._say("No moved paragraphs in this version.", timeout=2)
 
     def action_focus_pane(self, direction: int) -> None:
         view = self.view
@@ -626,7 +630,7 @@ class ReaderApp(ReaderExtras, App):
         if view is None:
             return
         if number >= view.grid.columns:
-            self.notify(f"There is no version {number}.", timeout=2)
+            self._say(f"There is no version {number}.", timeout=2)
             return
         narrow_hidden = view.enabled[number] and number not in view.displayed and not view.unified
         if narrow_hidden or view.unified:
@@ -634,7 +638,7 @@ class ReaderApp(ReaderExtras, App):
             self._focus_column(number)
             return
         if view.enabled[number] and sum(view.enabled[1:]) == 1:
-            self.notify("At least one version stays on screen.", timeout=2)
+            self._say("At least one version stays on screen.", timeout=2)
             return
         view.enabled[number] = not view.enabled[number]
         if view.enabled[number]:
@@ -647,7 +651,7 @@ class ReaderApp(ReaderExtras, App):
     def action_make_base(self) -> None:
         view = self.view
         if view is None or view.focused == 0:
-            self.notify("Focus a version pane first (tab), then press b.", timeout=3)
+            self._say("Focus a version pane first (tab), then press b.", timeout=3)
             return
         article = view.grid.articles[view.focused]
         new_base = next(i for i, a in enumerate(self.articles) if a is article)
@@ -686,7 +690,7 @@ class ReaderApp(ReaderExtras, App):
         if view.unified:  # the unified text itself changes (noise shown as old+new or new only)
             self.schedule_layout()
         names = category or "noise"
-        self.notify(f"{names.capitalize()} changes: {mode}.", timeout=2)
+        self._say(f"{names.capitalize()} changes: {mode}.", timeout=2)
         self._update_status()
 
     def action_unified(self) -> None:
@@ -778,7 +782,7 @@ class ReaderApp(ReaderExtras, App):
                 pane.invalidate()
             rows = self._search_rows()
             if not rows:
-                self.notify(f"“{value}” is not in the panes on screen.", timeout=3)
+                self._say(f"“{value}” is not in the panes on screen.", timeout=3)
                 self._update_status()
                 return
             following = [r for r in rows if r >= view.cursor]
@@ -791,11 +795,11 @@ class ReaderApp(ReaderExtras, App):
         column = view.focused if not view.unified else view.partner
         article = view.grid.articles[column]
         if not value.lstrip("¶").isdigit():
-            self.notify(f"“{value}” is not a paragraph number.", severity="warning", timeout=3)
+            self._say(f"“{value}” is not a paragraph number.", severity="warning", timeout=3)
             return
         number = int(value.lstrip("¶"))
         if not 1 <= number <= len(article.paragraphs):
-            self.notify(f"{article.name} has paragraphs 1 to {len(article.paragraphs)}.", severity="warning")
+            self._say(f"{article.name} has paragraphs 1 to {len(article.paragraphs)}.", severity="warning")
             return
         row = view.grid.row_of(column, number - 1)
         if row is None:
