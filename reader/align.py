@@ -10,6 +10,8 @@ Steps (see the project's alignment notes):
    single one become one ``split``/``merged`` row;
 4. decide the relation: a version with almost no strong pairs is an independent rewrite; its links
    are only ``partial`` rows (a shared quote or sentence) and its metadata pairs only when near-identical;
+   in a reprint, metadata pairs by role (headline with headline, trailer with trailer), bylines when they
+   share a name, and the two ledes when they still share 40% of their content words;
 5. moves: the longest increasing subsequence of matched positions stays in place;
 6. partial reuse: leftover paragraphs sharing a run of words (a lifted quote) become ``partial`` rows
    with the shared spans;
