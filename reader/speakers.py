@@ -177,10 +177,12 @@ def _looks_like_speaker(phrase: str) -> bool:
         return False  # a clause, not a noun phrase
     if len(words) > 1 and not any(w[:1].isupper() for w in words) and not _SOURCE_NOUNS.search(phrase):
         return False
-    capitalised = [w for w in words[1:] if w[:1].isupper()] + ([words[0]] if words[0][:1].isupper() and len(words) == 1 else [])
-    if words[0][:1].isupper() and words[0].casefold() not in {"the", "a", "an", "this", "that", "its", "their"}:
-        capitalised.append(words[0])
-    return bool(capitalised) or bool(_SOURCE_NOUNS.search(phrase))
+    # A name somewhere ("Maria Velasquez", "the Eastmere Chamber"), a capital that is not just a
+    # sentence-initial determiner, or a word for a source ("a spokeswoman", "union organisers").
+    named = any(w[:1].isupper() for w in words[1:]) or (
+        words[0][:1].isupper() and words[0].casefold() not in {"the", "a", "an", "this", "that", "its", "their"}
+    )
+    return named or bool(_SOURCE_NOUNS.search(phrase))
 
 
 def _speaker_after(masked: str, at: int, sentence_end: int) -> tuple[int, int, str | None] | None:
