@@ -350,3 +350,16 @@ def test_legacy_cyrillic_is_detected():
 def test_bytes_that_are_neither_utf8_nor_a_legacy_text_are_refused(data: bytes):
     with pytest.raises(InputError, match="not valid UTF-8"):
         load_bytes("bad.txt", data)
+
+
+def test_markdown_front_matter_gives_headline_and_byline():
+    text = (
+        "---\ntitle: \"Dockers extend strike\"\nauthor: Jo Roe\ndate: 2026-11-21\ntags: [strike]\n---\n\n"
+        "PORT ALDER (Meridian) - Dock workers voted on Thursday to extend their strike by another ten days, "
+        "the union said.\n\n## TALKS STALL\n\nThe talks foundered.\n"
+    )
+    article = load_bytes("post.md", text.encode())
+    assert texts(article)[:2] == ["Dockers extend strike", "Jo Roe"]
+    assert kinds(article)[:2] == [ParagraphKind.HEADLINE, ParagraphKind.BYLINE]
+    assert not any("tags" in t or "date:" in t for t in texts(article))
+    assert article.paragraphs[3].kind is ParagraphKind.SUBHEAD

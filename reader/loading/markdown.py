@@ -31,8 +31,32 @@ def _inline(text: str) -> str:
     return text.replace("\\", "") if "\\" in text and re.search(r"\\[\\`*_{}\[\]()#+\-.!]", text) else text
 
 
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_FRONT_FIELD = re.compile(r"^(title|author|authors|byline)\s*:\s*(.+?)\s*$", re.MULTILINE | re.IGNORECASE)
+
+
+def _front_matter(text: str) -> tuple[str, list[str], dict[int, ParagraphKind]]:
+    """Static-site front matter (``---`` / ``title: ...`` / ``---``): its title and author become the
+    headline and byline; the block itself is not article text. Read with a regex, never a YAML loader."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return text, [], {}
+    fields = {key.lower(): value.strip().strip("\"'") for key, value in _FRONT_FIELD.findall(match.group(1))}
+    paragraphs: list[str] = []
+    kinds: dict[int, ParagraphKind] = {}
+    if fields.get("title"):
+        kinds[len(paragraphs)] = ParagraphKind.HEADLINE
+        paragraphs.append(fields["title"])
+    author = fields.get("author") or fields.get("authors") or fields.get("byline")
+    if author and not author.startswith(("[", "-")):
+        kinds[len(paragraphs)] = ParagraphKind.BYLINE
+        paragraphs.append(author)
+    return text[match.end() :], paragraphs, kinds
+
+
 def parse_markdown(text: str) -> tuple[list[str], dict[int, ParagraphKind]]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text, paragraphs, kinds = _front_matter(text)
     text = _REFERENCE_DEF.sub("", text)
     text = _CODE_FENCE.sub("", text)
     text = _RULE.sub("", text)
@@ -45,8 +69,6 @@ def parse_markdown(text: str) -> tuple[list[str], dict[int, ParagraphKind]]:
             else:
                 lines.extend(["", line] if _LIST_ITEM.match(line) else [line])
         text = "\n".join(lines)
-    paragraphs: list[str] = []
-    kinds: dict[int, ParagraphKind] = {}
     for block in split_paragraphs(_LINE_MARKERS.sub("", text)):
         heading = _HEADING.match(block)
         if heading:
