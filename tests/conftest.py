@@ -17,6 +17,14 @@ def sample_articles():
     return load_sources([str(SAMPLES)])
 
 
+@pytest.fixture(scope="session")
+def sample_comparison(sample_articles):
+    """The sample story analysed once; apps given it skip their own (identical) analysis."""
+    from reader.comparison import compare
+
+    return compare(sample_articles[0], sample_articles[1:])
+
+
 async def wait_for_analysis(pilot) -> None:
     """Let the analysis worker finish and the panes lay themselves out."""
     app = pilot.app

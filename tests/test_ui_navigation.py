@@ -62,8 +62,8 @@ async def test_panes_scroll_together_with_every_scroll_key(sample_articles):
         assert assert_in_step(app) == 7
 
 
-async def test_rows_have_equal_heights_in_every_pane(sample_articles):
-    app = ReaderApp(sample_articles)
+async def test_rows_have_equal_heights_in_every_pane(sample_articles, sample_comparison):
+    app = ReaderApp(sample_articles, comparison=sample_comparison)
     async with app.run_test(size=(160, 48)) as pilot:
         await wait_for_analysis(pilot)
         panes = app._visible_panes()
@@ -76,8 +76,8 @@ async def test_rows_have_equal_heights_in_every_pane(sample_articles):
             assert view.layout.heights[row] == expected
 
 
-async def test_n_and_N_walk_changed_rows_and_s_keeps_only_substantive(sample_articles):
-    app = ReaderApp(sample_articles)
+async def test_n_and_N_walk_changed_rows_and_s_keeps_only_substantive(sample_articles, sample_comparison):
+    app = ReaderApp(sample_articles, comparison=sample_comparison)
     async with app.run_test(size=(200, 50)) as pilot:
         await wait_for_analysis(pilot)
         view = app.view
@@ -101,8 +101,8 @@ async def test_n_and_N_walk_changed_rows_and_s_keeps_only_substantive(sample_art
         assert len(substantive) < len(changed)
 
 
-async def test_m_jumps_between_moved_paragraph_and_its_reading_position(sample_articles):
-    app = ReaderApp(sample_articles)
+async def test_m_jumps_between_moved_paragraph_and_its_reading_position(sample_articles, sample_comparison):
+    app = ReaderApp(sample_articles, comparison=sample_comparison)
     async with app.run_test(size=(200, 50)) as pilot:
         await wait_for_analysis(pilot)
         view = app.view
@@ -120,8 +120,8 @@ async def test_m_jumps_between_moved_paragraph_and_its_reading_position(sample_a
         assert view.cursor == moved_row
 
 
-async def test_number_keys_toggle_version_panes(sample_articles):
-    app = ReaderApp(sample_articles)
+async def test_number_keys_toggle_version_panes(sample_articles, sample_comparison):
+    app = ReaderApp(sample_articles, comparison=sample_comparison)
     async with app.run_test(size=(200, 50)) as pilot:
         await wait_for_analysis(pilot)
         assert app.view.displayed == [0, 1, 2, 3, 4]
@@ -170,8 +170,8 @@ async def test_z_folds_unchanged_rows(sample_articles):
         assert app.view.layout.total == full
 
 
-async def test_search_highlights_and_n_continues_until_escape(sample_articles):
-    app = ReaderApp(sample_articles)
+async def test_search_highlights_and_n_continues_until_escape(sample_articles, sample_comparison):
+    app = ReaderApp(sample_articles, comparison=sample_comparison)
     async with app.run_test(size=(200, 50)) as pilot:
         await wait_for_analysis(pilot)
         await pilot.press("slash")
@@ -193,8 +193,8 @@ async def test_search_highlights_and_n_continues_until_escape(sample_articles):
         assert view.row_changed(view.cursor)
 
 
-async def test_colon_goes_to_a_paragraph_of_the_focused_version(sample_articles):
-    app = ReaderApp(sample_articles)
+async def test_colon_goes_to_a_paragraph_of_the_focused_version(sample_articles, sample_comparison):
+    app = ReaderApp(sample_articles, comparison=sample_comparison)
     async with app.run_test(size=(200, 50)) as pilot:
         await wait_for_analysis(pilot)
         await pilot.press("tab")  # version 2
@@ -224,8 +224,8 @@ async def test_d_cycles_noise_display(sample_articles):
         assert pane.render_line(0) is not None
 
 
-async def test_u_shows_the_unified_view_of_the_focused_pair(sample_articles):
-    app = ReaderApp(sample_articles)
+async def test_u_shows_the_unified_view_of_the_focused_pair(sample_articles, sample_comparison):
+    app = ReaderApp(sample_articles, comparison=sample_comparison)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_analysis(pilot)
         await pilot.press("u")
@@ -241,8 +241,8 @@ async def test_u_shows_the_unified_view_of_the_focused_pair(sample_articles):
         assert [p.column for p in app._visible_panes()] == [0, 1]
 
 
-async def test_narrow_terminal_shows_base_and_focused_version(sample_articles):
-    app = ReaderApp(sample_articles)
+async def test_narrow_terminal_shows_base_and_focused_version(sample_articles, sample_comparison):
+    app = ReaderApp(sample_articles, comparison=sample_comparison)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_analysis(pilot)
         assert app.view.displayed == [0, 1]
@@ -325,8 +325,8 @@ async def test_f_F_and_enter_jump_to_findings_and_highlight_spans(sample_article
         assert isinstance(app.focused, ArticlePane)
 
 
-async def test_p_toggles_the_findings_panel(sample_articles):
-    app = ReaderApp(sample_articles)
+async def test_p_toggles_the_findings_panel(sample_articles, sample_comparison):
+    app = ReaderApp(sample_articles, comparison=sample_comparison)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for_analysis(pilot)
         panel = app.query_one("#findings")

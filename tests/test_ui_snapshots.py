@@ -10,8 +10,8 @@ from tests.conftest import wait_for_analysis
 pytestmark = pytest.mark.usefixtures("reader_private_config")
 
 
-def reader_app(sample_articles) -> ReaderApp:
-    return ReaderApp(sample_articles, theme_name="reader-dark")
+def reader_app(sample_articles, comparison=None) -> ReaderApp:
+    return ReaderApp(sample_articles, theme_name="reader-dark", comparison=comparison)
 
 
 async def ready(pilot) -> None:
@@ -25,7 +25,7 @@ def test_main_screen(snap_compare, sample_articles, size):
     assert snap_compare(reader_app(sample_articles), terminal_size=size, run_before=ready)
 
 
-def test_main_screen_after_next_change_and_finding(snap_compare, sample_articles):
+def test_main_screen_after_next_change_and_finding(snap_compare, sample_articles, sample_comparison):
     """The cursor on a changed row, a finding's spans highlighted, findings panel open."""
 
     async def navigate(pilot) -> None:
@@ -33,13 +33,13 @@ def test_main_screen_after_next_change_and_finding(snap_compare, sample_articles
         await pilot.press("tab", "tab", "tab", "f")
         await pilot.pause()
 
-    assert snap_compare(reader_app(sample_articles), terminal_size=(160, 48), run_before=navigate)
+    assert snap_compare(reader_app(sample_articles, sample_comparison), terminal_size=(160, 48), run_before=navigate)
 
 
-def test_unified_view_at_80_columns(snap_compare, sample_articles):
+def test_unified_view_at_80_columns(snap_compare, sample_articles, sample_comparison):
     async def unified(pilot) -> None:
         await ready(pilot)
         await pilot.press("u", "n")
         await pilot.pause()
 
-    assert snap_compare(reader_app(sample_articles), terminal_size=(80, 24), run_before=unified)
+    assert snap_compare(reader_app(sample_articles, sample_comparison), terminal_size=(80, 24), run_before=unified)
