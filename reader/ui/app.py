@@ -671,7 +671,17 @@ class ReaderApp(ReaderExtras, App):
     def action_fold(self) -> None:
         if self.view is None:
             return
-        self.view.fold = not self.view.fold
+        view = self.view
+        view.fold = not view.fold
+        if view.fold:
+            columns = view.version_columns()
+            unchanged = sum(
+                1 for r, h in enumerate(view.layout.heights) if h and not view.grid.rows[r].changed_in(columns)
+            )
+            if unchanged:
+                self._say(f"Folded {unchanged} paragraphs unchanged in every version shown (z unfolds).", timeout=3)
+            else:
+                self._say("No paragraph is unchanged in every version shown; hide some (1-9) to fold more.", timeout=4)
         self._update_status()
         self.schedule_layout()
 
