@@ -229,8 +229,9 @@ def _candidates(index: _GramIndex, unit: Unit, min_hits: int = 1) -> list[int]:
     if not hits:
         return []
     best = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]
-    # A paragraph sharing a third as many trigrams as the best candidate is no rival to it.
-    floor = max(min_hits, best[0][1] // 3)
+    # A paragraph sharing a third as many trigrams as the best candidate is no rival to it, and one
+    # trigram in common is chance for a paragraph of a dozen words or more.
+    floor = max(min_hits, best[0][1] // 3, 2 if len(unit.words) >= 12 else 1)
     return [j for j, count in best if count >= floor]
 
 
