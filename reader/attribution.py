@@ -261,8 +261,8 @@ def _phrase(attribution: Attribution) -> str:
 
 
 class _Comparer:
-    def __init__(self, base: Article, other: Article, rows: list[Row], profile: Profile) -> None:
-        self.base, self.other = Side.of(base), Side.of(other)
+    def __init__(self, base: Side, other: Side, rows: list[Row], profile: Profile) -> None:
+        self.base, self.other = base, other
         self.rows, self.profile = rows, profile
         self.base_to_other, self.other_to_base = _counterparts(rows)
         self.findings: list[Finding] = []
@@ -532,10 +532,13 @@ class _Comparer:
         return None
 
 
-def find_findings(base: Article, other: Article, rows: list[Row], profile: Profile) -> list[Finding]:
-    if [(p.text, p.kind) for p in base.paragraphs] == [(p.text, p.kind) for p in other.paragraphs]:
+def find_findings(base: Side, other: Article, rows: list[Row], profile: Profile) -> list[Finding]:
+    """Findings of one version against the base. ``base`` is ``Side.of(base_article)``, worked out once
+    by the caller and shared by every version compared against that base."""
+    base_article = base.article
+    if [(p.text, p.kind) for p in base_article.paragraphs] == [(p.text, p.kind) for p in other.paragraphs]:
         return []  # the same text: nothing about it can have changed
-    comparer = _Comparer(base, other, list(rows), profile)
+    comparer = _Comparer(base, Side.of(other), list(rows), profile)
     comparer.quotes()
     comparer.statements()
-    return article_findings(base, other, list(rows), profile) + comparer.findings
+    return article_findings(base_article, other, list(rows), profile) + comparer.findings

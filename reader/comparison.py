@@ -6,7 +6,7 @@ from collections import Counter
 from datetime import datetime, timezone
 
 from reader.align import align
-from reader.attribution import find_findings
+from reader.attribution import Side, find_findings
 from reader.model import (
     Article,
     Category,
@@ -38,12 +38,18 @@ def _word_count(text: str) -> int:
     return len(content_words(text))
 
 
-def version_stats(base: Article, other: Article, rows: list[Row], findings) -> dict:
+def body_words(article: Article) -> int:
+    """Words of the article's body paragraphs and subheads."""
+    return sum(_word_count(p.text) for p in article.paragraphs if p.kind in _BODY_KINDS)
+
+
+def version_stats(base: Article, other: Article, rows: list[Row], findings, base_words: int) -> dict:
+    """``base_words`` is ``body_words(base)``, counted once for every version."""
+
     def is_body(article: Article, indices: tuple[int, ...]) -> bool:
         return any(article.paragraphs[i].kind in _BODY_KINDS for i in indices)
 
-    base_words = sum(_word_count(p.text) for p in base.paragraphs if p.kind in _BODY_KINDS)
-    other_words = sum(_word_count(p.text) for p in other.paragraphs if p.kind in _BODY_KINDS)
+    other_words = body_words(other)
     kept = 0
     kinds = Counter()
     categories = Counter()
@@ -80,23 +86,28 @@ def version_stats(base: Article, other: Article, rows: list[Row], findings) -> d
     }
 
 
-def compare_version(base: Article, other: Article, profile: Profile) -> VersionComparison:
-    rows = [diff_row(row, base, other, profile) for row in align(base, other, profile)]
+def compare_version(base: Side, base_words: int, other: Article, profile: Profile) -> VersionComparison:
+    """One version against the base, given as its ``Side`` (quotes and attributions) and ``body_words``,
+    which ``compare`` works out once for all versions."""
+    article = base.article
+    rows = [diff_row(row, article, other, profile) for row in align(article, other, profile)]
     findings = sorted(
         find_findings(base, other, rows, profile),
         key=lambda f: (-f.severity.rank, min(f.base or f.other or (0,))),
     )
-    return VersionComparison(other, tuple(rows), tuple(findings), version_stats(base, other, rows, findings))
+    stats = version_stats(article, other, rows, findings, base_words)
+    return VersionComparison(other, tuple(rows), tuple(findings), stats)
 
 
 def compare(base: Article, others: list[Article], profile: Profile | None = None, progress=None) -> Comparison:
     """``progress(done, total, name)``, if given, is called before each version and once at the end."""
     profile = profile or default_profile()
+    base_side, base_words = Side.of(base), body_words(base)
     versions = []
     for done, other in enumerate(others):
         if progress is not None:
             progress(done, len(others), other.name)
-        versions.append(compare_version(base, other, profile))
+        versions.append(compare_version(base_side, base_words, other, profile))
     if progress is not None:
         progress(len(others), len(others), "")
     versions = tuple(versions)
