@@ -186,24 +186,33 @@ def _plan_version(rows: tuple[Row, ...], block_of: dict[int, int]) -> _VersionPl
         if row.kind is RowKind.MOVED or pos not in in_order:
             plan.displaced.add(id(row))
 
-    # Walk the version in reading order: in-place rows set the anchor, the rest go to the anchor's slot.
+    # Walk the version in reading order. Paragraphs between two in-place rows go to the slot just before
+    # the next in-place block, after the base paragraphs the version cut there (cuts first, then additions,
+    # as a diff reads), so a version's own opening does not push the wire's first paragraphs down.
     by_first_other: dict[int, Row] = {}
     for row in rows:
         if row.other and min(row.other) not in by_first_other:
             by_first_other[min(row.other)] = row
     anchor = -1
+    pending: list[tuple[str, Row]] = []
     seen: set[int] = set()
+
+    def flush(slot: int) -> None:
+        if pending:
+            plan.slots.setdefault(slot, []).extend(pending)
+            pending.clear()
+
     for j in sorted(by_first_other):
         row = by_first_other[j]
         if id(row) in seen:
             continue
         seen.add(id(row))
         if row.base and id(row) not in plan.displaced:
+            flush(max(anchor, block_of[min(row.base)] - 1))
             anchor = max(anchor, block_of[max(row.base)])
-        elif row.base:
-            plan.slots.setdefault(anchor, []).append(("ghost", row))
         else:
-            plan.slots.setdefault(anchor, []).append(("text", row))
+            pending.append(("ghost" if row.base else "text", row))
+    flush(max(anchor, max(block_of.values(), default=-1)))
     return plan
 
 

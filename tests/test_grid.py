@@ -78,7 +78,9 @@ def test_cut_paragraph_leaves_a_gap_and_added_one_gets_its_own_row():
     added_row = grid.row_of(1, 2)
     assert grid.rows[added_row].cells[0].kind is CellKind.BLANK
     assert grid.rows[added_row].cells[1].label.endswith("added in this version")
-    assert added_row == grid.row_of(0, 1) + 1  # right after B, where it sits in the version
+    # Between B and D, where it sits in the version; after the cut C, as a diff shows cuts before additions.
+    assert gap_row == grid.row_of(0, 1) + 1
+    assert added_row == gap_row + 1 == grid.row_of(0, 3) - 1
     assert len(kinds) == 7
     assert reading_order(grid, 1) == [0, 1, 2, 3, 4, 5]
 
@@ -142,6 +144,19 @@ def test_additions_of_two_versions_after_the_same_paragraph_share_rows():
     assert_every_paragraph_once(grid)
     assert len(grid.rows) == 6 + 2
     assert grid.row_of(1, 1) == grid.row_of(2, 1)
+
+
+def test_a_rewrites_own_opening_sits_after_the_wire_paragraphs_it_cut_not_above_the_wire_headline():
+    rewrite = article("rewrite.txt", t("own1"), t("own2"), t("D"), t("own3"))
+    rows = rows_of(("deleted", [0], []), ("deleted", [1], []), ("deleted", [2], []), ("inserted", [], [0]),
+                   ("inserted", [], [1]), ("partial", [3], [2]), ("inserted", [], [3]), ("deleted", [4], []),
+                   ("deleted", [5], []))
+    grid = build_grid(comparison((rewrite, rows)))
+    assert_every_paragraph_once(grid)
+    assert grid.row_of(0, 0) == 0  # the wire's first paragraph opens the screen
+    assert grid.row_of(0, 2) < grid.row_of(1, 0) < grid.row_of(1, 1) < grid.row_of(0, 3) == grid.row_of(1, 2)
+    assert grid.row_of(1, 3) > grid.row_of(0, 5)  # its own ending follows the wire's cut ending
+    assert reading_order(grid, 1) == [0, 1, 2, 3]
 
 
 def test_metadata_is_labelled_with_its_kind():
