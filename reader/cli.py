@@ -66,7 +66,7 @@ def _common_options(parser: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="reader", usage=USAGE, description="Compare a wire story with its reprints and rewrites.")
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, prog="reader")
 
     open_parser = sub.add_parser("open", help="open the reader on BASE and versions")
     open_parser.add_argument("sources", nargs="+", metavar="FILE", help=SOURCES_HELP)

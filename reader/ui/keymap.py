@@ -5,8 +5,8 @@ Example ``~/.config/reader/config.yaml``::
     theme: reader-light
     export_dir: ~/Documents/reader-reports
     keys:
-      overview: f2
-      export: ctrl+e,E
+      view.overview: f2
+      app.export: ctrl+e,E
 
 Every problem (bad YAML, an unknown binding id, a key that no keyboard can produce) becomes one line that
 the app shows as a notification; the rest of the file still applies.
