@@ -27,6 +27,7 @@ _CLOSE_AFTER = ".,;:!?)]}\u2014\u2013-\u2026"  # characters before which a mark 
 _QUOTED_KINDS = (ParagraphKind.BODY,)
 _SPACES = re.compile(r"\s+")
 _EDGE_PUNCT = re.compile(r"^[\s,.;:\u2026]+|[\s,.;:\u2026]+$")
+_MARK = re.compile(f"[{re.escape(DOUBLE_MARKS + SINGLE_MARKS)}]")
 _INNER_MARKS = re.compile(f"[{re.escape(DOUBLE_MARKS)}]|(?<!\\w)[{re.escape(SINGLE_MARKS)}]|[{re.escape(SINGLE_MARKS)}](?!\\w)")
 
 
@@ -121,8 +122,8 @@ def _single_role(text: str, i: int) -> str:
 def _marks(text: str, start: int) -> list[tuple[int, str, str]]:
     """(position, 'double'|'single', role) for every quote mark from ``start`` on."""
     found = []
-    for i in range(start, len(text)):
-        char = text[i]
+    for match in _MARK.finditer(text, start):
+        i, char = match.start(), match.group()
         if char in DOUBLE_MARKS:
             found.append((i, "double", _double_role(text, i)))
         elif char in SINGLE_MARKS:
@@ -225,6 +226,8 @@ def extract_quotes(article: Article) -> list[Quote]:
 def masked_text(text: str, quotes: list[Quote]) -> str:
     """The paragraph with every quote's inner text blanked (offsets kept), so that words inside quotes
     are never taken for attribution cues."""
+    if not quotes:
+        return text
     chars = list(text)
     for quote in quotes:
         inner_end = quote.end - 1 if quote.closed else quote.end
