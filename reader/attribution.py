@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
@@ -27,6 +28,7 @@ from reader.worddiff import diff_words
 
 _WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
 _SHOWN = 60  # characters of a quote shown in a message
+_LIFTED_WORDS = 6  # a wire quote this long is looked for without its marks anywhere in the version
 
 
 @dataclass
@@ -49,6 +51,15 @@ class Side:
 
     def quotes_in(self, paragraph: int) -> list[int]:
         return [n for n, q in enumerate(self.quotes) if q.paragraph == paragraph]
+
+    @cached_property
+    def long_quote_triples(self) -> frozenset[tuple[str, str, str]]:
+        """Word triples of the quotes long enough to be looked for without their marks."""
+        return frozenset(t for q in self.quotes if q.words >= _LIFTED_WORDS for t in _triples(q.key.split()))
+
+
+def _triples(words: list[str]) -> set[tuple[str, str, str]]:
+    return set(zip(words, words[1:], words[2:]))
 
 
 def short(text: str, limit: int = _SHOWN) -> str:
@@ -167,6 +178,11 @@ def _tokens(text: str) -> list[tuple[str, int, int]]:
     return [(m.group().casefold(), m.start(), m.end()) for m in _WORD.finditer(fold_typography(text))]
 
 
+def _words(text: str) -> list[str]:
+    """The words of ``_tokens(text)`` without their offsets."""
+    return [word.casefold() for word in _WORD.findall(fold_typography(text))]
+
+
 def _place_of(base: Side, quote: Quote, other: Side, paragraph: int) -> _Place | None:
     """Map the quote's words through a word alignment of the two paragraphs, anchored on the
     unquoted words around it. None when the surrounding words are not there."""
@@ -203,7 +219,7 @@ def _place_of(base: Side, quote: Quote, other: Side, paragraph: int) -> _Place |
 
 
 def _region_words(other: Side, place: _Place) -> list[str]:
-    return [t[0] for t in _tokens(other.text(place.paragraph)[place.start : place.end])]
+    return _words(other.text(place.paragraph)[place.start : place.end])
 
 
 # --------------------------------------------------------------------------------------- attributions
@@ -320,7 +336,7 @@ class _Comparer:
     def _unquoted_anywhere(self, quote: Quote) -> _Place | None:
         """A long wire quote standing word for word, without quote marks, anywhere in the version
         (a rewrite lifting it as its own prose)."""
-        if quote.words < 6:
+        if quote.words < _LIFTED_WORDS:
             return None
         words = comparable_text(quote.text)
         for index in self._paragraphs_sharing_words(quote.key):
@@ -336,16 +352,18 @@ class _Comparer:
         return None
 
     def _paragraphs_sharing_words(self, key: str) -> list[int]:
-        """Version body paragraphs holding most of the word triples of ``key`` (cheap pre-filter)."""
+        """Version body paragraphs holding most of the word triples of ``key``, a long wire quote's
+        (cheap pre-filter). Only the triples of such quotes are indexed."""
         if self._trigrams is None:
             self._trigrams = {}
+            wanted = self.base.long_quote_triples
             for paragraph in self.other.article.paragraphs:
                 if paragraph.kind is ParagraphKind.BODY:
-                    words = [t[0] for t in _tokens(paragraph.text)]
-                    for n in range(len(words) - 2):
-                        self._trigrams.setdefault(tuple(words[n : n + 3]), set()).add(paragraph.index)
-        words = key.split()
-        triples = {tuple(words[n : n + 3]) for n in range(len(words) - 2)}
+                    words = _words(paragraph.text)
+                    for triple in zip(words, words[1:], words[2:]):
+                        if triple in wanted:
+                            self._trigrams.setdefault(triple, set()).add(paragraph.index)
+        triples = _triples(key.split())
         counts: dict[int, int] = {}
         for triple in triples:
             for index in self._trigrams.get(triple, ()):
@@ -353,7 +371,7 @@ class _Comparer:
         return sorted(i for i, n in counts.items() if n >= 0.6 * len(triples))
 
     def _paraphrase(self, i: int, quote: Quote, place: _Place) -> bool:
-        quote_words = [t[0] for t in _tokens(comparable_text(quote.text))]
+        quote_words = _words(comparable_text(quote.text))
         region = _region_words(self.other, place)
         if not region or len(region) > 2 * len(quote_words) + 4:
             return False
