@@ -141,3 +141,14 @@ def test_contract_holds_for_every_input_format(capsys):
     document = _compare_json(capsys, SAMPLE_FILES[0], *formats)
     assert [v["path"] for v in document["versions"]] == formats
     _check_contract(document)
+
+
+def test_publication_dates_the_files_state_are_reported(capsys):
+    formats = ROOT / "sample_articles" / "formats"
+    document = _compare_json(
+        capsys, str(formats / "00-wire.nitf.xml"), str(formats / "05-wire.newsml-g2.xml"), SAMPLE_FILES[1]
+    )
+    assert document["base"]["published"] == "2026-11-21T18:30:00Z"
+    assert document["versions"][0]["published"] == "2026-11-21T09:05:00Z"
+    assert document["versions"][1]["published"] is None  # a plain text file states no date
+    _check_contract(document)

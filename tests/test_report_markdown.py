@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 from markdown_it import MarkdownIt
 
 from reader import __version__
+from reader.report.html_report import render_html
 from reader.report.markdown_report import escape_markdown, render_markdown
 from tests.report_helpers import hostile_comparison, samples_with_findings
 
@@ -147,3 +149,12 @@ def test_hostile_text_cannot_break_the_spine_table():
     for row in table.split("<tr>")[1:]:
         assert row.count("<td") in (0, 2 + len(comparison.versions) + 1), row
     assert "The | table ended &lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;h1&gt;FAKE" in table
+
+
+def test_publication_dates_stated_by_wire_xml_are_named_with_the_files():
+    comparison = samples_with_findings()
+    base = replace(comparison.base, published="2026-11-21T18:30:00Z <b>")
+    dated = replace(comparison, base=base)
+    assert "Published: 2026-11-21T18:30:00Z \\<b>" in render_markdown(dated)  # escaped: no HTML tag
+    assert "published 2026-11-21T18:30:00Z &lt;b&gt;" in render_html(dated)
+    assert "Published:" not in render_markdown(comparison)  # plain text files state no date

@@ -187,6 +187,7 @@ def _header(comparison: Comparison) -> str:
             f'<th scope="row">{_e(line.role)}</th>'
             f'<td><span class="path">{_e(article.path)}</span>'
             + (f'<br><span class="headline">{_e(article.headline)}</span>' if article.headline else "")
+            + (f'<br><span class="published">published {_e(article.published)}</span>' if article.published else "")
             + "</td>"
             f"<td>{_e(article.byline or '—')}</td>"
             f"<td>{_e(ev.credit_text(article))}</td>"

@@ -18,6 +18,7 @@ def article_dict(article: Article) -> dict:
         "byline": article.byline,
         "dateline": article.dateline,
         "credit": article.credit,
+        "published": article.published,
         "encoding": article.encoding,
         "format": article.source_format,
         "sha256": article.sha256,

@@ -109,6 +109,8 @@ def _header(comparison: Comparison) -> list[str]:
         lines.append(f"  - SHA-256: `{article.sha256 or 'not recorded'}`")
         if article.headline:
             lines.append(f"  - Headline: {escape_markdown(_one_line(article.headline))}")
+        if article.published:
+            lines.append(f"  - Published: {escape_markdown(_one_line(article.published))}")
         lines.append(
             f"  - Byline: {escape_markdown(_one_line(article.byline or '—'))}; "
             f"agency credit: {escape_markdown(ev.credit_text(article))}; {len(article.paragraphs)} paragraphs"
