@@ -138,9 +138,10 @@ def us_spelling(word: str) -> str:
     if len(word) < 5 or word in _NUMBER_WORDS or word in _ORDINAL_WORDS:
         return word
     for pattern, replacement in _US_UK_RULES:
-        changed = pattern.sub(replacement, word)
-        if changed != word:
-            return changed
+        if pattern.match(word):  # most words match no rule: skip sub() and its replacement template
+            changed = pattern.sub(replacement, word)
+            if changed != word:
+                return changed
     return word
 
 
