@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import datetime, timezone
 
-from reader.align import align
+from reader.align import align, paused_gc
 from reader.attribution import Side, find_findings
 from reader.model import (
     Article,
@@ -102,12 +102,15 @@ def compare_version(base: Side, base_words: int, other: Article, profile: Profil
 def compare(base: Article, others: list[Article], profile: Profile | None = None, progress=None) -> Comparison:
     """``progress(done, total, name)``, if given, is called before each version and once at the end."""
     profile = profile or default_profile()
-    base_side, base_words = Side.of(base), body_words(base)
     versions = []
-    for done, other in enumerate(others):
-        if progress is not None:
-            progress(done, len(others), other.name)
-        versions.append(compare_version(base_side, base_words, other, profile))
+    # Like alignment, the word diffs and findings make many small objects and no cycles: with long
+    # stories, the collector's full passes over them (and the caches) cost a sixth of the time.
+    with paused_gc():
+        base_side, base_words = Side.of(base), body_words(base)
+        for done, other in enumerate(others):
+            if progress is not None:
+                progress(done, len(others), other.name)
+            versions.append(compare_version(base_side, base_words, other, profile))
     if progress is not None:
         progress(len(others), len(others), "")
     versions = tuple(versions)
