@@ -39,7 +39,8 @@ def _threshold(a: Quote, b: Quote) -> float:
 
 def _pieces(longer: list[Quote], shorter: list[Quote], partial, taken_long: set[int], taken_short: set[int], near):
     """Groups where one quote of ``longer`` holds two or more quotes of ``shorter`` (in reading order);
-    ``near(j)`` lists the quotes of ``shorter`` worth testing against ``longer[j]``."""
+    ``near(j)`` lists the quotes of ``shorter`` worth testing against ``longer[j]``, ``partial(i, j)``
+    scores ``shorter[i]`` inside ``longer[j]``."""
     groups = []
     for j, whole in enumerate(longer):
         if j in taken_long:
@@ -48,7 +49,7 @@ def _pieces(longer: list[Quote], shorter: list[Quote], partial, taken_long: set[
             i
             for i in sorted(near(j))
             if i not in taken_short and shorter[i].words >= 3 and len(shorter[i].key) < 0.9 * len(whole.key)
-            and partial[i][j] >= CONTAINED
+            and partial(i, j) >= CONTAINED
         ]
         if len(inside) < 2:
             continue
@@ -63,10 +64,11 @@ def _pieces(longer: list[Quote], shorter: list[Quote], partial, taken_long: set[
 
 
 def _partial(a: str, b: str) -> float:
-    """How well the shorter text appears inside the longer (0-100); 0 for texts under three words."""
+    """How well the shorter text appears inside the longer (0-100); 0 for texts under three words and
+    below ``CONTAINED``, the only level asked about (the cut-off lets rapidfuzz give up early)."""
     if a.count(" ") < 2 or b.count(" ") < 2:
         return 0.0
-    return fuzz.partial_ratio(a, b, score_cutoff=CONTAINED - 10)
+    return fuzz.partial_ratio(a, b, score_cutoff=CONTAINED)
 
 
 class _Scores:
@@ -109,24 +111,6 @@ class _Scores:
         return ((i, j) for i, js in enumerate(self.candidates) for j in js)
 
 
-class _Lazy:
-    """``grid[i][j]`` access to a score function."""
-
-    def __init__(self, score, transpose: bool = False) -> None:
-        self.score, self.transpose = score, transpose
-
-    def __getitem__(self, i: int):
-        return _LazyRow(self.score, i, self.transpose)
-
-
-class _LazyRow:
-    def __init__(self, score, i: int, transpose: bool) -> None:
-        self.score, self.i, self.transpose = score, i, transpose
-
-    def __getitem__(self, j: int) -> float:
-        return self.score(j, self.i) if self.transpose else self.score(self.i, j)
-
-
 def match_quotes(base: list[Quote], other: list[Quote]) -> list[QuoteMatch]:
     if not base or not other:
         return []
@@ -149,19 +133,19 @@ def match_quotes(base: list[Quote], other: list[Quote]) -> list[QuoteMatch]:
         [k if i not in taken_base else "" for i, k in enumerate(base_keys)],
         [k if j not in taken_other else "" for j, k in enumerate(other_keys)],
     )
-    ratio = _Lazy(scores.ratio)
-    partial_bo = _Lazy(scores.partial)
-
     near_other: dict[int, set[int]] = {}
     for i, j in scores.pairs():
         near_other.setdefault(j, set()).add(i)
-    for inside, j, score in _pieces(other, base, partial_bo, taken_other, taken_base, lambda j: near_other.get(j, ())):
+    for inside, j, score in _pieces(
+        other, base, scores.partial, taken_other, taken_base, lambda j: near_other.get(j, ())
+    ):
         matches.append(QuoteMatch(inside, (j,), score))
-    partial_ob = _Lazy(scores.partial, transpose=True)
-    for inside, i, score in _pieces(base, other, partial_ob, taken_base, taken_other, lambda i: scores.candidates[i]):
+    for inside, i, score in _pieces(
+        base, other, lambda j, i: scores.partial(i, j), taken_base, taken_other, lambda i: scores.candidates[i]
+    ):
         matches.append(QuoteMatch((i,), inside, score))
 
-    pairs = sorted(((float(ratio[i][j]), i, j) for i, j in scores.pairs()), reverse=True)
+    pairs = sorted(((float(scores.ratio(i, j)), i, j) for i, j in scores.pairs()), reverse=True)
     for score, i, j in pairs:
         if score < SAME_QUOTE:
             break
@@ -175,8 +159,8 @@ def match_quotes(base: list[Quote], other: list[Quote]) -> list[QuoteMatch]:
     for i, j in scores.pairs():
         if i in taken_base or j in taken_other or min(base[i].words, other[j].words) < 4:
             continue
-        if partial_bo[i][j] >= CONTAINED:
-            contained.append((float(partial_bo[i][j]) + float(ratio[i][j]) / 100, i, j))
+        if scores.partial(i, j) >= CONTAINED:
+            contained.append((float(scores.partial(i, j)) + float(scores.ratio(i, j)) / 100, i, j))
     for score, i, j in sorted(contained, reverse=True):
         if i in taken_base or j in taken_other:
             continue
