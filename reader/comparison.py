@@ -34,22 +34,25 @@ def diff_row(row: Row, base: Article, other: Article, profile: Profile) -> Row:
     return Row(kind, row.base, row.other, row.similarity, segments, row.shared_spans)
 
 
-def _word_count(text: str) -> int:
-    return len(content_words(text))
+class WordCounts(dict):
+    """Content words per text, each text counted once per comparison (most paragraphs recur in every
+    version, and an unchanged paragraph's text is also its equal segment's)."""
+
+    def __missing__(self, text: str) -> int:
+        self[text] = count = len(content_words(text))
+        return count
 
 
-def body_words(article: Article) -> int:
+def body_words(article: Article, counts: WordCounts) -> int:
     """Words of the article's body paragraphs and subheads."""
-    return sum(_word_count(p.text) for p in article.paragraphs if p.kind in _BODY_KINDS)
+    return sum(counts[p.text] for p in article.paragraphs if p.kind in _BODY_KINDS)
 
 
-def version_stats(base: Article, other: Article, rows: list[Row], findings, base_words: int) -> dict:
-    """``base_words`` is ``body_words(base)``, counted once for every version."""
-
+def version_stats(base: Article, other: Article, rows: list[Row], findings, counts: WordCounts) -> dict:
     def is_body(article: Article, indices: tuple[int, ...]) -> bool:
         return any(article.paragraphs[i].kind in _BODY_KINDS for i in indices)
 
-    other_words = body_words(other)
+    base_words, other_words = body_words(base, counts), body_words(other, counts)
     kept = 0
     kinds = Counter()
     categories = Counter()
@@ -60,7 +63,7 @@ def version_stats(base: Article, other: Article, rows: list[Row], findings, base
         kinds[row.kind.value] += 1
         for segment in row.segments:
             if not segment.is_change or segment.category.is_noise:
-                kept += _word_count(segment.other_text)
+                kept += counts[segment.other_text]
             if segment.is_change:
                 categories[segment.category.value] += 1
                 facts += segment.fact
@@ -86,16 +89,16 @@ def version_stats(base: Article, other: Article, rows: list[Row], findings, base
     }
 
 
-def compare_version(base: Side, base_words: int, other: Article, profile: Profile) -> VersionComparison:
-    """One version against the base, given as its ``Side`` (quotes and attributions) and ``body_words``,
-    which ``compare`` works out once for all versions."""
+def compare_version(base: Side, other: Article, profile: Profile, counts: WordCounts) -> VersionComparison:
+    """One version against the base, given as its ``Side`` (quotes and attributions), which ``compare``
+    works out once for all versions, as it shares ``counts`` between them."""
     article = base.article
     rows = [diff_row(row, article, other, profile) for row in align(article, other, profile)]
     findings = sorted(
         find_findings(base, other, rows, profile),
         key=lambda f: (-f.severity.rank, min(f.base or f.other or (0,))),
     )
-    stats = version_stats(article, other, rows, findings, base_words)
+    stats = version_stats(article, other, rows, findings, counts)
     return VersionComparison(other, tuple(rows), tuple(findings), stats)
 
 
@@ -106,11 +109,11 @@ def compare(base: Article, others: list[Article], profile: Profile | None = None
     # Like alignment, the word diffs and findings make many small objects and no cycles: with long
     # stories, the collector's full passes over them (and the caches) cost a sixth of the time.
     with paused_gc():
-        base_side, base_words = Side.of(base), body_words(base)
+        base_side, counts = Side.of(base), WordCounts()
         for done, other in enumerate(others):
             if progress is not None:
                 progress(done, len(others), other.name)
-            versions.append(compare_version(base_side, base_words, other, profile))
+            versions.append(compare_version(base_side, other, profile, counts))
     if progress is not None:
         progress(len(others), len(others), "")
     versions = tuple(versions)
