@@ -17,7 +17,9 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from reader.model import Article, Category, Comparison, Op, Paragraph, ParagraphKind, Row, RowKind, StrEnum
+from reader.model import (
+    Article, Category, Comparison, Finding, Op, Paragraph, ParagraphKind, Row, RowKind, StrEnum, TextSpan,
+)
 
 _BODY = (ParagraphKind.BODY, ParagraphKind.SUBHEAD)
 # A partial row without explicit shared spans: equal runs of at least this many words count as shared.
@@ -436,48 +438,89 @@ def base_paragraphs(cell: Cell, base: Article, version_cell: Cell | None) -> lis
     return result
 
 
+def finding_mark_kind(finding: Finding) -> str:
+    """Quotes are highlighted in the quote style; attribution, bylines and credits in the attribution style."""
+    return "finding-quote" if finding.kind.value.startswith("quote") else "finding"
+
+
+def _span_marks(spans: tuple[TextSpan, ...], paragraphs: list[Paragraph], kind: str) -> list[Mark]:
+    """``spans`` (offsets inside single paragraphs) as marks on the joined text of ``paragraphs``."""
+    marks = []
+    offset = 0
+    for p in paragraphs:
+        marks += [Mark(offset + s.start, offset + s.end, kind) for s in spans if s.paragraph == p.index]
+        offset += len(p.text) + 1
+    return marks
+
+
 def unified_paragraphs(
-    base_cell: Cell, version_cell: Cell, base: Article, other: Article, collapse: frozenset = frozenset()
+    base_cell: Cell,
+    version_cell: Cell,
+    base: Article,
+    other: Article,
+    collapse: frozenset = frozenset(),
+    finding: Finding | None = None,
 ) -> list[StyledParagraph]:
     """One text for a row of the pair base/version: deleted words and insertions inline.
 
     Replacements in a ``collapse`` category (noise the reader dims or hides) show only the version's text,
-    so ``per cent`` -> ``percent`` reads ``percent`` instead of ``per centpercent``."""
+    so ``per cent`` -> ``percent`` reads ``percent`` instead of ``per centpercent``. A ``finding`` of this
+    version is highlighted wherever its quote or attribution shows, on either side."""
+    highlight = finding_mark_kind(finding) if finding is not None else ""
+    base_spans = finding.base_spans if finding is not None else ()
+    other_spans = finding.other_spans if finding is not None else ()
+
+    def one_side(indices, article: Article, marks: list[Mark], spans) -> list[StyledParagraph]:
+        paragraphs = [article.paragraphs[i] for i in indices]
+        return _split_marks(paragraphs, marks + _span_marks(spans, paragraphs, highlight))
+
     if version_cell.kind is CellKind.GAP:
         return [
-            StyledParagraph(i, base.paragraphs[i].text, (Mark(0, len(base.paragraphs[i].text), "cut"),),
-                            base.paragraphs[i].kind)
+            styled
             for i in base_cell.paragraphs
+            for styled in one_side((i,), base, [Mark(0, len(base.paragraphs[i].text), "cut")], base_spans)
         ]
     if version_cell.kind is not CellKind.TEXT:
         return []
     result: list[StyledParagraph] = []
     for row in version_cell.rows:
-        if not row.base:
-            result += version_paragraphs(Cell(CellKind.TEXT, row.other, (row,)), other)
-            continue
-        if row.kind is RowKind.PARTIAL or not row.segments:
-            result += version_paragraphs(Cell(CellKind.TEXT, row.other, (row,)), other)
+        if not row.base or row.kind is RowKind.PARTIAL or not row.segments:
+            own = [Mark(0, len(other.texts(row.other)), "added")] if not row.base else _row_marks(row, "other")
+            result += one_side(row.other, other, own, other_spans)
             continue
         text_parts: list[str] = []
         marks: list[Mark] = []
-        pos = 0
+        # (side, start, end in that side's joined text, start, end in the unified text)
+        shown_from: list[tuple[str, int, int, int, int]] = []
+        pos = base_pos = other_pos = 0
         for seg in row.segments:
-            pieces = []
-            if seg.op is Op.EQUAL:
-                pieces.append((seg.other_text, None))
-            elif seg.category in collapse and seg.other_text:
-                pieces.append((seg.other_text, "insert"))
+            pieces = []  # (text, mark kind, side it shows, start of that side's text it stands for)
+            if seg.op is Op.EQUAL or (seg.category in collapse and seg.other_text):
+                pieces.append((seg.other_text, "insert" if seg.op is not Op.EQUAL else None, "other"))
+                shown_from.append(("base", base_pos, base_pos + len(seg.base_text), pos, pos + len(seg.other_text)))
             else:
                 if seg.base_text:
-                    pieces.append((seg.base_text, "delete"))
+                    pieces.append((seg.base_text, "delete", "base"))
                 if seg.other_text:
-                    pieces.append((seg.other_text, "insert"))
-            for text, kind in pieces:
-                if kind:
-                    marks.append(Mark(pos, pos + len(text), kind, seg.category, seg.fact))
+                    pieces.append((seg.other_text, "insert", "other"))
+            for text, mark_kind, side in pieces:
+                start = base_pos if side == "base" else other_pos
+                shown_from.append((side, start, start + len(text), pos, pos + len(text)))
+                if mark_kind:
+                    marks.append(Mark(pos, pos + len(text), mark_kind, seg.category, seg.fact))
                 text_parts.append(text)
                 pos += len(text)
+            base_pos += len(seg.base_text)
+            other_pos += len(seg.other_text)
+        for side, indices, article, spans in (("base", row.base, base, base_spans), ("other", row.other, other, other_spans)):
+            for span in _span_marks(spans, [article.paragraphs[i] for i in indices], highlight):
+                for from_side, a0, a1, u0, u1 in shown_from:
+                    if from_side == side and max(span.start, a0) < min(span.end, a1):
+                        length = u1 - u0
+                        s0 = u0 + min(length, max(span.start, a0) - a0)
+                        s1 = u0 + min(length, min(span.end, a1) - a0)
+                        if s0 < s1:
+                            marks.append(Mark(s0, s1, highlight))
         joined = "".join(text_parts)
         first = row.other[0] if row.other else None
         start = 0
@@ -495,6 +538,5 @@ def unified_paragraphs(
     kept = {i for row in version_cell.rows for i in row.base}
     for i in base_cell.paragraphs:
         if i not in kept:
-            p = base.paragraphs[i]
-            result.append(StyledParagraph(i, p.text, (Mark(0, len(p.text), "cut"),), p.kind))
+            result += one_side((i,), base, [Mark(0, len(base.paragraphs[i].text), "cut")], base_spans)
     return result

@@ -234,3 +234,38 @@ def test_samples_every_paragraph_once_and_reading_order_kept_for_every_base():
             for cell in row.cells:
                 if cell.counterpart is not None:
                     assert grid.rows[cell.counterpart].cells[row.cells.index(cell)].counterpart is not None
+
+
+def _marked(paragraphs, kind):
+    """Per paragraph, the characters under at least one mark of ``kind``, in text order."""
+    return [
+        "".join(c for i, c in enumerate(p.text) if any(m.kind == kind and m.start <= i < m.end for m in p.marks))
+        for p in paragraphs
+    ]
+
+
+def test_unified_text_highlights_a_finding_across_its_deleted_and_inserted_words(sample_comparison):
+    grid = build_grid(sample_comparison)
+    version = next(v for v, c in enumerate(sample_comparison.versions, 1) if c.article.name.startswith("04"))
+    finding = next(
+        f for f in sample_comparison.versions[version - 1].findings if f.kind.value == "quote_altered" and "generous" in f.other_text
+    )
+    row = grid.rows[grid.row_of(version, finding.other[0])]
+    plain = unified_paragraphs(row.cells[0], row.cells[version], grid.articles[0], grid.articles[version])
+    lit = unified_paragraphs(row.cells[0], row.cells[version], grid.articles[0], grid.articles[version], finding=finding)
+    assert [p.text for p in lit] == [p.text for p in plain]
+    highlighted = "".join(_marked(lit, "finding-quote"))
+    assert "a fairgenerous offer on the table" in highlighted  # struck "fair" and inserted "generous" both lit
+    assert highlighted.strip("“”,").startswith("We have put") and highlighted.strip("“”,").endswith("if the union is")
+    assert not any(_marked(plain, "finding-quote"))
+
+
+def test_unified_text_highlights_an_attribution_on_a_cut_wire_paragraph(sample_comparison):
+    grid = build_grid(sample_comparison)
+    version = next(v for v, c in enumerate(sample_comparison.versions, 1) if c.article.name.startswith("01"))
+    finding = next(f for f in sample_comparison.versions[version - 1].findings if f.kind.value == "credit_removed"
+                   and "Reporting by" in (f.base_text or ""))
+    row = grid.rows[grid.row_of(0, finding.base[0])]
+    assert row.cells[version].kind is CellKind.GAP
+    lit = unified_paragraphs(row.cells[0], row.cells[version], grid.articles[0], grid.articles[version], finding=finding)
+    assert "".join(_marked(lit, "finding")) == finding.base_text

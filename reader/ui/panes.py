@@ -17,7 +17,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Static
 
-from reader.grid import CellKind, Mark, StyledParagraph
+from reader.grid import CellKind, Mark, StyledParagraph, finding_mark_kind
 from reader.model import Category, Paragraph, RowKind
 from reader.ui.view_state import UNIFIED, ViewState
 from reader.ui.wrapping import wrap
@@ -195,17 +195,17 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _extra_marks(self, state: ViewState, paragraph: StyledParagraph) -> list[Mark]:
         marks: list[Mark] = []
-        if paragraph.paragraph is not None and state.finding is not None:
+        # The unified text carries its finding marks already (its offsets are not a paragraph's own).
+        if paragraph.paragraph is not None and state.finding is not None and self.column != UNIFIED:
             version, finding = state.finding
-            column = state.partner if self.column == UNIFIED else self.column
             spans = ()
-            if column == 0 or (self.column == UNIFIED and False):
+            if self.column == 0:
                 spans = finding.base_spans
-            elif column == version:
+            elif self.column == version:
                 spans = finding.other_spans
-            kind = "finding-quote" if finding.kind.value.startswith("quote") else "finding"
+            kind = finding_mark_kind(finding)
             for span in spans:
-                if span.paragraph == paragraph.paragraph and self.column != UNIFIED:
+                if span.paragraph == paragraph.paragraph:
                     marks.append(Mark(span.start, span.end, kind))
         if state.search:
             needle = state.search.lower()

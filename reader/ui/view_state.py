@@ -72,8 +72,9 @@ class ViewState:
         if column == UNIFIED:
             v = self.partner
             collapse = frozenset(c for c, mode in self.noise.items() if mode != "show")
+            finding = self.finding[1] if self.finding is not None and self.finding[0] == v else None
             return unified_paragraphs(
-                grid_row.cells[0], grid_row.cells[v], self.grid.articles[0], self.grid.articles[v], collapse
+                grid_row.cells[0], grid_row.cells[v], self.grid.articles[0], self.grid.articles[v], collapse, finding
             )
         cell = grid_row.cells[column]
         if cell.kind is not CellKind.TEXT:
