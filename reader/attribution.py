@@ -49,8 +49,16 @@ class Side:
     def text(self, paragraph: int) -> str:
         return self.article.paragraphs[paragraph].text
 
-    def quotes_in(self, paragraph: int) -> list[int]:
-        return [n for n, q in enumerate(self.quotes) if q.paragraph == paragraph]
+    def quotes_in(self, paragraph: int) -> tuple[int, ...]:
+        """Indices (into ``quotes``) of the paragraph's quotes."""
+        return self._quotes_by_paragraph.get(paragraph, ())
+
+    @cached_property
+    def _quotes_by_paragraph(self) -> dict[int, tuple[int, ...]]:
+        by_paragraph: dict[int, list[int]] = {}
+        for n, quote in enumerate(self.quotes):
+            by_paragraph.setdefault(quote.paragraph, []).append(n)
+        return {paragraph: tuple(indices) for paragraph, indices in by_paragraph.items()}
 
     @cached_property
     def long_quote_triples(self) -> frozenset[tuple[str, str, str]]:
