@@ -129,6 +129,8 @@ _US_UK_RULES = (
 
 
 def _strip_accents(text: str) -> str:
+    if text.isascii():
+        return text  # nothing to strip: skips the character loop below for most words
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
