@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -471,12 +472,18 @@ def extract_attributions(article: Article, quotes: list[Quote]) -> list[Attribut
     for paragraph in article.paragraphs:
         if paragraph.kind is not ParagraphKind.BODY:
             continue
-        found.extend(
-            attributions_in_paragraph(
-                paragraph.index, paragraph.text, by_paragraph.get(paragraph.index, []), paragraph.body_start
-            )
-        )
+        spans = tuple((q.start, q.end, q.closed) for q in by_paragraph.get(paragraph.index, ()))
+        attributions = _attributions_in_text(paragraph.text, paragraph.body_start, spans)
+        found.extend(a if a.paragraph == paragraph.index else _with(a, paragraph=paragraph.index) for a in attributions)
     return resolve_pronouns(article, found, quotes)
+
+
+@lru_cache(maxsize=16384)
+def _attributions_in_text(text: str, start: int, quote_spans: tuple[tuple[int, int, bool], ...]) -> tuple[Attribution, ...]:
+    """``attributions_in_paragraph`` for paragraph 0, remembered by the text and its quotes' spans (all
+    that masking needs): most paragraphs of a version are the wire's, word for word."""
+    quotes = [Quote(0, a, b, "", closed) for a, b, closed in quote_spans]
+    return tuple(attributions_in_paragraph(0, text, quotes, start))
 
 
 def attribute_quotes(article: Article, quotes: list[Quote], attributions: list[Attribution]) -> list[Attribution | None]:
