@@ -11,7 +11,7 @@ statements (``X said the talks failed``, ``according to X``) are followed by the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from difflib import SequenceMatcher
 
@@ -39,6 +39,7 @@ class Side:
     quotes: list[Quote]
     attributions: list[Attribution]
     speaker_of: list[Attribution | None]
+    _triples_by_text: dict[str, frozenset[tuple[str, str, str]]] = field(default_factory=dict, init=False, repr=False)
 
     @classmethod
     def of(cls, article: Article) -> "Side":
@@ -64,6 +65,14 @@ class Side:
     def long_quote_triples(self) -> frozenset[tuple[str, str, str]]:
         """Word triples of the quotes long enough to be looked for without their marks."""
         return frozenset(t for q in self.quotes if q.words >= _LIFTED_WORDS for t in _triples(q.key.split()))
+
+    def long_quote_triples_in(self, text: str) -> frozenset[tuple[str, str, str]]:
+        """The ``long_quote_triples`` that ``text`` holds. Remembered by text: the versions compared with
+        this side share most of their paragraphs."""
+        found = self._triples_by_text.get(text)
+        if found is None:
+            found = self._triples_by_text[text] = frozenset(_triples(_words(text)) & self.long_quote_triples)
+        return found
 
 
 def _triples(words: list[str]) -> set[tuple[str, str, str]]:
@@ -150,6 +159,8 @@ def _paragraphs(side: Side, indices) -> list[int]:
 
 
 def _altered(base: Side, other: Side, match: QuoteMatch, profile: Profile) -> Finding | None:
+    if [base.quotes[i].text for i in match.base] == [other.quotes[j].text for j in match.other]:
+        return None  # word for word the same (most quotes of a reprint)
     base_text, other_text = _quote_text(base, match.base), _quote_text(other, match.other)
     if fold_typography(base_text) == fold_typography(other_text):
         return None
@@ -364,13 +375,10 @@ class _Comparer:
         (cheap pre-filter). Only the triples of such quotes are indexed."""
         if self._trigrams is None:
             self._trigrams = {}
-            wanted = self.base.long_quote_triples
             for paragraph in self.other.article.paragraphs:
                 if paragraph.kind is ParagraphKind.BODY:
-                    words = _words(paragraph.text)
-                    for triple in zip(words, words[1:], words[2:]):
-                        if triple in wanted:
-                            self._trigrams.setdefault(triple, set()).add(paragraph.index)
+                    for triple in self.base.long_quote_triples_in(paragraph.text):
+                        self._trigrams.setdefault(triple, set()).add(paragraph.index)
         triples = _triples(key.split())
         counts: dict[int, int] = {}
         for triple in triples:
