@@ -37,19 +37,6 @@ from reader.ui.view_state import NOISE_CATEGORIES, NOISE_MODES, UNIFIED, ViewSta
 MIN_PANE_WIDTH = 30  # narrower than this, text columns become hard to read
 FINDINGS_PANEL_MIN_SCREEN = 180  # the findings panel opens by itself only on screens this wide
 
-# Fallback colours so the stylesheet parses under any theme; theme files override them.
-THEME_VARIABLE_DEFAULTS = {
-    "reader-insert": "#2ea05a",
-    "reader-delete": "#d9534f",
-    "reader-move": "#3d8fd1",
-    "reader-noise": "#8a8f98",
-    "reader-quote": "#a66fd6",
-    "reader-attribution": "#d08b1f",
-    "reader-fact": "#e0a500",
-    "reader-gap": "#80808033",
-    "reader-meta": "#8a8f98",
-}
-
 
 def _toggle_bindings() -> list[Binding]:
     return [
@@ -116,9 +103,6 @@ class ReaderApp(ReaderExtras, App):
         self._finding_index: dict[int, int] = {}  # version column -> selected finding index
 
     # ------------------------------------------------------------------------------- composition
-
-    def get_theme_variable_defaults(self) -> dict[str, str]:
-        return {**super().get_theme_variable_defaults(), **THEME_VARIABLE_DEFAULTS}
 
     def compose(self) -> ComposeResult:
         yield Static("", id="status")
