@@ -329,7 +329,11 @@ class ReaderApp(ReaderExtras, App):
         if view is None or pane.column == UNIFIED or pane.column == view.focused:
             return
         view.focused = pane.column
-        view.generation += 1
+        self._redraw_for_focus()
+
+    def _redraw_for_focus(self) -> None:
+        """The base pane is marked against the focused version; headers and findings follow it too."""
+        self.view.generation += 1
         for other in self.query(ArticlePane):
             other.invalidate()
         self._update_headers()
@@ -602,12 +606,7 @@ class ReaderApp(ReaderExtras, App):
         pane = self._focused_pane() if not view.unified else self.query_one("#pane-unified", ArticlePane)
         if pane is not None:
             pane.focus()
-        view.generation += 1
-        for other in self.query(ArticlePane):
-            other.invalidate()
-        self._update_headers()
-        self._refresh_findings()
-        self._update_status()
+        self._redraw_for_focus()
 
     def action_toggle_version(self, number: int) -> None:
         view = self.view
