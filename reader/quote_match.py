@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import LCSseq
 
 from reader.quotes import Quote
 
@@ -67,6 +68,12 @@ def _partial(a: str, b: str) -> float:
     """How well the shorter text appears inside the longer (0-100); 0 for texts under three words and
     below ``CONTAINED``, the only level asked about (the cut-off lets rapidfuzz give up early)."""
     if a.count(" ") < 2 or b.count(" ") < 2:
+        return 0.0
+    # The partial ratio is the best 200 * LCS / (len(shorter) + len(window)) over windows of the longer
+    # text, and a window's LCS with the shorter text is at most L, the whole texts' LCS: so it stays
+    # under CONTAINED unless L >= CONTAINED / (200 - CONTAINED) * len(shorter). That bound, from the fast
+    # bit-parallel LCS, rules out almost every candidate pair without searching for the best window.
+    if LCSseq.similarity(a, b) * (200 - CONTAINED) < CONTAINED * min(len(a), len(b)):
         return 0.0
     return fuzz.partial_ratio(a, b, score_cutoff=CONTAINED)
 
