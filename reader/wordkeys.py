@@ -48,6 +48,7 @@ _DATE = (
     rf"(?:{_MONTH}[ \u00a0]{_DAY}(?:,?[ \u00a0][12]\d{{3}})?|{_DAY}[ \u00a0]{_MONTH}(?:,?[ \u00a0][12]\d{{3}})?"
     r"|[12]\d{3}-[01]\d-[0-3]\d)(?![\w-])"
 )
+_DATE_RE = re.compile(_DATE)
 _DATE_PARTS = re.compile(r"(?P<y>[12]\d{3})-(?P<m>[01]\d)-(?P<d>[0-3]\d)|(?P<word>[^\W\d_]+)|(?P<num>\d+)")
 
 _NUMBER_WORDS = {
@@ -126,6 +127,7 @@ _US_UK_RULES = (
     (re.compile(r"^(\w{3,})ell(ed|ing|er|ers|or|ors)$"), r"\1el\2"),
     (re.compile(r"^(\w{3,})ogue(s)?$"), r"\1og\2"),
 )
+_ANY_US_UK_RULE = re.compile("|".join(pattern.pattern for pattern, _ in _US_UK_RULES))
 
 
 def _strip_accents(text: str) -> str:
@@ -137,13 +139,12 @@ def _strip_accents(text: str) -> str:
 
 def us_spelling(word: str) -> str:
     """A case-folded word with British spelling endings turned American (``colour`` -> ``color``)."""
-    if len(word) < 5 or word in _NUMBER_WORDS or word in _ORDINAL_WORDS:
-        return word
+    if len(word) < 5 or word in _NUMBER_WORDS or word in _ORDINAL_WORDS or not _ANY_US_UK_RULE.match(word):
+        return word  # most words match no rule: one regex test instead of one per rule
     for pattern, replacement in _US_UK_RULES:
-        if pattern.match(word):  # most words match no rule: skip sub() and its replacement template
-            changed = pattern.sub(replacement, word)
-            if changed != word:
-                return changed
+        changed = pattern.sub(replacement, word)
+        if changed != word:
+            return changed
     return word
 
 
@@ -271,25 +272,26 @@ class Keyer:
         if token.isspace():
             return SPACE_KEY
         folded = fold_typography(token)
-        if folded and all(c in "'\"" for c in folded):
+        if folded and not folded.strip("'\""):
             return QUOTE_KEY
-        if folded and all(c == "-" for c in folded):
+        if folded and not folded.strip("-"):
             return DASH_KEY
         if folded == "...":
             return ELLIPSIS_KEY
-        group = self.profile.group_of(folded) or self.profile.group_of(" ".join(folded.split()))
+        spaced = " ".join(folded.split())  # a joined token (date, phrase) with its spaces made plain
+        group = self.profile.group_of(folded) or (self.profile.group_of(spaced) if spaced != folded else None)
         if group is not None:
             table, group_id = group
             return (STYLE_PREFIX if table == "style" else SPELLING_PREFIX) + str(group_id)
         if folded[:1].isdigit():
-            if re.fullmatch(_DATE, folded):
+            if _DATE_RE.fullmatch(folded):
                 return _date_key(folded)
             unit = _NUMBER_WITH_UNIT.fullmatch(folded)
             if unit is not None:
                 # "2pm" is "2 p.m.", "5km" is "5 km": the categoriser splits keys at UNIT_JOIN.
                 return _number_key(unit.group(1)) + UNIT_JOIN + self.key(unit.group(2))
             return _number_key(folded)
-        if folded[:1].isalpha() and re.fullmatch(_DATE, folded):
+        if folded[:1].isalpha() and _DATE_RE.fullmatch(folded):
             return _date_key(folded)
         lower = folded.casefold()
         if _ABBREVIATION_RE.fullmatch(folded):
