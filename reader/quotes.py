@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from reader.model import Article, ParagraphKind, TextSpan
 from reader.normalize import fold_typography
@@ -70,6 +70,7 @@ def comparable_text(text: str) -> str:
     return _EDGE_PUNCT.sub("", _SPACES.sub(" ", text))
 
 
+@lru_cache(maxsize=16384)  # the same quotes recur in every version
 def quote_key(text: str) -> str:
     """Case- and typography-folded words only: the key quotes are matched on."""
     folded = fold_typography(comparable_text(text)).casefold()
