@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 from difflib import SequenceMatcher
+from functools import cached_property
 
 from rapidfuzz import fuzz
 

@@ -107,7 +107,7 @@ def compare(base: Article, others: list[Article], profile: Profile | None = None
     profile = profile or default_profile()
     versions = []
     # Like alignment, the word diffs and findings make many small objects and no cycles: with long
-    # stories, the collector's full passes over them (and the caches) cost a sixth of the time.
+    # stories, the collector's full passes over them (and the caches) cost 10-35 % of the time.
     with paused_gc():
         base_side, counts = Side.of(base), WordCounts()
         for done, other in enumerate(others):
