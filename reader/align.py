@@ -418,7 +418,7 @@ def _groups(
 # --- Moves ------------------------------------------------------------------------------------------
 
 
-def _longest_increasing(values: list[int]) -> set[int]:
+def longest_increasing(values: list[int]) -> set[int]:
     """Positions (in ``values``) of one longest strictly increasing subsequence, O(n log n)."""
     tails: list[int] = []
     tail_pos: list[int] = []
@@ -601,7 +601,7 @@ def _align(base: Article, other: Article, profile) -> list[Row]:
     # foot of a web page) is layout, never a moved paragraph.
     rows.sort(key=lambda r: r.base[0])
     text_rows = [r for r in rows if base_by[r.base[0]].group in (_BODY, "subhead")]
-    in_order = _longest_increasing([r.other[0] for r in text_rows])
+    in_order = longest_increasing([r.other[0] for r in text_rows])
     moved = {id(r) for pos, r in enumerate(text_rows) if pos not in in_order and r.kind is RowKind.EDITED}
     rows = [Row(RowKind.MOVED, r.base, r.other, r.similarity) if id(r) in moved else r for r in rows]
 

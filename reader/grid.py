@@ -13,10 +13,10 @@ Pure core: no Textual, no Rich. Numbers in labels are 1-based, as a person count
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 
+from reader.align import longest_increasing
 from reader.model import (
     Article, Category, Comparison, Finding, Op, Paragraph, ParagraphKind, Row, RowKind, StrEnum, TextSpan,
 )
@@ -86,28 +86,6 @@ def _all_metadata(article: Article, indices) -> bool:
 
 def _numbers(indices) -> str:
     return "+".join(f"¶{i + 1}" for i in indices)
-
-
-def _longest_increasing(values: list[int]) -> set[int]:
-    """Positions of one longest strictly increasing subsequence of ``values``."""
-    tails: list[int] = []
-    tail_pos: list[int] = []
-    parent = [-1] * len(values)
-    for pos, value in enumerate(values):
-        k = bisect.bisect_left(tails, value)
-        if k == len(tails):
-            tails.append(value)
-            tail_pos.append(pos)
-        else:
-            tails[k] = value
-            tail_pos[k] = pos
-        parent[pos] = tail_pos[k - 1] if k else -1
-    keep: set[int] = set()
-    pos = tail_pos[-1] if tail_pos else -1
-    while pos != -1:
-        keep.add(pos)
-        pos = parent[pos]
-    return keep
 
 
 def _base_blocks(comparison: Comparison) -> list[tuple[int, ...]]:
@@ -182,7 +160,7 @@ def _plan_version(rows: tuple[Row, ...], block_of: dict[int, int]) -> _VersionPl
     plan = _VersionPlan()
     paired = [r for r in rows if r.base and r.other]
     paired.sort(key=lambda r: (block_of[min(r.base)], min(r.base), min(r.other)))
-    in_order = _longest_increasing([min(r.other) for r in paired])
+    in_order = longest_increasing([min(r.other) for r in paired])
     for pos, row in enumerate(paired):
         plan.at_block.setdefault(block_of[min(row.base)], []).append(row)
         if row.kind is RowKind.MOVED or pos not in in_order:
