@@ -143,10 +143,7 @@ class ReaderApp(ReaderExtras, App):
             self.call_from_thread(self._progress, done, total, name)
 
         try:
-            try:
-                comparison = compare(base, others, self.profile, progress=progress)
-            except TypeError:  # an older core without progress reports
-                comparison = compare(base, others, self.profile)
+            comparison = compare(base, others, self.profile, progress=progress)
             grid = build_grid(comparison)
         except Exception as error:  # noqa: BLE001 - shown to the user instead of a traceback
             self.call_from_thread(self._analysis_failed, f"{type(error).__name__}: {error}")
