@@ -11,7 +11,8 @@ import re
 from rich.cells import cell_len, get_character_cell_size
 
 _WORD = re.compile(r"(\S+)(\s*)")
-_TOKENS: dict[str, tuple[tuple[int, int, int], ...]] = {}  # text -> (word cells, space count, breaks)
+# text -> ((word cells, space count, breaks) per word, cells of the longest word)
+_TOKENS: dict[str, tuple[tuple[tuple[int, int, int], ...], int]] = {}
 _TOKENS_MAX = 50_000
 
 
@@ -71,24 +72,30 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
     return lines or [(0, 0)]
 
 
-def _tokens(text: str) -> tuple[tuple[int, int, int], ...]:
-    tokens = _TOKENS.get(text)
-    if tokens is None:
+def _tokens(text: str) -> tuple[tuple[tuple[int, int, int], ...], int]:
+    cached = _TOKENS.get(text)
+    if cached is None:
         measure = len if text.isascii() else cell_len
-        tokens = tuple(
-            (measure(m.group(1)), len(m.group(2)), m.group(2).count("\n")) for m in _WORD.finditer(text)
-        )
+        words = text.split()
+        if " ".join(words) == text:  # the common case, words between single spaces: no regex needed
+            tokens = tuple((measure(word), 1, 0) for word in words)
+            if tokens:
+                tokens = tokens[:-1] + ((tokens[-1][0], 0, 0),)
+        else:
+            tokens = tuple(
+                (measure(m.group(1)), len(m.group(2)), m.group(2).count("\n")) for m in _WORD.finditer(text)
+            )
         if len(_TOKENS) >= _TOKENS_MAX:
             _TOKENS.clear()
-        _TOKENS[text] = tokens
-    return tokens
+        cached = _TOKENS[text] = (tokens, max((size for size, _, _ in tokens), default=0))
+    return cached
 
 
 def line_count(text: str, width: int) -> int:
     """``len(wrap(text, width))``, without building the lines (row heights for long documents)."""
     width = max(1, width)
-    tokens = _tokens(text)
-    if any(size > width for size, _, _ in tokens):
+    tokens, longest = _tokens(text)
+    if longest > width:
         return len(wrap(text, width))  # hard-cut words: let the exact algorithm decide
     lines = 0
     open_line = False
