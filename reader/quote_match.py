@@ -23,6 +23,10 @@ SAME_QUOTE = 72
 SAME_SHORT_QUOTE = 86  # for quotes of three words or fewer, which match by chance more easily
 CONTAINED = 92  # partial-ratio at which a shorter quote is taken as a cut of a longer one
 _RARE_WORDS = 4  # how many of a quote's rarest words find its candidates
+# At most this many candidates per quote, those sharing the most words with it: in a long story the
+# rarest words recur, and scoring every quote that shares one made quote matching grow with the square
+# of the story (16x the pairs for 4x the paragraphs).
+_MOST_CANDIDATES = 12
 
 
 @dataclass(frozen=True)
@@ -85,17 +89,21 @@ class _Scores:
     def __init__(self, base_keys: list[str], other_keys: list[str]) -> None:
         self.base_keys, self.other_keys = base_keys, other_keys
         index: dict[str, set[int]] = {}
-        for j, key in enumerate(other_keys):
-            for word in set(key.split()):
+        other_words = [set(key.split()) for key in other_keys]
+        for j, words in enumerate(other_words):
+            for word in words:
                 index.setdefault(word, set()).add(j)
         # Each quote is looked up by its rarest words on the other side: an altered or shortened quote
         # keeps some of them, and common words would make every pair a candidate.
         self.candidates: list[set[int]] = []
         for key in base_keys:
-            present = sorted((len(index[w]), w) for w in set(key.split()) if w in index)
+            words = set(key.split())
+            present = sorted((len(index[w]), w) for w in words if w in index)
             found: set[int] = set()
             for _count, word in present[:_RARE_WORDS]:
                 found |= index[word]
+            if len(found) > _MOST_CANDIDATES:
+                found = set(sorted(found, key=lambda j: (-len(words & other_words[j]), j))[:_MOST_CANDIDATES])
             self.candidates.append(found)
         self._ratio: dict[tuple[int, int], float] = {}
         self._partial: dict[tuple[int, int], float] = {}
