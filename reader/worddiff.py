@@ -15,11 +15,13 @@ re-diffed and split around absorbed runs that hold a spelling or style variant.
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 
 from diff_match_patch import diff_match_patch
 from rapidfuzz.distance import Indel
 
+from reader.align import longest_increasing
 from reader.categorize import categorize_tokens, is_serial_comma, pair_category, strongest
 from reader.model import Category, Op, Segment
 from reader.profile import Profile, default_profile
@@ -34,6 +36,9 @@ _SMALL = 150 * 150
 # Replace regions larger than this (tokens x tokens) are not re-diffed to split out name and style variants.
 _SPLIT_LIMIT = 200 * 200
 _MAX_KEYS = 0xFFFE + 0xFFFE  # private-use planes 15 and 16
+# Above this size (tokens x tokens, about 3,000 words each side) the C++ LCS works on stretches between
+# unique shared tokens, to bound its memory (see _token_diff).
+_LCS_CELLS = 6000 * 6000
 _WORD_NOISE = (Category.SPELLING, Category.STYLE)
 _HYPHENS = ("-", "\u2010", "\u2011")
 
@@ -88,8 +93,22 @@ def _token_diff(chars_a: str, chars_b: str) -> list[tuple[int, str]]:
     """A minimal diff in diff-match-patch's format. The edit script comes from rapidfuzz's bit-parallel
     LCS in C++ (Indel opcodes): the same minimal script as diff-match-patch's pure-Python Myers bisect,
     which needs seconds for long unrelated paragraphs (a rewrite sharing one quote) and has no safe
-    timeout (a deadline degrades the diff to delete-all/insert-all)."""
-    diffs: list[tuple[int, str]] = []
+    timeout (a deadline degrades the diff to delete-all/insert-all).
+
+    The LCS needs memory in proportion to the product of the lengths (about 450 MB for two 30,000-word
+    paragraphs), so very long pairs are first cut at tokens found once on each side, in the same order
+    (as patience diff does), and each stretch between them is diffed on its own."""
+    if len(chars_a) * len(chars_b) > _LCS_CELLS:
+        anchors = _unique_anchors(chars_a, chars_b)
+        if anchors:
+            diffs: list[tuple[int, str]] = []
+            a0 = b0 = 0
+            for i, j in anchors:
+                diffs += _token_diff(chars_a[a0:i], chars_b[b0:j])
+                diffs.append((0, chars_a[i]))
+                a0, b0 = i + 1, j + 1
+            return diffs + _token_diff(chars_a[a0:], chars_b[b0:])
+    diffs = []
     for tag, a0, a1, b0, b1 in Indel.opcodes(chars_a, chars_b):
         if tag == "equal":
             diffs.append((0, chars_a[a0:a1]))
@@ -99,6 +118,15 @@ def _token_diff(chars_a: str, chars_b: str) -> list[tuple[int, str]]:
             if b1 > b0:
                 diffs.append((1, chars_b[b0:b1]))
     return diffs
+
+
+def _unique_anchors(chars_a: str, chars_b: str) -> list[tuple[int, int]]:
+    """Positions (in a, in b) of tokens that occur exactly once in each, the longest run in the same order."""
+    count_a, count_b = Counter(chars_a), Counter(chars_b)
+    in_b = {c: j for j, c in enumerate(chars_b) if count_b[c] == 1}
+    pairs = [(i, in_b[c]) for i, c in enumerate(chars_a) if count_a[c] == 1 and c in in_b]
+    keep = longest_increasing([j for _, j in pairs])
+    return [pair for k, pair in enumerate(pairs) if k in keep]
 
 
 def _start_edits_at_words(diffs: list[tuple[int, str]], space: str | None) -> list[tuple[int, str]]:

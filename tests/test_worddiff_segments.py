@@ -181,3 +181,35 @@ def test_long_unrelated_paragraphs_still_rebuild_exactly():
     other = " ".join(f"gamma{i % 41} beta{i % 13}" for i in range(1500))
     segments = check_well_formed(base, other)
     assert any(s.category is Category.SUBSTANTIVE for s in segments)
+
+
+def test_very_long_paragraphs_are_diffed_in_stretches_with_the_same_changes(monkeypatch):
+    """Above the LCS size limit the diff is cut at words found once on each side; the changes stay the same."""
+    import random
+
+    from reader import worddiff
+
+    rng = random.Random(5)
+    vocabulary = [f"w{n}" for n in range(900)] + ["the", "a", "of", "and"] * 50
+    words = [rng.choice(vocabulary) for _ in range(1500)]
+    edited = list(words)
+    for n in range(0, len(edited), 97):
+        edited[n] = "CHANGED"
+    del edited[700:705]
+    edited[300:300] = ["inserted", "words", "here"]
+    base, other = " ".join(words), " ".join(edited)
+
+    whole = diff_words(base, other, PROFILE)
+    monkeypatch.setattr(worddiff, "_LCS_CELLS", 50 * 50)
+    diff_words.cache_clear()  # the texts' diff is remembered from the call above
+    stretched = diff_words(base, other, PROFILE)
+    check_well_formed(base, other)
+    assert "".join(s.base_text for s in stretched) == base
+    assert "".join(s.other_text for s in stretched) == other
+
+    def changed(segments):
+        return sorted((s.base_text.strip(), s.other_text.strip()) for s in segments if s.op is not Op.EQUAL)
+
+    assert len(changed(stretched)) == len(changed(whole)) >= 16
+    assert changed(stretched) == changed(whole)
+    diff_words.cache_clear()
