@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from reader.align import longest_increasing
 from reader.model import (
     Article, Category, Comparison, Finding, Op, Paragraph, ParagraphKind, Row, RowKind, StrEnum, TextSpan,
 )
+from reader.sequences import longest_increasing
 
 _BODY = (ParagraphKind.BODY, ParagraphKind.SUBHEAD)
 # A partial row without explicit shared spans: equal runs of at least this many words count as shared.

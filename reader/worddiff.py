@@ -15,16 +15,15 @@ re-diffed and split around absorbed runs that hold a spelling or style variant.
 
 from __future__ import annotations
 
-from collections import Counter
 from functools import lru_cache
 
 from diff_match_patch import diff_match_patch
 from rapidfuzz.distance import Indel
 
-from reader.align import longest_increasing
 from reader.categorize import categorize_tokens, is_serial_comma, pair_category, strongest
 from reader.model import Category, Op, Segment
 from reader.profile import Profile, default_profile
+from reader.sequences import unique_anchors
 from reader.normalize import fold_typography
 from reader.wordkeys import DATE_PREFIX, SPACE_KEY, WEEKDAYS, Token, keyer_for, name_skeleton, names_alike
 
@@ -99,7 +98,7 @@ def _token_diff(chars_a: str, chars_b: str) -> list[tuple[int, str]]:
     paragraphs), so very long pairs are first cut at tokens found once on each side, in the same order
     (as patience diff does), and each stretch between them is diffed on its own."""
     if len(chars_a) * len(chars_b) > _LCS_CELLS:
-        anchors = _unique_anchors(chars_a, chars_b)
+        anchors = unique_anchors(chars_a, chars_b)
         if anchors:
             diffs: list[tuple[int, str]] = []
             a0 = b0 = 0
@@ -118,15 +117,6 @@ def _token_diff(chars_a: str, chars_b: str) -> list[tuple[int, str]]:
             if b1 > b0:
                 diffs.append((1, chars_b[b0:b1]))
     return diffs
-
-
-def _unique_anchors(chars_a: str, chars_b: str) -> list[tuple[int, int]]:
-    """Positions (in a, in b) of tokens that occur exactly once in each, the longest run in the same order."""
-    count_a, count_b = Counter(chars_a), Counter(chars_b)
-    in_b = {c: j for j, c in enumerate(chars_b) if count_b[c] == 1}
-    pairs = [(i, in_b[c]) for i, c in enumerate(chars_a) if count_a[c] == 1 and c in in_b]
-    keep = longest_increasing([j for _, j in pairs])
-    return [pair for k, pair in enumerate(pairs) if k in keep]
 
 
 def _start_edits_at_words(diffs: list[tuple[int, str]], space: str | None) -> list[tuple[int, str]]:

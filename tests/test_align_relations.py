@@ -1,5 +1,7 @@
 """Small hand-made cases, one per relation the aligner must get right (and the errors it must not make)."""
 
+import pytest
+
 from reader.align import align, order_rows
 from reader.model import Article, Paragraph, ParagraphKind, Row, RowKind
 from reader.profile import default_profile
@@ -282,3 +284,24 @@ def test_paragraphs_without_words_pair_when_identical():
     assert rows == {("edited", (i,), (i,)) for i in range(4)}
     rows = rows_of(align(base, article(P["lede"], "# # #", P["vote"])))
     assert ("deleted", (1,), ()) in rows and ("inserted", (), (1,)) in rows
+
+
+def test_similarity_of_very_long_paragraphs_is_measured_in_stretches_and_stays_exact(monkeypatch):
+    import random
+
+    from rapidfuzz.distance import Indel
+
+    from reader import align as align_module
+
+    rng = random.Random(9)
+    words = tuple(rng.choice([f"w{n}" for n in range(2000)] + ["the", "of"] * 200) for _ in range(3000))
+    edited = list(words)
+    for n in range(0, len(edited), 50):
+        edited[n] = "changed"
+    del edited[1000:1040]
+    edited[2000:2000] = ["an", "added", "clause"]
+    edited = tuple(edited)
+    exact = Indel.normalized_similarity(words, edited)
+    monkeypatch.setattr(align_module, "_LCS_CELLS", 40 * 40)
+    assert align_module.similarity(words, edited) == pytest.approx(exact, abs=1e-12)
+    assert align_module.similarity(words, words[::-1]) < 0.1  # no anchors in order: still the real LCS
