@@ -31,9 +31,27 @@ def longest_increasing(values: list[int]) -> set[int]:
 
 def unique_anchors(a: Sequence, b: Sequence) -> list[tuple[int, int]]:
     """Positions (in a, in b) of items found exactly once in each, the longest run of them in the same
-    order: where patience diff cuts two long sequences into stretches to compare one by one."""
+    order: where patience diff cuts two long sequences into stretches to compare one by one. When no item
+    is unique (a long text of a small vocabulary), items found as often on each side pair up, the k-th
+    occurrence in a with the k-th in b."""
     count_a, count_b = Counter(a), Counter(b)
-    in_b = {item: j for j, item in enumerate(b) if count_b[item] == 1}
-    pairs = [(i, in_b[item]) for i, item in enumerate(a) if count_a[item] == 1 and item in in_b]
+    pairs = _occurrence_pairs(a, b, {x for x, n in count_a.items() if n == 1 and count_b.get(x) == 1})
+    if not pairs:
+        pairs = _occurrence_pairs(a, b, {x for x, n in count_a.items() if count_b.get(x) == n})
     keep = longest_increasing([j for _, j in pairs])
     return [pair for k, pair in enumerate(pairs) if k in keep]
+
+
+def _occurrence_pairs(a: Sequence, b: Sequence, items: set) -> list[tuple[int, int]]:
+    """(i, j) for each occurrence of ``items`` in a, with the same occurrence (first, second...) in b."""
+    where_b: dict[object, list[int]] = {}
+    for j, item in enumerate(b):
+        if item in items:
+            where_b.setdefault(item, []).append(j)
+    seen: Counter = Counter()
+    pairs = []
+    for i, item in enumerate(a):
+        if item in items:
+            pairs.append((i, where_b[item][seen[item]]))
+            seen[item] += 1
+    return pairs
