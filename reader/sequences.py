@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 
 def longest_increasing(values: list[int]) -> set[int]:
@@ -55,3 +55,26 @@ def _occurrence_pairs(a: Sequence, b: Sequence, items: set) -> list[tuple[int, i
             pairs.append((i, where_b[item][seen[item]]))
             seen[item] += 1
     return pairs
+
+
+def stretches(a: Sequence, b: Sequence, max_cells: int) -> Iterator[tuple[int, int, int, int, bool]]:
+    """``(a0, a1, b0, b1, same)`` pieces covering ``a`` and ``b`` in order, to compare one by one. Pairs
+    longer than ``max_cells`` (len x len) are cut at their ``unique_anchors`` (``same``: one anchor item
+    on each side), again and again, so that an LCS never needs memory for the whole product. Pieces are
+    made as they are asked for: a long pair has hundreds of thousands."""
+    return _cut(a, b, 0, len(a), 0, len(b), max_cells)
+
+
+def _cut(a: Sequence, b: Sequence, a0: int, a1: int, b0: int, b1: int, max_cells: int):
+    if a0 == a1 and b0 == b1:
+        return
+    anchors = unique_anchors(a[a0:a1], b[b0:b1]) if (a1 - a0) * (b1 - b0) > max_cells else []
+    if not anchors:
+        yield a0, a1, b0, b1, False
+        return
+    at_a, at_b = a0, b0  # where the stretch still to cut starts
+    for i, j in anchors:  # offsets inside a[a0:a1] and b[b0:b1]
+        yield from _cut(a, b, at_a, a0 + i, at_b, b0 + j, max_cells)
+        yield a0 + i, a0 + i + 1, b0 + j, b0 + j + 1, True
+        at_a, at_b = a0 + i + 1, b0 + j + 1
+    yield from _cut(a, b, at_a, a1, at_b, b1, max_cells)

@@ -23,7 +23,7 @@ from rapidfuzz.distance import Indel
 from reader.categorize import categorize_tokens, is_serial_comma, pair_category, strongest
 from reader.model import Category, Op, Segment
 from reader.profile import Profile, default_profile
-from reader.sequences import unique_anchors
+from reader.sequences import stretches
 from reader.normalize import fold_typography
 from reader.wordkeys import DATE_PREFIX, SPACE_KEY, WEEKDAYS, Token, keyer_for, name_skeleton, names_alike
 
@@ -97,25 +97,20 @@ def _token_diff(chars_a: str, chars_b: str) -> list[tuple[int, str]]:
     The LCS needs memory in proportion to the product of the lengths (about 450 MB for two 30,000-word
     paragraphs), so very long pairs are first cut at tokens found once on each side, in the same order
     (as patience diff does), and each stretch between them is diffed on its own."""
-    if len(chars_a) * len(chars_b) > _LCS_CELLS:
-        anchors = unique_anchors(chars_a, chars_b)
-        if anchors:
-            diffs: list[tuple[int, str]] = []
-            a0 = b0 = 0
-            for i, j in anchors:
-                diffs += _token_diff(chars_a[a0:i], chars_b[b0:j])
-                diffs.append((0, chars_a[i]))
-                a0, b0 = i + 1, j + 1
-            return diffs + _token_diff(chars_a[a0:], chars_b[b0:])
-    diffs = []
-    for tag, a0, a1, b0, b1 in Indel.opcodes(chars_a, chars_b):
-        if tag == "equal":
+    diffs: list[tuple[int, str]] = []
+    for a0, a1, b0, b1, same in stretches(chars_a, chars_b, _LCS_CELLS):
+        if same:
             diffs.append((0, chars_a[a0:a1]))
-        else:
-            if a1 > a0:
-                diffs.append((-1, chars_a[a0:a1]))
-            if b1 > b0:
-                diffs.append((1, chars_b[b0:b1]))
+            continue
+        part_a, part_b = chars_a[a0:a1], chars_b[b0:b1]
+        for tag, i0, i1, j0, j1 in Indel.opcodes(part_a, part_b):
+            if tag == "equal":
+                diffs.append((0, part_a[i0:i1]))
+            else:
+                if i1 > i0:
+                    diffs.append((-1, part_a[i0:i1]))
+                if j1 > j0:
+                    diffs.append((1, part_b[j0:j1]))
     return diffs
 
 

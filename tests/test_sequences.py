@@ -30,3 +30,16 @@ def test_without_unique_items_occurrences_pair_up_in_order():
 
 def test_nothing_in_common_gives_no_anchors():
     assert unique_anchors("abc", "xyz") == []
+
+
+def test_stretches_cover_both_sequences_in_order_cut_at_anchors_only_when_too_long():
+    from reader.sequences import stretches
+
+    a, b = list("xaybzc"), list("cxaqbz")
+    assert list(stretches(a, b, 1000)) == [(0, 6, 0, 6, False)]  # small enough: one piece
+    pieces = list(stretches(a, b, 1))
+    assert [p for p in pieces if p[4]] == [(0, 1, 1, 2, True), (1, 2, 2, 3, True), (3, 4, 4, 5, True), (4, 5, 5, 6, True)]
+    for (_, a1, _, b1, _), (a0, _, b0, _, _) in zip(pieces, pieces[1:]):
+        assert (a1, b1) == (a0, b0)  # no gap, no overlap
+    assert (pieces[0][0], pieces[0][2], pieces[-1][1], pieces[-1][3]) == (0, 0, 6, 6)
+    assert all(a[a0] == b[b0] for a0, _, b0, _, same in pieces if same)
