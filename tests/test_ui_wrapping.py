@@ -48,7 +48,9 @@ def test_line_count_agrees_with_wrap():
 
     rng = random.Random(3)
     words = ["a", "dock", "workers’", "東京", "https://example.org/" + "x" * 40, "strike,", "\n", "10", "—"]
-    for _ in range(300):
-        text = " ".join(rng.choice(words) for _ in range(rng.randrange(0, 40))).strip()
-        for width in (1, 3, 7, 20, 33, 80):
-            assert line_count(text, width) == len(wrap(text, width)), (text, width)
+    single_cell = ["a", "dock", "workers’", "strike,", "10", "—", "Zoë", "«non»", "x" * 25]
+    for vocabulary in (words, single_cell):
+        for _ in range(300):
+            text = " ".join(rng.choice(vocabulary) for _ in range(rng.randrange(0, 40))).strip()
+            for width in (1, 3, 7, 20, 25, 26, 33, 80):
+                assert line_count(text, width) == len(wrap(text, width)), (text, width)

@@ -14,6 +14,8 @@ _WORD = re.compile(r"(\S+)(\s*)")
 # text -> ((word cells, space count, breaks) per word, cells of the longest word)
 _TOKENS: dict[str, tuple[tuple[tuple[int, int, int], ...], int]] = {}
 _TOKENS_MAX = 50_000
+# text -> True when every character is one cell wide and words sit between single spaces
+_PLAIN: dict[str, bool] = {}
 
 
 def _cut(text: str, start: int, end: int, width: int, ascii_text: bool) -> int:
@@ -91,9 +93,30 @@ def _tokens(text: str) -> tuple[tuple[tuple[int, int, int], ...], int]:
     return cached
 
 
+def _plain(text: str) -> bool:
+    plain = _PLAIN.get(text)
+    if plain is None:
+        plain = " ".join(text.split()) == text and (
+            text.isascii() or all(get_character_cell_size(c) == 1 for c in set(text) if not c.isascii())
+        )
+        if len(_PLAIN) >= _TOKENS_MAX:
+            _PLAIN.clear()
+        _PLAIN[text] = plain
+    return plain
+
+
 def line_count(text: str, width: int) -> int:
     """``len(wrap(text, width))``, without building the lines (row heights for long documents)."""
     width = max(1, width)
+    if _plain(text):
+        # One cell per character: each line ends at the last space within reach, found in C.
+        lines, pos, end = 1, 0, len(text)
+        while end - pos > width:
+            cut = text.rfind(" ", pos, pos + width + 1)
+            if cut == -1:
+                return len(wrap(text, width))  # a word longer than the line is cut hard
+            lines, pos = lines + 1, cut + 1
+        return lines
     tokens, longest = _tokens(text)
     if longest > width:
         return len(wrap(text, width))  # hard-cut words: let the exact algorithm decide
