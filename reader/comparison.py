@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from datetime import datetime, timezone
 
 from reader.align import align, paused_gc
@@ -102,20 +103,36 @@ def compare_version(base: Side, other: Article, profile: Profile, counts: WordCo
     return VersionComparison(other, tuple(rows), tuple(findings), stats)
 
 
+def compare_each(base: Article, others: list[Article], profile: Profile) -> Iterator[VersionComparison]:
+    """Each version against the base, as soon as it is compared (the app shows the first at once)."""
+    with paused_gc():
+        base_side, counts = Side.of(base), WordCounts()
+    for other in others:
+        # Like alignment, the word diffs and findings make many small objects and no cycles: with long
+        # stories, the collector's full passes over them (and the caches) cost 10-35 % of the time.
+        with paused_gc():
+            result = compare_version(base_side, other, profile, counts)
+        yield result
+
+
+def pending_version(article: Article) -> VersionComparison:
+    return VersionComparison(article, (), pending=True)
+
+
+def assemble(base: Article, versions: list[VersionComparison], profile: Profile) -> Comparison:
+    created = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    return Comparison(base, tuple(versions), created, profile.name)
+
+
 def compare(base: Article, others: list[Article], profile: Profile | None = None, progress=None) -> Comparison:
     """``progress(done, total, name)``, if given, is called before each version and once at the end."""
     profile = profile or default_profile()
     versions = []
-    # Like alignment, the word diffs and findings make many small objects and no cycles: with long
-    # stories, the collector's full passes over them (and the caches) cost 10-35 % of the time.
-    with paused_gc():
-        base_side, counts = Side.of(base), WordCounts()
-        for done, other in enumerate(others):
-            if progress is not None:
-                progress(done, len(others), other.name)
-            versions.append(compare_version(base_side, other, profile, counts))
+    results = compare_each(base, others, profile)
+    for done, other in enumerate(others):
+        if progress is not None:
+            progress(done, len(others), other.name)
+        versions.append(next(results))
     if progress is not None:
         progress(len(others), len(others), "")
-    versions = tuple(versions)
-    created = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
-    return Comparison(base, versions, created, profile.name)
+    return assemble(base, versions, profile)

@@ -243,6 +243,8 @@ def build_grid(comparison: Comparison) -> Grid:
                 real_at[id(row)] = block_row[b]
 
     for v, (version, plan) in enumerate(zip(comparison.versions, plans)):
+        if version.pending:
+            continue  # blank until compared
         other = version.article
         c = v + 1
         for b, block in enumerate(blocks):
@@ -311,6 +313,16 @@ def build_grid(comparison: Comparison) -> Grid:
                     position.setdefault((c, p), r)
         grid_rows.append(GridRow(row_cells, row_base[r]))
     return Grid(tuple(grid_rows), articles, position)
+
+
+def same_place(old: Grid, new: Grid, row: int) -> int:
+    """The row of ``new`` showing what row ``row`` of ``old`` showed (its first paragraph, base first)."""
+    for column, cell in enumerate(old.rows[row].cells):
+        if cell.kind is CellKind.TEXT and cell.paragraphs:
+            found = new.row_of(column, cell.paragraphs[0])
+            if found is not None:
+                return found
+    return min(row, len(new.rows) - 1)
 
 
 # ------------------------------------------------------------------------------------------ cell texts

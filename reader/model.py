@@ -190,6 +190,8 @@ class VersionComparison:
     rows: tuple[Row, ...]
     findings: tuple[Finding, ...] = ()
     stats: dict = field(default_factory=dict)
+    # Not compared yet: the app shows the versions already compared while the others are (no rows).
+    pending: bool = False
 
 
 @dataclass(frozen=True)
@@ -198,3 +200,7 @@ class Comparison:
     versions: tuple[VersionComparison, ...]
     created_at: str = ""
     profile_name: str = "default"
+
+    @property
+    def complete(self) -> bool:
+        return not any(v.pending for v in self.versions)

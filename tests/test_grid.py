@@ -269,3 +269,36 @@ def test_unified_text_highlights_an_attribution_on_a_cut_wire_paragraph(sample_c
     assert row.cells[version].kind is CellKind.GAP
     lit = unified_paragraphs(row.cells[0], row.cells[version], grid.articles[0], grid.articles[version], finding=finding)
     assert "".join(_marked(lit, "finding")) == finding.base_text
+
+
+def test_a_version_still_being_compared_is_blank_and_the_others_are_placed_as_usual():
+    from reader.comparison import assemble, compare_each, pending_version
+    from reader.profile import default_profile
+
+    base = article("wire.txt", "One two three four.", "Five six seven eight.", "Nine ten eleven twelve.")
+    cut = article("cut.txt", "One two three four.", "Nine ten eleven twelve.")
+    same = article("same.txt", "One two three four.", "Five six seven eight.", "Nine ten eleven twelve.")
+    profile = default_profile()
+    first = next(compare_each(base, [cut, same], profile))
+    partial = assemble(base, [first, pending_version(same)], profile)
+    assert not partial.complete
+    grid = build_grid(partial)
+    assert [row.cells[1].kind for row in grid.rows] == [CellKind.TEXT, CellKind.GAP, CellKind.TEXT]
+    assert all(row.cells[2].kind is CellKind.BLANK for row in grid.rows)
+
+    full = compare(base, [cut, same])
+    assert full.complete
+    assert full.versions[0] == first  # what the first screen showed is what the whole analysis says
+    assert [row.cells[2].kind for row in build_grid(full).rows] == [CellKind.TEXT] * 3
+
+
+def test_same_place_finds_a_rows_paragraph_in_a_regrouped_grid():
+    from reader.grid import same_place
+
+    base = article("wire.txt", "Alpha beta gamma delta.", "Epsilon zeta eta theta.", "Iota kappa lambda mu.")
+    added = article("added.txt", "A new opening paragraph here.", "Alpha beta gamma delta.", "Epsilon zeta eta theta.",
+                    "Iota kappa lambda mu.")
+    plain = build_grid(compare(base, [base]))
+    regrouped = build_grid(compare(base, [base, added]))
+    third = plain.row_of(0, 2)
+    assert regrouped.rows[same_place(plain, regrouped, third)].cells[0].paragraphs == (2,)

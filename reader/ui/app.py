@@ -18,6 +18,7 @@ from collections.abc import Iterable
 
 from rich.text import Text
 from textual import on, work
+from textual.worker import get_current_worker
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -25,8 +26,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, ProgressBar, Static
 
 from reader.align import paused_gc
-from reader.comparison import compare
-from reader.grid import CellKind, build_grid
+from reader.comparison import assemble, compare, compare_each, pending_version
+from reader.grid import CellKind, build_grid, same_place
 from reader.model import Article, Category, Comparison
 from reader.profile import Profile, default_profile
 from reader.ui.changemap import ChangeMap
@@ -38,6 +39,13 @@ from reader.ui.view_state import NOISE_CATEGORIES, NOISE_MODES, UNIFIED, ViewSta
 
 MIN_PANE_WIDTH = 30  # narrower than this, text columns become hard to read
 FINDINGS_PANEL_MIN_SCREEN = 180  # the findings panel opens by itself only on screens this wide
+# Text (all articles) from which the analysis takes long enough (about 0.3 s and more) that the first
+# version is shown as soon as it is compared, the others joining it as they are.
+EARLY_SCREEN_CHARACTERS = 300_000
+
+
+def _characters(articles: list[Article]) -> int:
+    return sum(len(p.text) for article in articles for p in article.paragraphs)
 
 
 def _toggle_bindings() -> list[Binding]:
@@ -103,6 +111,8 @@ class ReaderApp(ReaderExtras, App):
         self._show_findings: bool | None = None  # None: decided by screen width
         self._prompt_mode = ""  # "search" or "goto" while the prompt is open
         self._finding_index: dict[int, int] = {}  # version column -> selected finding index
+        self._analysing = ""  # what the analysis is doing, while versions are still being compared
+        self._scroll_anchor: int | None = None  # row to show once the next layout is made
 
     # ------------------------------------------------------------------------------- composition
 
@@ -137,28 +147,52 @@ class ReaderApp(ReaderExtras, App):
 
     @work(thread=True, exclusive=True, group="analysis")
     def analyse(self, base_index: int) -> None:
-        """Compare every version with the chosen base in a thread; the screen stays live meanwhile."""
+        """Compare every version with the chosen base in a thread; the screen stays live meanwhile.
+
+        A long story shows the first version as soon as it is compared, the others as they follow."""
         base = self.articles[base_index]
         others = [a for i, a in enumerate(self.articles) if i != base_index]
+        worker = get_current_worker()
 
         def progress(done: int, total: int, name: str) -> None:
-            self.call_from_thread(self._progress, done, total, name)
+            if not worker.is_cancelled:
+                self.call_from_thread(self._progress, done, total, name)
+
+        def show(comparison: Comparison) -> None:
+            grid = build_grid(comparison)
+            if not worker.is_cancelled:  # another base was chosen meanwhile
+                self.call_from_thread(self._show_comparison, comparison, grid)
 
         try:
             gc.unfreeze()  # what the last freeze kept from the collector (an earlier analysis) is collectable again
             with paused_gc():
-                comparison = compare(base, others, self.profile, progress=progress)
-                grid = build_grid(comparison)
+                if len(others) > 1 and _characters(self.articles) >= EARLY_SCREEN_CHARACTERS:
+                    versions = [pending_version(other) for other in others]
+                    results = compare_each(base, others, self.profile)
+                    for done, other in enumerate(others):
+                        if worker.is_cancelled:
+                            return
+                        progress(done, len(others), other.name)
+                        versions[done] = next(results)
+                        if done == 0:
+                            show(assemble(base, versions, self.profile))
+                    comparison = assemble(base, versions, self.profile)
+                else:
+                    comparison = compare(base, others, self.profile, progress=progress)
                 # The analysis lives as long as the screen shows it: out of the collector's sight, full
                 # collections stop walking its hundreds of thousands of objects (0.3 s of the first screen
                 # of 5 x 1,000 paragraphs, and pauses while scrolling).
                 gc.freeze()
+                show(comparison)
         except Exception as error:  # noqa: BLE001 - shown to the user instead of a traceback
-            self.call_from_thread(self._analysis_failed, f"{type(error).__name__}: {error}")
-            return
-        self.call_from_thread(self._show_comparison, comparison, grid)
+            if not worker.is_cancelled:
+                self.call_from_thread(self._analysis_failed, f"{type(error).__name__}: {error}")
 
     def _progress(self, done: int, total: int, name: str) -> None:
+        self._analysing = f"comparing {done + 1} of {total}: {name}…" if name else ""
+        if self.view is not None:
+            self._update_status()
+            return
         try:
             bar = self.query_one("#loading-bar", ProgressBar)
             text = self.query_one("#loading-text", Static)
@@ -174,6 +208,14 @@ class ReaderApp(ReaderExtras, App):
 
     async def _show_comparison(self, comparison: Comparison, grid) -> None:
         previous = self.view
+        if (
+            previous is not None
+            and not previous.comparison.complete
+            and previous.comparison.base is comparison.base
+            and previous.grid.columns == grid.columns
+        ):
+            self._complete_comparison(comparison, grid)
+            return
         columns = grid.columns
         enabled = [True] * columns
         self.view = ViewState(comparison, grid, enabled)
@@ -205,8 +247,32 @@ class ReaderApp(ReaderExtras, App):
         )
         await panes.mount_all(widgets)
         self.view.focused = 1 if columns > 1 else 0
+        self.refresh_change_map()  # shown now, so the first layout has the panes' final widths
         self._apply_columns()
         self.query_one(f"#pane-{self.view.focused}", ArticlePane).focus()
+        self._refresh_findings()
+
+    def _complete_comparison(self, comparison: Comparison, grid) -> None:
+        """The versions still being compared have arrived: same panes, same modes, same place in the story."""
+        old = self.view
+        panes = self._visible_panes()
+        top = old.layout.row_at(int(panes[0].scroll_y)) if panes and old.layout.total else None
+        self.view = ViewState(
+            comparison,
+            grid,
+            list(old.enabled),
+            focused=old.focused,
+            unified=old.unified,
+            fold=old.fold,
+            substantive_only=old.substantive_only,
+            noise=dict(old.noise),
+            search=old.search,
+            finding=old.finding,
+            displayed=list(old.displayed),
+            cursor=same_place(old.grid, grid, old.cursor),
+        )
+        self._scroll_anchor = same_place(old.grid, grid, top) if top is not None else None
+        self._apply_columns()
         self._refresh_findings()
 
     # ------------------------------------------------------------------------------ columns, layout
@@ -286,6 +352,8 @@ class ReaderApp(ReaderExtras, App):
             following = [r for r in range(view.cursor, len(heights)) if heights[r]]
             earlier = [r for r in range(view.cursor) if heights[r]]
             view.cursor = following[0] if following else (earlier[-1] if earlier else 0)
+        if anchor_row is None:
+            anchor_row, self._scroll_anchor = self._scroll_anchor, None
         if anchor_row is not None:
             self._scroll_to_row(anchor_row)
         self._update_status()
@@ -407,6 +475,8 @@ class ReaderApp(ReaderExtras, App):
         shown = len(view.displayed) - 1
         total = view.grid.columns - 1
         text.append(f" wire: {view.grid.articles[0].name}")
+        if not view.comparison.complete and self._analysing:
+            text.append(f" · {self._analysing}", style="bold")
         if view.search:
             matches = self._search_rows()
             position = sum(1 for r in matches if r <= view.cursor)
@@ -447,7 +517,11 @@ class ReaderApp(ReaderExtras, App):
         column = self._finding_column()
         findings = self._findings_of(column)
         panel = self.query_one("#findings", FindingsPanel)
-        panel.show(f"Findings · {column} {view.grid.articles[column].name} ({len(findings)})", findings)
+        name = f"{column} {view.grid.articles[column].name}"
+        if view.comparison.versions[column - 1].pending:
+            panel.show(f"Findings · {name} (still being compared)", [], "Still being compared…")
+            return
+        panel.show(f"Findings · {name} ({len(findings)})", findings)
         index = self._finding_index.get(column)
         if index is not None and findings:
             panel.highlight(index)

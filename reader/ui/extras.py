@@ -61,7 +61,7 @@ class ReaderExtras:
 
     def action_overview(self) -> None:
         view = getattr(self, "view", None)
-        if view is None:
+        if view is None or not view.comparison.complete:
             self.notify("Still comparing the versions; the overview opens when they are ready.", timeout=3)
             return
         if isinstance(self.screen, OverviewScreen):
@@ -159,7 +159,8 @@ class ReaderExtras:
         return Path(self.export_dir).expanduser() if self.export_dir else Path.cwd()
 
     def action_export(self) -> None:
-        if getattr(self, "view", None) is None:
+        view = getattr(self, "view", None)
+        if view is None or not view.comparison.complete:
             self.notify("Still comparing the versions; export when they are ready.", timeout=3)
             return
         self.push_screen(ExportScreen(self._export_folder()), self._export_chosen)
@@ -170,7 +171,7 @@ class ReaderExtras:
 
     def action_export_as(self, fmt: str) -> None:
         view = getattr(self, "view", None)
-        if view is None:
+        if view is None or not view.comparison.complete:
             self.notify("Still comparing the versions; export when they are ready.", timeout=3)
             return
         self.notify(f"Writing the {EXPORT_LABELS.get(fmt, fmt)} report…", timeout=2)

@@ -36,14 +36,14 @@ class FindingsPanel(Vertical):
         yield Static("Findings", id="findings-title")
         yield OptionList(id="findings-list")
 
-    def show(self, title: str, findings: list[Finding]) -> None:
+    def show(self, title: str, findings: list[Finding], empty: str = "No findings for this version.") -> None:
         self.query_one("#findings-title", Static).update(Text(title, style="bold"))
         options = self.query_one("#findings-list", OptionList)
         options.clear_options()
         if findings:
             options.add_options([Option(finding_prompt(f)) for f in findings])
         else:
-            options.add_option(Option(Text("No findings for this version.", style="italic"), disabled=True))
+            options.add_option(Option(Text(empty, style="italic"), disabled=True))
 
     def highlight(self, index: int | None) -> None:
         options = self.query_one("#findings-list", OptionList)

@@ -338,10 +338,15 @@ def header_text(state: ViewState, column: int, number_key: int | None) -> Text:
         body = [p for p in article.paragraphs if not p.kind.is_metadata]
         words = sum(len(p.text.split()) for p in body)
         text.append(f"\n{len(article.paragraphs)} paragraphs · {words:,} words")
-        kept = _kept_by_all(state)
-        text.append(f"\nkept by every version: {kept} paragraphs")
+        if comparison.complete:
+            text.append(f"\nkept by every version: {_kept_by_all(state)} paragraphs")
+        else:
+            text.append("\nkept by every version: still comparing…")
         partner = state.partner
         text.append(f"\nstruck/marked against {partner} {state.grid.articles[partner].name}", style="dim")
+        return text
+    if comparison.versions[column - 1].pending:
+        text.append(f"\n{len(article.paragraphs)} paragraphs · still being compared…", style="italic")
         return text
     stats = comparison.versions[column - 1].stats
     findings = len(comparison.versions[column - 1].findings)
