@@ -300,6 +300,10 @@ class ReaderApp(ReaderExtras, App):
         view.displayed = self._wanted_columns()
         for column in range(view.grid.columns):
             self.query_one(f"#column-{column}").display = column in view.displayed and not view.unified
+            # The panes scroll together: one scrollbar, at the right, tells where all of them are (and
+            # each hidden one is a column less to redraw on every move).
+            pane = self.query_one(f"#pane-{column}", ArticlePane)
+            pane.set_class(column != view.displayed[-1], "linked-scrollbar")
         self.query_one("#column-unified").display = view.unified
         findings = self.query_one("#findings", FindingsPanel)
         findings.display = self._findings_visible()

@@ -233,6 +233,9 @@ class ChangeMap(Widget, can_focus=False):
         self.columns = columns
         self.labels = labels or [str(i + 1) for i in range(len(columns))]
         self.tooltip = "Change map (click to jump)\n" + LEGEND
+        # Per screen line, its stretch and the mark of each version; kept until the columns or height change
+        self._map: tuple[tuple, list[tuple[MapLine, list[Mark]]]] = ((), [])
+        self._styles: dict[str, Style] = {}
 
     @property
     def positions(self) -> int:
@@ -249,6 +252,13 @@ class ChangeMap(Widget, can_focus=False):
     def _lines(self) -> list[MapLine]:
         return line_ranges(self.positions, max(0, self.size.height - 1))
 
+    def _marked_lines(self) -> list[tuple[MapLine, list[Mark]]]:
+        key = (id(self.columns), len(self.columns), self.positions, self.size.height)
+        if self._map[0] != key:
+            lines = self._lines()
+            self._map = (key, [(line, [self.mark_at(line, c) for c in range(len(self.columns))]) for line in lines])
+        return self._map[1]
+
     def mark_at(self, line: MapLine, column: int) -> Mark:
         cells = self.columns[column][line.start : line.end]
         return max(cells, default=Mark.NONE)
@@ -264,11 +274,20 @@ class ChangeMap(Widget, can_focus=False):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self._styles.clear()
         self.refresh()
 
     def _style(self, part: str) -> Style:
+        style = self._styles.get(part)
+        if style is None:
+            style = self._styles[part] = self._component_style(part)
+        return style
+
+    def _component_style(self, part: str) -> Style:
         # Blended against the background (so "$text-muted" is a real grey), but without a background of
         # its own: the viewport highlight must show through every mark.
+        if part == "":
+            return self.rich_style
         full = self.get_component_rich_style(f"changemap--{part}")
         if part == "viewport":
             return Style(bgcolor=full.bgcolor)
@@ -278,17 +297,17 @@ class ChangeMap(Widget, can_focus=False):
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
-        base = self.rich_style
+        base = self._style("")
         if y == 0:
             segments = [Segment(" ", base)]
             for index, label in enumerate(self.labels):
                 part = "header-current" if index == self.current_version else "header"
                 segments.append(Segment(label[-1:] or " ", base + self._style(part)))
             return Strip(segments).adjust_cell_length(width, base)
-        lines = self._lines()
+        lines = self._marked_lines()
         if y - 1 >= len(lines):
             return Strip.blank(width, base)
-        line = lines[y - 1]
+        line, marks = lines[y - 1]
         start, end = self.window
         in_window = line.start < end and line.end > start
         style = base + self._style("viewport") if in_window else base
@@ -299,8 +318,7 @@ class ChangeMap(Widget, can_focus=False):
         else:
             gutter = " "
         segments = [Segment(gutter, style + self._style("gutter"))]
-        for column in range(len(self.columns)):
-            mark = self.mark_at(line, column)
+        for mark in marks:
             mark_style = style if mark is Mark.NONE else style + self._style(mark.name.lower())
             segments.append(Segment(GLYPHS[mark], mark_style))
         return Strip(segments).adjust_cell_length(width, base)
