@@ -188,28 +188,47 @@ def bench_sizes(sizes: list[int], full_budget: float) -> list[dict]:
 async def _drive_app(articles: list[Article], presses: int) -> dict:
     from reader.ui.app import ReaderApp
 
-    app = ReaderApp(articles)
     started = time.perf_counter()
+    app = ReaderApp(articles)
     async with app.run_test(size=(160, 48)) as pilot:
-        # The app paints at once (showing the analysis' progress), then the aligned view when it is ready.
+        # The app paints at once (showing the analysis' progress), then the base and the first version
+        # aligned as soon as that version is compared, then the other versions as they follow.
         ready = time.perf_counter() - started
-        while app.view is None:
+        while app.view is None or not app.view.layout.total:
+            await pilot.pause(0.01)
+        first = time.perf_counter() - started
+        while not app.view.comparison.complete or not app.view.layout.total:
             await pilot.pause(0.01)
         await pilot.pause()
-        first = time.perf_counter() - started
+        complete = time.perf_counter() - started
 
-        async def each(key: str) -> float:
-            samples = []
+        # When the screen was last written: a key's latency ends with the update it causes.
+        written = [0.0]
+        display = app._display
+
+        def timed_display(*args, **kwargs):
+            display(*args, **kwargs)
+            written[0] = time.perf_counter()
+
+        app._display = timed_display
+
+        async def each(key: str) -> tuple[float, float]:
+            """Median (press-to-screen-written latency, whole round trip of the test driver)."""
+            latencies, trips = [], []
             for _ in range(presses):
                 start = time.perf_counter()
+                written[0] = start
                 await pilot.press(key)
                 await pilot.pause()
-                samples.append(time.perf_counter() - start)
-            return statistics.median(samples)
+                trips.append(time.perf_counter() - start)
+                latencies.append(written[0] - start)
+            return statistics.median(latencies), statistics.median(trips)
 
-        # An unbound key measures what the test driver itself costs per press (Pilot, pause, a repaint).
+        # The round trip includes Pilot's own waits for idleness (three sleeps of at least 20 ms per key);
+        # an unbound key shows it.
         driver = await each("f24")
-        return {"ready": ready, "first": first, "driver": driver, "n": await each("n"), "pagedown": await each("pagedown")}
+        n, pagedown = await each("n"), await each("pagedown")
+        return {"ready": ready, "first": first, "complete": complete, "driver": driver, "n": n, "pagedown": pagedown}
 
 
 def bench_app(paragraphs: int, versions: int) -> dict:
@@ -276,10 +295,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nApp headless (160x48), {args.app_versions} versions of {args.app_paragraphs} paragraphs\n")
         print("| measure | time | target |\n|---|---|---|")
         print(f"| app on screen (analysis progress shown) | {app['ready']:.2f} s | |")
-        print(f"| first aligned screen (including the analysis) | {app['first']:.2f} s | < 2 s |")
-        print(f"| `n` next change (median of 25) | {app['n'] * 1000:.1f} ms | < 50 ms |")
-        print(f"| page-down (median of 25) | {app['pagedown'] * 1000:.1f} ms | < 50 ms |")
-        print(f"| unbound key, test-driver overhead (median of 25) | {app['driver'] * 1000:.1f} ms | |")
+        print(f"| first aligned screen: the wire and version 1 (including its analysis) | {app['first']:.2f} s | < 2 s |")
+        print(f"| every version aligned on screen (the whole analysis) | {app['complete']:.2f} s | |")
+        for key, label, target in (("n", "`n` next change", "< 50 ms"), ("pagedown", "page-down", "< 50 ms"), ("driver", "an unbound key", "")):
+            latency, trip = app[key]
+            print(f"| {label}: key to screen written (median of 25; driver round trip {trip * 1000:.0f} ms) | {latency * 1000:.1f} ms | {target} |")
     print(f"\nPeak memory of the whole run (RSS): {peak_rss_mb():.0f} MB (target < 400 MB)")
     return 0
 
