@@ -128,11 +128,12 @@ def compare(base: Article, others: list[Article], profile: Profile | None = None
     """``progress(done, total, name)``, if given, is called before each version and once at the end."""
     profile = profile or default_profile()
     versions = []
-    results = compare_each(base, others, profile)
-    for done, other in enumerate(others):
-        if progress is not None:
-            progress(done, len(others), other.name)
-        versions.append(next(results))
+    with paused_gc():  # across versions too: a collection between them would walk all the earlier results
+        results = compare_each(base, others, profile)
+        for done, other in enumerate(others):
+            if progress is not None:
+                progress(done, len(others), other.name)
+            versions.append(next(results))
     if progress is not None:
         progress(len(others), len(others), "")
     return assemble(base, versions, profile)

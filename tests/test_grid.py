@@ -292,6 +292,18 @@ def test_a_version_still_being_compared_is_blank_and_the_others_are_placed_as_us
     assert [row.cells[2].kind for row in build_grid(full).rows] == [CellKind.TEXT] * 3
 
 
+def test_the_collector_stays_paused_between_versions():
+    """A collection between versions would walk every earlier result (4,000 paragraphs x 10 versions: 9.8 s instead of 7.5 s)."""
+    import gc
+
+    base = article("wire.txt", "One two three four.", "Five six seven eight.")
+    states = []
+    assert gc.isenabled()
+    compare(base, [base, base, base], progress=lambda done, total, name: states.append(gc.isenabled()))
+    assert states[:3] == [False] * 3  # before each version (the last call comes after them all)
+    assert gc.isenabled()
+
+
 def test_same_place_finds_a_rows_paragraph_in_a_regrouped_grid():
     from reader.grid import same_place
 
