@@ -46,6 +46,7 @@ async def test_first_version_is_shown_while_the_others_are_still_being_compared(
             assert not app.view.comparison.complete
             assert "kept" in header(app, 1)  # the first version: its scorecard
             assert "still being compared" in header(app, 2)
+            assert "still comparing the versions" in header(app, 0)  # nothing is kept by every version yet
             assert "comparing 2 of 4" in str(app.query_one("#status").render())
             assert all(row.cells[2].kind.name == "BLANK" for row in app.view.grid.rows)
 

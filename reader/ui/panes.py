@@ -341,12 +341,12 @@ def header_text(state: ViewState, column: int, number_key: int | None) -> Text:
         if comparison.complete:
             text.append(f"\nkept by every version: {_kept_by_all(state)} paragraphs")
         else:
-            text.append("\nkept by every version: still comparing…")
+            text.append("\nstill comparing the versions…")
         partner = state.partner
         text.append(f"\nstruck/marked against {partner} {state.grid.articles[partner].name}", style="dim")
         return text
     if comparison.versions[column - 1].pending:
-        text.append(f"\n{len(article.paragraphs)} paragraphs · still being compared…", style="italic")
+        text.append(f"\nstill being compared… ({len(article.paragraphs):,} paragraphs)", style="italic")
         return text
     stats = comparison.versions[column - 1].stats
     findings = len(comparison.versions[column - 1].findings)
