@@ -103,11 +103,15 @@ def compare_version(base: Side, other: Article, profile: Profile, counts: WordCo
     return VersionComparison(other, tuple(rows), tuple(findings), stats)
 
 
-def compare_each(base: Article, others: list[Article], profile: Profile) -> Iterator[VersionComparison]:
-    """Each version against the base, as soon as it is compared (the app shows the first at once)."""
+def compare_each(base: Article, others: list[Article], profile: Profile, progress=None) -> Iterator[VersionComparison]:
+    """Each version against the base, as soon as it is compared (the app shows the first at once).
+
+    ``progress(done, total, name)``, if given, is called before each version."""
     with paused_gc():
         base_side, counts = Side.of(base), WordCounts()
-    for other in others:
+    for done, other in enumerate(others):
+        if progress is not None:
+            progress(done, len(others), other.name)
         # Like alignment, the word diffs and findings make many small objects and no cycles: with long
         # stories, the collector's full passes over them (and the caches) cost 10-35 % of the time.
         with paused_gc():
@@ -127,13 +131,8 @@ def assemble(base: Article, versions: list[VersionComparison], profile: Profile)
 def compare(base: Article, others: list[Article], profile: Profile | None = None, progress=None) -> Comparison:
     """``progress(done, total, name)``, if given, is called before each version and once at the end."""
     profile = profile or default_profile()
-    versions = []
     with paused_gc():  # across versions too: a collection between them would walk all the earlier results
-        results = compare_each(base, others, profile)
-        for done, other in enumerate(others):
-            if progress is not None:
-                progress(done, len(others), other.name)
-            versions.append(next(results))
+        versions = list(compare_each(base, others, profile, progress))
     if progress is not None:
         progress(len(others), len(others), "")
     return assemble(base, versions, profile)

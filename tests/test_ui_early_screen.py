@@ -29,11 +29,13 @@ async def test_first_version_is_shown_while_the_others_are_still_being_compared(
     gate = threading.Event()
     real_compare_each = app_module.compare_each
 
-    def held_after_the_first(base, others, profile):
-        results = real_compare_each(base, others, profile)
-        yield next(results)
-        gate.wait(20)  # the test looks at the first screen meanwhile
-        yield from results
+    def held_after_the_first(base, others, profile, progress):
+        def held(done, total, name):
+            progress(done, total, name)
+            if done == 1:
+                gate.wait(20)  # the test looks at the first screen meanwhile
+
+        yield from real_compare_each(base, others, profile, held)
 
     # The samples are short: treat them as a long story, and hold the analysis after the first version.
     monkeypatch.setattr(app_module, "EARLY_SCREEN_CHARACTERS", 0)

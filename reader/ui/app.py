@@ -168,12 +168,10 @@ class ReaderApp(ReaderExtras, App):
             with paused_gc():
                 if len(others) > 1 and _characters(self.articles) >= EARLY_SCREEN_CHARACTERS:
                     versions = [pending_version(other) for other in others]
-                    results = compare_each(base, others, self.profile)
-                    for done, other in enumerate(others):
+                    for done, version in enumerate(compare_each(base, others, self.profile, progress)):
                         if worker.is_cancelled:
                             return
-                        progress(done, len(others), other.name)
-                        versions[done] = next(results)
+                        versions[done] = version
                         if done == 0:
                             show(assemble(base, versions, self.profile))
                     comparison = assemble(base, versions, self.profile)
