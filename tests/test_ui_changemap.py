@@ -120,6 +120,20 @@ def test_window_and_cursor_are_drawn_with_gutter_symbols():
     run(body())
 
 
+def test_new_columns_are_drawn_in_place_of_the_old_ones():
+    async def body():
+        app = HostApp(lambda: ChangeMap([[Mark.EQUAL] * 6], id="map"))
+        async with app.run_test(size=(40, 10)) as pilot:
+            change_map = app.query_one(ChangeMap)
+            await pilot.pause()
+            assert GLYPHS[Mark.DELETED] not in change_map.render_line(3).text
+            change_map.set_columns([[Mark.EQUAL, Mark.EQUAL, Mark.DELETED, Mark.EQUAL, Mark.EQUAL, Mark.EQUAL]])
+            await pilot.pause()
+            assert change_map.render_line(3).text[1] == GLYPHS[Mark.DELETED]
+
+    run(body())
+
+
 def test_info_findings_do_not_hide_what_happened_to_the_paragraph():
     import dataclasses
 

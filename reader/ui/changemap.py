@@ -234,7 +234,7 @@ class ChangeMap(Widget, can_focus=False):
         self.labels = labels or [str(i + 1) for i in range(len(columns))]
         self.tooltip = "Change map (click to jump)\n" + LEGEND
         # Per screen line, its stretch and the mark of each version; kept until the columns or height change
-        self._map: tuple[tuple, list[tuple[MapLine, list[Mark]]]] = ((), [])
+        self._map: tuple[int, list[tuple[MapLine, list[Mark]]]] = (-1, [])
         self._styles: dict[str, Style] = {}
 
     @property
@@ -244,6 +244,7 @@ class ChangeMap(Widget, can_focus=False):
     def set_columns(self, columns: list[list[Mark]], labels: list[str] | None = None) -> None:
         self.columns = columns
         self.labels = labels or [str(i + 1) for i in range(len(columns))]
+        self._map = (-1, [])
         self.refresh(layout=True)
 
     def get_content_width(self, container, viewport) -> int:
@@ -253,10 +254,10 @@ class ChangeMap(Widget, can_focus=False):
         return line_ranges(self.positions, max(0, self.size.height - 1))
 
     def _marked_lines(self) -> list[tuple[MapLine, list[Mark]]]:
-        key = (id(self.columns), len(self.columns), self.positions, self.size.height)
-        if self._map[0] != key:
+        height = self.size.height
+        if self._map[0] != height:
             lines = self._lines()
-            self._map = (key, [(line, [self.mark_at(line, c) for c in range(len(self.columns))]) for line in lines])
+            self._map = (height, [(line, [self.mark_at(line, c) for c in range(len(self.columns))]) for line in lines])
         return self._map[1]
 
     def mark_at(self, line: MapLine, column: int) -> Mark:
