@@ -59,10 +59,17 @@ class ReaderExtras:
 
     # ----------------------------------------------------------------------------------- overview
 
-    def action_overview(self) -> None:
+    def _analysed_view(self, meanwhile: str):
+        """The view once every version is compared; until then None, and the user is told ``meanwhile``."""
         view = getattr(self, "view", None)
         if view is None or not view.comparison.complete:
-            self.notify("Still comparing the versions; the overview opens when they are ready.", timeout=3)
+            self.notify(f"Still comparing the versions; {meanwhile}", timeout=3)
+            return None
+        return view
+
+    def action_overview(self) -> None:
+        view = self._analysed_view("the overview opens when they are ready.")
+        if view is None:
             return
         if isinstance(self.screen, OverviewScreen):
             self.screen.dismiss(None)
@@ -159,9 +166,7 @@ class ReaderExtras:
         return Path(self.export_dir).expanduser() if self.export_dir else Path.cwd()
 
     def action_export(self) -> None:
-        view = getattr(self, "view", None)
-        if view is None or not view.comparison.complete:
-            self.notify("Still comparing the versions; export when they are ready.", timeout=3)
+        if self._analysed_view("export when they are ready.") is None:
             return
         self.push_screen(ExportScreen(self._export_folder()), self._export_chosen)
 
@@ -170,9 +175,8 @@ class ReaderExtras:
             self.action_export_as(fmt)
 
     def action_export_as(self, fmt: str) -> None:
-        view = getattr(self, "view", None)
-        if view is None or not view.comparison.complete:
-            self.notify("Still comparing the versions; export when they are ready.", timeout=3)
+        view = self._analysed_view("export when they are ready.")
+        if view is None:
             return
         self.notify(f"Writing the {EXPORT_LABELS.get(fmt, fmt)} report…", timeout=2)
         self._export_worker(view.comparison, fmt, self._export_folder())
