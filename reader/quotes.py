@@ -27,7 +27,11 @@ _CLOSE_AFTER = ".,;:!?)]}\u2014\u2013-\u2026"  # characters before which a mark 
 _QUOTED_KINDS = (ParagraphKind.BODY,)
 _SPACES = re.compile(r"\s+")
 _EDGE_PUNCT = re.compile(r"^[\s,.;:\u2026]+|[\s,.;:\u2026]+$")
-_MARK = re.compile(f"[{re.escape(DOUBLE_MARKS + SINGLE_MARKS)}]")
+# Two single marks in a row are one double mark in a house style (‘‘like this’’, ``TeX-style'').
+_MARK = re.compile(f"[{re.escape(SINGLE_MARKS)}]{{2}}|[{re.escape(DOUBLE_MARKS + SINGLE_MARKS)}]")
+_PAIR_OPENING_SHAPES = "\u2018`\u201a\u201b"
+# "Kenya ’s", "don ’t": a site's typesetting put a space before the apostrophe.
+_SPACED_APOSTROPHE = re.compile(r"(?:s|t|re|ll|ve|d|m)\b")
 _INNER_MARKS = re.compile(f"[{re.escape(DOUBLE_MARKS)}]|(?<!\\w)[{re.escape(SINGLE_MARKS)}]|[{re.escape(SINGLE_MARKS)}](?!\\w)")
 
 
@@ -81,11 +85,11 @@ def _is_space(char: str) -> bool:
     return char == "" or char.isspace()
 
 
-def _double_role(text: str, i: int) -> str:
+def _double_role(text: str, i: int, width: int = 1) -> str:
     if text[i] in "\u00ab\u00bb":
         return "open" if text[i] == "\u00ab" else "close"  # guillemets often stand apart: « Oui »
     before = text[i - 1] if i else ""
-    after = text[i + 1] if i + 1 < len(text) else ""
+    after = text[i + width] if i + width < len(text) else ""
     can_open = (_is_space(before) or before in _OPEN_BEFORE or before in SINGLE_MARKS) and not _is_space(after)
     can_close = (not _is_space(before)) and (_is_space(after) or after in _CLOSE_AFTER or after in SINGLE_MARKS)
     if can_open and not can_close:
@@ -93,7 +97,7 @@ def _double_role(text: str, i: int) -> str:
     if can_close and not can_open:
         return "close"
     char = text[i]
-    if char in _OPENING_SHAPES:
+    if char in _OPENING_SHAPES and width == 1 or width == 2 and char in _PAIR_OPENING_SHAPES:
         return "open"
     if char in _CLOSING_SHAPES:
         return "close"
@@ -105,6 +109,8 @@ def _single_role(text: str, i: int) -> str:
     after = text[i + 1] if i + 1 < len(text) else ""
     if before.isalnum() and after.isalnum():
         return "apostrophe"  # union’s, isn't, rock’n’roll
+    if before == " " and i >= 2 and text[i - 2].isalnum() and _SPACED_APOSTROPHE.match(text, i + 1):
+        return "apostrophe"
     if (_is_space(before) or before in _OPEN_BEFORE) and re.match(r"\d0s\b|\d\d\b", text[i + 1 : i + 5]):
         return "apostrophe"  # the ’90s, class of ’98
     can_open = (_is_space(before) or before in _OPEN_BEFORE or before in DOUBLE_MARKS) and after.isalnum()
@@ -120,48 +126,55 @@ def _single_role(text: str, i: int) -> str:
     return "apostrophe"
 
 
-def _marks(text: str, start: int) -> list[tuple[int, str, str]]:
-    """(position, 'double'|'single', role) for every quote mark from ``start`` on."""
+def _marks(text: str, start: int) -> list[tuple[int, str, str, int]]:
+    """(position, 'double'|'single', role, width) for every quote mark from ``start`` on."""
     found = []
     for match in _MARK.finditer(text, start):
         i, char = match.start(), match.group()
-        if char in DOUBLE_MARKS:
-            found.append((i, "double", _double_role(text, i)))
-        elif char in SINGLE_MARKS:
+        if len(char) == 2:
+            found.append((i, "double", _double_role(text, i, 2), 2))
+        elif char in DOUBLE_MARKS:
+            found.append((i, "double", _double_role(text, i), 1))
+        else:
             role = _single_role(text, i)
             if role != "apostrophe":
-                found.append((i, "single", role))
+                found.append((i, "single", role, 1))
     return found
 
 
-def _quote(paragraph: int, text: str, open_at: int, close_at: int | None, nested) -> Quote:
-    end = close_at + 1 if close_at is not None else len(text.rstrip())
-    inner_end = close_at if close_at is not None else end
-    return Quote(paragraph, open_at, end, text[open_at + 1 : inner_end], close_at is not None, nested=tuple(nested))
+def _quote(paragraph: int, text: str, opening: tuple[int, int], closing: tuple[int, int] | None, nested) -> Quote:
+    """The quote between the mark at ``opening`` and the one at ``closing``, each (position, width)."""
+    open_at, open_width = opening
+    if closing is None:
+        end = inner_end = len(text.rstrip())
+    else:
+        inner_end, end = closing[0], closing[0] + closing[1]
+    text_of = text[open_at + open_width : inner_end]
+    return Quote(paragraph, open_at, end, text_of, closing is not None, nested=tuple(nested))
 
 
 def quotes_in_text(paragraph: int, text: str, start: int = 0) -> list[Quote]:
     """The top-level quotes of one paragraph; a quote left open runs to the paragraph's end."""
     marks = _marks(text, start)
     quotes: list[Quote] = []
-    outer: tuple[int, str] | None = None  # (position, kind) of the open top-level quote
+    outer: tuple[int, str, int] | None = None  # (position, kind, width) of the open top-level quote
     inner: int | None = None  # position of an open nested quote
     nested: list[tuple[int, int]] = []
-    for n, (pos, kind, role) in enumerate(marks):
+    for n, (pos, kind, role, width) in enumerate(marks):
         if outer is None:
             if role in ("open", "either"):
-                outer, nested, inner = (pos, kind), [], None
+                outer, nested, inner = (pos, kind, width), [], None
             continue
-        outer_pos, outer_kind = outer
+        outer_pos, outer_kind, outer_width = outer
         if kind == outer_kind:
             weak_and_later = role == "weak_close" and _later_close(marks, n, kind)
             if role in ("close", "either", "weak_close") and not weak_and_later:
-                quotes.append(_quote(paragraph, text, outer_pos, pos, nested))
+                quotes.append(_quote(paragraph, text, (outer_pos, outer_width), (pos, width), nested))
                 outer = None
             elif role == "open" and kind == "double":
                 # A second opener before any close: the first quote was left unterminated.
-                quotes.append(_unterminated(paragraph, text, outer_pos, pos, nested))
-                outer, nested, inner = (pos, kind), [], None
+                quotes.append(_unterminated(paragraph, text, (outer_pos, outer_width), pos, nested))
+                outer, nested, inner = (pos, kind, width), [], None
             continue
         # The other kind of mark inside an open quote: a nested quote.
         if inner is None and role in ("open", "either"):
@@ -169,19 +182,19 @@ def quotes_in_text(paragraph: int, text: str, start: int = 0) -> list[Quote]:
         elif inner is not None and role in ("close", "either", "weak_close"):
             if role == "weak_close" and _later_close(marks, n, kind):
                 continue
-            nested.append((inner, pos + 1))
+            nested.append((inner, pos + width))
             inner = None
     if outer is not None:
-        outer_pos, outer_kind = outer
+        outer_pos, outer_kind, outer_width = outer
         # An unclosed single mark is far more often an apostrophe than a quote running to the end.
         if outer_kind == "double":
-            quotes.append(_quote(paragraph, text, outer_pos, None, nested))
+            quotes.append(_quote(paragraph, text, (outer_pos, outer_width), None, nested))
     return [q for q in quotes if q.key]
 
 
-def _later_close(marks: list[tuple[int, str, str]], n: int, kind: str) -> bool:
+def _later_close(marks: list[tuple[int, str, str, int]], n: int, kind: str) -> bool:
     """Whether a firmer closing mark of ``kind`` follows before the enclosing quote ends."""
-    for _pos, other_kind, role in marks[n + 1 :]:
+    for _pos, other_kind, role, _width in marks[n + 1 :]:
         if other_kind == kind and role in ("close", "either"):
             return True
         if other_kind != kind and role in ("close", "either"):
@@ -189,10 +202,11 @@ def _later_close(marks: list[tuple[int, str, str]], n: int, kind: str) -> bool:
     return False
 
 
-def _unterminated(paragraph: int, text: str, open_at: int, next_open: int, nested) -> Quote:
+def _unterminated(paragraph: int, text: str, opening: tuple[int, int], next_open: int, nested) -> Quote:
     """A quote never closed before the next one opens: it ends where the next begins."""
+    open_at, width = opening
     stop = len(text[:next_open].rstrip())
-    return Quote(paragraph, open_at, stop, text[open_at + 1 : stop], False, nested=tuple(nested))
+    return Quote(paragraph, open_at, stop, text[open_at + width : stop], False, nested=tuple(nested))
 
 
 def extract_quotes(article: Article) -> list[Quote]:

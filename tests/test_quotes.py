@@ -121,3 +121,24 @@ def test_any_text_gives_quotes_inside_their_paragraph(text):
         assert 0 <= quote.start < quote.end <= len(text)
         assert text[quote.start] in "\"“”„‟«»″'‘’‚‛‹›`"
         assert quote.text in text[quote.start : quote.end]
+
+
+def test_house_quote_styles_are_quotation_marks():
+    # Doubled single marks, TeX style, low-high and guillemets, as sites typeset them.
+    assert texts("He said ‘‘we will not go back’’ and left.") == ["we will not go back"]
+    assert texts("He said ``we will not go back'' and left.") == ["we will not go back"]
+    assert texts("She said: ''It is over'', and left.") == ["It is over"]
+    assert texts("Er sagte „wir gehen nicht zurück“ und ging.") == ["wir gehen nicht zurück"]
+    assert [comparable_text(t) for t in texts("Il a dit « nous ne reculerons pas » hier.")] == ["nous ne reculerons pas"]
+
+
+def test_doubled_marks_span_both_characters_and_keep_apostrophes_inside():
+    paragraph = "‘‘It’s the workers’ money,’’ he said."
+    (quote,) = quotes_in_text(0, paragraph)
+    assert paragraph[quote.start : quote.end] == "‘‘It’s the workers’ money,’’"
+    assert quote.text == "It’s the workers’ money,"
+
+
+def test_spaced_apostrophe_opens_no_quote():
+    assert texts("Kenya ’s president said the ‘‘toll is rising’’.") == ["toll is rising"]
+    assert texts("The union ’s leader said they don ’t know.") == []
