@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from reader.loading.structure import byline_text
 from reader.model import Article, Finding, FindingKind, ParagraphKind, Row, Severity, TextSpan
 from reader.normalize import match_key
 from reader.profile import Profile
@@ -91,15 +93,62 @@ def credits_of(article: Article) -> list[Credit]:
     return found
 
 
-def _credited_elsewhere(agency: str, article: Article, credits: list[Credit]) -> str | None:
-    """Where else the version names the agency (a Source: line, a disclaimer, the byline)."""
-    key = match_key(agency)
-    for credit in credits:
-        if credit.kind != "dateline" and key in match_key(credit.text):
-            return _LABELS[credit.kind]
-    if article.byline and key in match_key(article.byline):
-        return "byline"
-    return None
+@lru_cache(maxsize=8)
+def _agency_names(profile: Profile) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for every agency name of the profile, and each name's agency (its usual name).
+    Acronyms (AP, PA) match in capitals only, so "pa" or "Ap" in a word never credits anyone."""
+    usual: dict[str, str] = {}
+    acronyms, names = [], []
+    for group in profile.agency_groups:
+        for name in group:
+            usual.setdefault(name.casefold(), group[0])
+            (acronyms if name.isupper() and len(name) <= 5 else names).append(re.escape(name))
+    if not usual:
+        return re.compile(r"(?!)"), usual
+    parts = []
+    if names:
+        parts.append(f"(?i:{'|'.join(sorted(names, key=len, reverse=True))})")
+    if acronyms:
+        parts.append("|".join(sorted(acronyms, key=len, reverse=True)))
+    return re.compile(rf"(?<![\w/])(?:{'|'.join(parts)})(?![\w/])"), usual
+
+
+def agencies_named(text: str, profile: Profile) -> set[str]:
+    """The agencies (by their usual names) that ``text`` names."""
+    pattern, usual = _agency_names(profile)
+    return {usual[m.group().casefold()] for m in pattern.finditer(text)}
+
+
+# Where a story's credit to an agency can stand; a caption's photo credit ("AP Photo/...") credits the
+# photo, and a body sentence ("told The Associated Press") credits nobody.
+_CREDIT_PLACES = {
+    ParagraphKind.BYLINE: "byline",
+    ParagraphKind.CREDIT: "credit line",
+    ParagraphKind.BOILERPLATE: "page's credit line",
+    ParagraphKind.DATELINE: "dateline",
+}
+
+
+def agency_credits(article: Article, profile: Profile) -> dict[str, str]:
+    """Each agency the article credits for the story, with where the first credit stands."""
+    found: dict[str, str] = {}
+    lede = lede_index(article)
+    if lede is not None:
+        for agency in agencies_named(_dateline_prefix(article, lede)[1], profile):
+            found.setdefault(agency, "dateline")
+    for credit in credits_of(article):
+        if credit.kind not in ("dateline", "photo"):
+            for agency in agencies_named(credit.text, profile):
+                found.setdefault(agency, _LABELS[credit.kind])
+    for paragraph in article.paragraphs:
+        where = _CREDIT_PLACES.get(paragraph.kind)
+        if where is not None and not _PHOTO_IN_TEXT.search(paragraph.text):
+            for agency in agencies_named(paragraph.text, profile):
+                found.setdefault(agency, where)
+    return found
+
+
+_PHOTO_IN_TEXT = re.compile(r"\bPhoto\s*/|/\s*Getty\b|\bphoto:", re.IGNORECASE)
 
 
 def credit_names(text: str) -> list[str]:
@@ -118,9 +167,18 @@ def credit_names(text: str) -> list[str]:
 
 
 def _people(names: list[str], profile: Profile | None) -> list[str]:
-    """Byline names without the agency ('Hannah Lindqvist, Meridian')."""
-    agencies = {a.casefold() for a in profile.agencies} if profile else set()
-    return [n for n in names if n.casefold() not in agencies]
+    """Byline names without the agency ('Hannah Lindqvist, Meridian', 'JOHN ROE Associated Press',
+    'The Associated Press')."""
+    if profile is None:
+        return names
+    pattern, _usual = _agency_names(profile)
+    people = []
+    for name in names:
+        person = re.sub(r"^(?:The|By)\s+", "", pattern.sub(" ", name).strip(), flags=re.IGNORECASE)
+        person = " ".join(person.split())
+        if person and person.casefold() not in ("the", "by", "staff"):
+            people.append(person)
+    return people
 
 
 def _missing(names: list[str], against: list[str]) -> list[str]:
@@ -158,11 +216,17 @@ def byline_findings(base: Article, other: Article, profile: Profile | None = Non
     if b_text is None:
         return [_finding(FindingKind.BYLINE_ADDED, Severity.MINOR, [], [o_idx], None, o_text,
                          f"Byline added: {o_text}", (), [_whole(other, o_idx)])]
-    b_names, o_names = _people(credit_names(b_text), profile), _people(credit_names(o_text), profile)
+    b_names, o_names = (_people(credit_names(byline_text(text)), profile) for text in (b_text, o_text))
     removed, added = _missing(b_names, o_names), _missing(o_names, b_names)
     b_span, o_span = [_whole(base, b_idx)], [_whole(other, o_idx)]
     if not removed and not added:
         return []
+    if removed and not o_names:
+        return [_finding(FindingKind.BYLINE_REMOVED, Severity.MINOR, [b_idx], [o_idx], b_text, o_text,
+                         f"Byline names removed: {', '.join(removed)} (the byline now names no reporter)", b_span, o_span)]
+    if added and not b_names:
+        return [_finding(FindingKind.BYLINE_ADDED, Severity.MINOR, [b_idx], [o_idx], b_text, o_text,
+                         f"Byline names added: {', '.join(added)} (the wire's byline names no reporter)", b_span, o_span)]
     if len(removed) == len(b_names) and len(added) == len(o_names):
         return [
             _finding(FindingKind.BYLINE_REMOVED, Severity.MINOR, [b_idx], [], b_text, None,
@@ -186,8 +250,26 @@ def _same_credit(a: Credit, b: Credit) -> bool:
     return fuzz.ratio(match_key(a.text), match_key(b.text)) >= 80 or match_key(a.text) in match_key(b.text)
 
 
-def credit_findings(base: Article, other: Article) -> list[Finding]:
+def credit_findings(base: Article, other: Article, profile: Profile) -> list[Finding]:
+    """Credits of the wire a version dropped or replaced. Dropping one is major only when no credit to
+    the wire's agency remains anywhere in the version (byline, dateline, copyright or source line); a
+    photo credit belongs to the photo, and a copy may run other photos: never more than info."""
     base_credits, other_credits = credits_of(base), credits_of(other)
+    wire_agencies = agency_credits(base, profile)
+    still = {a: w for a, w in agency_credits(other, profile).items() if a in wire_agencies}
+    uncredited = bool(wire_agencies) and not still
+    agency = ", ".join(sorted(wire_agencies))
+
+    def weight(credit: Credit) -> tuple[Severity, str]:
+        if credit.kind == "photo":
+            return Severity.INFO, ""
+        if uncredited:
+            return Severity.MAJOR, f" (no credit to {agency} remains anywhere in this version)"
+        if still:
+            agency_name, where = next(iter(still.items()))
+            return Severity.MINOR, f" ({agency_name} still credited in the {where})"
+        return Severity.MINOR, ""
+
     findings = []
     used: set[int] = set()
     for credit in base_credits:
@@ -197,6 +279,7 @@ def credit_findings(base: Article, other: Article) -> list[Finding]:
             used.add(kept[0])
             continue
         label = _LABELS[credit.kind]
+        severity, note = weight(credit)
         replacement = same_kind[0] if same_kind else None
         if replacement:
             used.add(replacement[0])
@@ -204,29 +287,34 @@ def credit_findings(base: Article, other: Article) -> list[Finding]:
             if credit.kind == "trailer" and not _missing(credit_names(credit.text), credit_names(r.text)):
                 continue
             findings.append(_finding(
-                FindingKind.CREDIT_REMOVED, Severity.MAJOR, [credit.paragraph], [r.paragraph], credit.text, r.text,
-                f"{label[0].upper()}{label[1:]} replaced: '{credit.text}' became '{r.text}'", [credit.span], [r.span],
+                FindingKind.CREDIT_REMOVED, severity, [credit.paragraph], [r.paragraph], credit.text, r.text,
+                f"{label[0].upper()}{label[1:]} replaced: '{credit.text}' became '{r.text}'{note}", [credit.span], [r.span],
             ))
             continue
         other_at = lede_index(other) if credit.kind == "dateline" else None
-        severity = Severity.MAJOR
-        if credit.kind == "photo" and not any(p.kind is ParagraphKind.CAPTION for p in other.paragraphs):
-            severity = Severity.INFO  # the photo itself is gone
         base_text, other_text = credit.text, None
-        message = f"{label[0].upper()}{label[1:]} removed: '{credit.text}'"
+        message = f"{label[0].upper()}{label[1:]} removed: '{credit.text}'{note}"
         if credit.kind == "dateline":
             base_text = _dateline_prefix(base, credit.paragraph)[1].strip()
             other_text = _dateline_prefix(other, other_at)[1].strip() if other_at is not None else None
             now = f"'{other_text}'" if other_text else "no dateline"
-            message = f"Agency credit '{credit.text}' removed from the dateline: '{base_text}' became {now}"
-            elsewhere = _credited_elsewhere(credit.text, other, other_credits)
-            if elsewhere:
-                severity = Severity.MINOR
-                message += f" (still credited in the {elsewhere})"
+            message = f"Agency credit '{credit.text}' removed from the dateline: '{base_text}' became {now}{note}"
         findings.append(_finding(
             FindingKind.CREDIT_REMOVED, severity, [credit.paragraph], [other_at] if other_at is not None else [],
             base_text, other_text, message, [credit.span],
             [TextSpan(other_at, 0, _dateline_prefix(other, other_at)[0])] if other_at is not None else [],
+        ))
+    if uncredited and not any(f.severity is Severity.MAJOR for f in findings):
+        # The wire credited the agency only where no credit line stands (its byline, say).
+        where = next(
+            (p.index for p in base.paragraphs if p.kind is ParagraphKind.BYLINE and agencies_named(p.text, profile)),
+            lede_index(base),
+        )
+        findings.append(_finding(
+            FindingKind.CREDIT_REMOVED, Severity.MAJOR, [where] if where is not None else [], [], agency, None,
+            f"No credit to {agency} remains anywhere in this version (the wire credits it in the "
+            f"{next(iter(wire_agencies.values()))})",
+            [_whole(base, where)] if where is not None else [],
         ))
     for n, credit in enumerate(other_credits):
         if n in used:
@@ -251,10 +339,20 @@ def dateline_text(article: Article, index: int | None) -> str | None:
 
 
 def _place_and_date(dateline: str | None) -> tuple[str, str]:
+    """The place (first part) and the date (the parts holding a digit) of a dateline; a region or
+    country between them ("NAIROBI, Kenya, March 3") is neither."""
     if not dateline:
         return "", ""
-    place, _, date = dateline.partition(",")
-    return match_key(place), match_key(date)
+    place, *rest = dateline.split(",")
+    return match_key(place), match_key(" ".join(part for part in rest if re.search(r"\d", part)))
+
+
+def _same_place(a: str, b: str, profile: Profile) -> bool:
+    """'KYIV' / 'KIEV' (a transliteration), 'PORT ALDER/EASTMERE' / 'PORT ALDER' (fewer places named)."""
+    if a == b or profile.is_spelling_variant(a, b):
+        return True
+    words_a, words_b = set(re.findall(r"\w+", a)), set(re.findall(r"\w+", b))
+    return bool(words_a and words_b) and (words_a <= words_b or words_b <= words_a)
 
 
 def _same_date(a: str, b: str, profile: Profile) -> bool:
@@ -284,9 +382,10 @@ def dateline_findings(base: Article, other: Article, rows: list[Row], profile: P
     o_end, o_prefix = _dateline_prefix(other, o_lede)
     b_place, b_date = _place_and_date(b_dateline)
     o_place, o_date = _place_and_date(o_dateline)
-    if b_place == o_place and _same_date(b_date, o_date, profile):
+    same_place = _same_place(b_place, o_place, profile)
+    if same_place and _same_date(b_date, o_date, profile):
         return []
-    if b_place != o_place:
+    if not same_place:
         severity, what = Severity.MAJOR, "place changed"
     elif not o_date:
         severity, what = Severity.MINOR, "date dropped"
@@ -302,4 +401,4 @@ def dateline_findings(base: Article, other: Article, rows: list[Row], profile: P
 
 
 def article_findings(base: Article, other: Article, rows: list[Row], profile: Profile) -> list[Finding]:
-    return byline_findings(base, other, profile) + credit_findings(base, other) + dateline_findings(base, other, rows, profile)
+    return byline_findings(base, other, profile) + credit_findings(base, other, profile) + dateline_findings(base, other, rows, profile)

@@ -7,7 +7,7 @@ A profile is YAML with these keys (all optional)::
     style: [["U.S.", "US"], ["per cent", "percent", "%"]]
     transliterations: [["Gaddafi", "Qaddafi"]]
     spelling: [["grey", "gray"]]
-    agencies: ["Meridian"]
+    agencies: ["Meridian", ["Associated Press", "AP"]]   # a list names one agency and its aliases
 
 Each list in ``style``, ``transliterations`` and ``spelling`` is a group of spellings that mean the same
 thing; a user's groups add to the built-in ones (a group sharing a spelling with an existing group joins it).
@@ -41,6 +41,8 @@ class Profile:
     transliterations: dict[str, int] = field(default_factory=dict)
     spelling: dict[str, int] = field(default_factory=dict)
     agencies: tuple[str, ...] = ()
+    # Each agency's names, its usual name first: ("Associated Press", "AP", "The Associated Press").
+    agency_groups: tuple[tuple[str, ...], ...] = ()
     # Case-folded spellings that only match text in capitals (every entry for them was an acronym: "US").
     caps_only: frozenset[str] = frozenset()
     # Original spellings as written in the profile, for the word tokenizer (multi-word entries).
@@ -109,10 +111,11 @@ class _Builder:
             (self.caps_only if _is_acronym(item) else self.not_caps_only).add(key)
             self.spellings.append(item.strip())
 
-    def profile(self, name: str, agencies: tuple[str, ...]) -> Profile:
+    def profile(self, name: str, agency_groups: tuple[tuple[str, ...], ...]) -> Profile:
         return Profile(
             name=name,
-            agencies=agencies,
+            agencies=tuple(dict.fromkeys(a for group in agency_groups for a in group)),
+            agency_groups=agency_groups,
             caps_only=frozenset(self.caps_only - self.not_caps_only),
             spellings=tuple(dict.fromkeys(self.spellings)),
             **self.tables,
@@ -185,14 +188,28 @@ def parse_profile(text: str, origin: str, base: Profile | None = None) -> Profil
         if table_name in entries:
             for group in _groups(entries[table_name][1], table_name, origin):
                 builder.add_group(table_name, group)
-    agencies: tuple[str, ...] = tuple(start.agencies) if start else ()
+    groups: list[tuple[str, ...]] = list(start.agency_groups) if start else []
     if "agencies" in entries:
         node = entries["agencies"][1]
         if not isinstance(node, yaml.SequenceNode):
             raise ReaderError(f"{_where(origin, node)}: 'agencies' must be a list of names, e.g. [Reuters, AP]")
-        agencies += tuple(_scalar(item, origin, "an agency name") for item in node.value)
+        for item in node.value:
+            if isinstance(item, yaml.SequenceNode):
+                names = tuple(_scalar(alias, origin, "an agency name") for alias in item.value)
+            else:
+                names = (_scalar(item, origin, "an agency name"),)
+            if names:
+                groups = _join_agency(groups, names)
     name = _scalar(entries["name"][1], origin, "'name'") if "name" in entries else Path(origin).stem
-    return builder.profile(name, tuple(dict.fromkeys(agencies)))
+    return builder.profile(name, tuple(groups))
+
+
+def _join_agency(groups: list[tuple[str, ...]], names: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """Add one agency's names; a group that shares a name with it (any case) takes the new names."""
+    keys = {n.casefold() for n in names}
+    joined = [g for g in groups if keys & {n.casefold() for n in g}]
+    merged = tuple(dict.fromkeys([*(n for g in joined for n in g), *names]))
+    return [g for g in groups if g not in joined] + [merged]
 
 
 # --- Where profiles come from ------------------------------------------------------------------------

@@ -120,9 +120,51 @@ def test_a_slash_in_ordinary_words_is_not_a_photo_credit():
 
 
 def test_date_lines_and_agency_lines_are_metadata():
+    # A page timestamp names no place: it is page furniture, never the dateline.
     article = article_from_text("\n\n".join([
         "Dockers extend strike", "By Jo Roe", "Nov. 21, 2026 4:05 PM GMT", LEDE, BODY, "Updated: 21 November 2026", "(Reuters)",
     ]))
-    assert [p.kind for p in article.paragraphs] == [K.HEADLINE, K.BYLINE, K.DATELINE, K.BODY, K.BODY, K.DATELINE, K.CREDIT]
+    assert [p.kind for p in article.paragraphs] == [K.HEADLINE, K.BYLINE, K.BOILERPLATE, K.BODY, K.BODY, K.BOILERPLATE, K.CREDIT]
+    assert article.dateline is None
     assert article.credit == "Reuters"
     assert kinds_of("Strike", LEDE, "On 21 November 2026 the union voted again.", BODY)[2] is K.BODY
+
+
+SCRAPED_PAGE = """Local News Front
+Sign in
+World News
+Floodwaters cut off three towns as rescuers race against rain
+A A
+By JANE ROE and OMAR FARAH Associated Press
+Updated March 3, 2026 at 6:10 am
+SHARE POST EMAIL PRINT COMMENTS
+FILE - In this Feb. 2, 2026, file photo, residents wade through water in Kisumu. (AP Photo/Sam Otieno, File)
+Enter your postcode for local weather
+NAIROBI, Kenya (AP) — Floodwaters cut off three towns in western Kenya on Tuesday as rescuers raced to reach families stranded on rooftops, officials said.
+The Red Cross said more than 2,000 people had been moved to schools and churches on higher ground.
+JOIN NOW
+Copyright 2026 The Associated Press. All rights reserved."""
+
+
+def test_scraped_page_furniture_timestamps_and_captions_are_not_metadata_of_the_story():
+    article = article_from_text(SCRAPED_PAGE)
+    kinds = [p.kind for p in article.paragraphs]
+    assert kinds == [
+        K.BOILERPLATE, K.BOILERPLATE, K.BOILERPLATE, K.HEADLINE, K.BOILERPLATE, K.BYLINE, K.BOILERPLATE,
+        K.BOILERPLATE, K.CAPTION, K.BOILERPLATE, K.BODY, K.BODY, K.BOILERPLATE, K.CREDIT,
+    ]
+    assert article.headline == "Floodwaters cut off three towns as rescuers race against rain"
+    assert article.dateline == "NAIROBI" and article.credit == "AP"
+    assert article.paragraphs[10].body_text.startswith("Floodwaters cut off")
+
+
+def test_agency_byline_beside_a_timestamp():
+    article = article_from_text("Rescuers race rain\nThe Associated Press | Wednesday, March 3, 2026, 7:05 a.m.\n" + LEDE)
+    assert [p.kind for p in article.paragraphs][:2] == [K.HEADLINE, K.BYLINE]
+    assert article.byline == "The Associated Press"
+
+
+def test_title_case_dateline_needs_an_agency_credit():
+    article = article_from_text("Coach sacked after cup exit\n\nParis (AFP) - " + LEDE)
+    assert article.dateline == "Paris" and article.credit == "AFP"
+    assert article_from_text("Coach sacked\n\nParis - " + LEDE).dateline is None

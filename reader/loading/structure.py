@@ -9,22 +9,33 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reader.loading.furniture import is_furniture, is_timestamp
 from reader.model import Paragraph, ParagraphKind
 
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
 _EDGE_BLANK_LINES = re.compile(r"^(?:[ \t\u00a0]*\n)+|(?:\n[ \t\u00a0]*)+$")
 _WRAP_WIDTH = 120
+# How far down the lede's dateline is looked for: a scraped page can carry dozens of furniture lines first.
+_LEDE_SEARCH = 40
 
 # "PORT ALDER, Nov 21 (Meridian) -", "CITY/CITY/CITY (Agency) - ", "PORT ALDER: ", " date 2024-03-07 CITY: "
 _DATELINE = re.compile(
     r"""^(?P<prefix>\s*(?:date\s+\d{4}-\d{2}-\d{2}\s+)?
-        (?P<place>[A-Z][A-Z'.\-]+(?:[ /][A-Z][A-Z'.\-]+)*)
+        (?P<place>[A-Z][A-Z'.\-]+(?:[ /][A-Z][A-Z'.\-]+)*|(?P<titled>[A-Z][a-z'\-]+(?:[ /-][A-Z][a-z'\-]+){0,2}))
         (?:,\s*(?P<region>[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+\.?)?|[A-Z]\.[A-Z]\.)(?=\s*[,(\-\u2013\u2014:]))?
         (?:,\s*(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?))?
         \s*(?:\((?P<credit>[A-Za-z][\w .&'\-]{0,40})\))?
         \s*(?:[-\u2013\u2014]+|:)\s*)(?=\S)""",
     re.VERBOSE,
 )
+# Labels that stand where a dateline would, but name no place: "FILE - In this photo...", "UPDATE -".
+_NOT_PLACES = {
+    "FILE", "PHOTO", "PHOTOS", "VIDEO", "WATCH", "LISTEN", "UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE", "ANALYSIS",
+    "OPINION", "LIVE", "CORRECTION", "CLARIFICATION", "EDITOR'S NOTE", "NOTE", "ADVERTISEMENT", "SPONSORED", "READ",
+    "MORE", "RELATED", "NEW", "FACT CHECK", "EXPLAINER", "UPDATES", "WARNING", "ALERT", "FLASH", "URGENT",
+}
+# "FILE - In this March 1, 2026, file photo, ..." / "FILE PHOTO: ...": a caption, whatever follows.
+_FILE_CAPTION = re.compile(r"^\s*FILE(?:\s+PHOTO)?\s*[-\u2013\u2014:]")
 _TRAILER = re.compile(
     r"^\(?\s*(?:Additional\s+)?(?:Reporting|Writing|Editing|Compiled|Edited|Produced)\s+by\b.*\)?$",
     re.IGNORECASE | re.DOTALL,
@@ -126,7 +137,21 @@ def _is_subhead(text: str) -> bool:
     return len(words) >= 2 and all(w[0].isupper() or w.lower() in small for w in words) and '"' not in text
 
 
+_BYLINE_PARTS = re.compile(r"\s+[|\u00b7\u2022]\s+|\s*\|\s*")
+
+
+def byline_text(text: str) -> str:
+    """The byline without a page timestamp printed beside it (``The Associated Press | Wednesday, ...``)
+    and without its ``By``."""
+    parts = [part for part in _BYLINE_PARTS.split(text.strip()) if part and not is_timestamp(part)]
+    return re.sub(r"^By\s+", "", " ".join(parts).strip(), flags=re.IGNORECASE)
+
+
 def _is_byline(text: str) -> bool:
+    if _BYLINE_PARTS.search(text):
+        kept = [part for part in _BYLINE_PARTS.split(text.strip()) if part and not is_timestamp(part)]
+        if len(kept) == 1 and kept[0] != text.strip():
+            return _is_byline(kept[0]) or bool(_AGENCY_ONLY.match(kept[0]))
     words = _words(text)
     if not 0 < len(words) <= 16 or text.rstrip().endswith("."):
         return False
@@ -137,17 +162,9 @@ def _is_byline(text: str) -> bool:
     return bool(match) and ("," in text or " and " in text) and not _DATELINE.match(text)
 
 
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-# A line holding only a date (and maybe a time): "21 November 2026", "Nov. 21, 2026 4:05 PM GMT", "2024-03-07".
-_DATE_ONLY = re.compile(
-    rf"^(?:(?:Published|Updated|Posted)\s*:?\s*)?(?:[A-Z][a-z]+day,?\s+)?"
-    rf"(?:\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
-    r"(?:(?:,|\s+at|\s*[-\u2013|\u00b7])?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?)?\s*$",
-    re.IGNORECASE,
-)
 # A wire credit on its own line: "(Reuters)", "- AFP", "Associated Press".
 _AGENCY_ONLY = re.compile(
-    r"^[\-\u2013\u2014(\s]*(?:Reuters|AP|AFP|Associated Press|Agence France-Presse|dpa|ANSA|EFE|Bloomberg|"
+    r"^[\-\u2013\u2014(\s]*(?:The\s+)?(?:Reuters|AP|AFP|Associated Press|Agence France-Presse|dpa|ANSA|EFE|Bloomberg|"
     r"PA Media|Press Association|Xinhua|Kyodo|Anadolu|UPI|Canadian Press|AAP)[)\s.]*$"
 )
 
@@ -162,6 +179,8 @@ def _is_disclaimer(text: str) -> bool:
 
 
 def _is_caption(text: str) -> bool:
+    if _FILE_CAPTION.match(text):
+        return True
     lower = text.lower()
     return any(hint in lower for hint in _CAPTION_HINTS) and bool(_PHOTO_CREDIT.search(text))
 
@@ -172,13 +191,28 @@ def _is_bare_name(text: str) -> bool:
     return 2 <= len(words) <= 4 and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words)
 
 
+def _headline_index(texts: list[str], candidates: list[int], stated: bool) -> int | None:
+    """The headline among the short lines before the lede: the longest one above the byline (section
+    names and menu lines above it are shorter), the first when lengths tie."""
+    if stated:
+        return None
+    byline = next((i for i in candidates if _is_byline(texts[i])), None)
+    titles = [i for i in candidates if (byline is None or i < byline) and _is_short_title(texts[i])]
+    if not titles:
+        titles = [i for i in candidates if _is_short_title(texts[i])]
+    return max(titles, key=lambda i: (len(_words(texts[i])), -i), default=None)
+
+
 def dateline_of(text: str) -> re.Match[str] | None:
     match = _DATELINE.match(text)
     if not match:
         return None
     place = match.group("place")
-    # A dateline place is in capitals and the match must leave a real sentence after it.
-    if len(place) < 3 or not any(c.isalpha() for c in place):
+    # A dateline place is in capitals (or in title case before an agency credit: "Paris (AFP) -") and the
+    # match must leave a real sentence after it.
+    if len(place) < 3 or not any(c.isalpha() for c in place) or place.strip(" .") in _NOT_PLACES:
+        return None
+    if match.group("titled") and not match.group("credit"):
         return None
     if not (match.group("date") or match.group("credit")) and not match.group("prefix").rstrip().endswith(
         (":", "-", "\u2013", "\u2014")
@@ -224,8 +258,8 @@ def classify(
             kinds[i] = ParagraphKind.CREDIT
         elif words < 80 and _is_caption(text):
             kinds[i] = ParagraphKind.CAPTION
-        elif words <= 12 and _DATE_ONLY.match(text):
-            kinds[i] = ParagraphKind.DATELINE
+        elif is_timestamp(text) or is_furniture(text):
+            kinds[i] = ParagraphKind.BOILERPLATE  # a page timestamp is not a dateline: it names no place
         elif words <= 4 and _AGENCY_ONLY.match(text):
             kinds[i] = ParagraphKind.CREDIT
             meta.credit = meta.credit or text.strip(" -\u2013\u2014().")
@@ -234,7 +268,7 @@ def classify(
 
     # The lede: first paragraph carrying a dateline, else the first long paragraph.
     lede = None
-    for i, text in enumerate(texts[:8]):
+    for i, text in enumerate(texts[:_LEDE_SEARCH]):
         if not free(i):
             continue
         match = dateline_of(text)
@@ -254,7 +288,9 @@ def classify(
     if lede is None:
         lede = next((i for i, t in enumerate(texts) if free(i) and len(_words(t)) >= 20), count)
 
-    # Before the lede: headline first, then byline; anything else short is a subhead or metadata.
+    # Before the lede: the headline, the byline; short lines above the headline are the page's section
+    # names and menus, below it subheads.
+    headline_at = _headline_index(texts, [i for i in range(lede) if free(i)], meta.headline is not None)
     for i in range(lede):
         if not free(i):
             continue
@@ -262,10 +298,12 @@ def classify(
         has_headline = meta.headline is not None or any(k is ParagraphKind.HEADLINE for k in kinds[:i])
         if meta.byline is None and (_is_byline(text) or has_headline and _is_bare_name(text)):
             kinds[i] = ParagraphKind.BYLINE
-            meta.byline = re.sub(r"^By\s+", "", text.strip(), flags=re.IGNORECASE)
-        elif not has_headline and _is_short_title(text):
+            meta.byline = byline_text(text)
+        elif i == headline_at:
             kinds[i] = ParagraphKind.HEADLINE
             meta.headline = text.strip()
+        elif headline_at is not None and i < headline_at and _is_short_title(text):
+            kinds[i] = ParagraphKind.BOILERPLATE
         elif _is_short_title(text, 12):
             kinds[i] = ParagraphKind.SUBHEAD
 
@@ -289,7 +327,7 @@ def classify(
         meta.headline = next((texts[i].strip() for i in range(count) if kinds[i] is ParagraphKind.HEADLINE), None)
     if meta.byline is None:
         byline = next((texts[i].strip() for i in range(count) if kinds[i] is ParagraphKind.BYLINE), None)
-        meta.byline = re.sub(r"^By\s+", "", byline, flags=re.IGNORECASE) if byline else None
+        meta.byline = byline_text(byline) if byline else None
     if meta.credit is None:
         for i, text in enumerate(texts):
             if kinds[i] is ParagraphKind.CREDIT and (m := _DISCLAIMER_CREDIT.search(text)):
