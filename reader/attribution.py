@@ -11,18 +11,20 @@ statements (``X said the talks failed``, ``according to X``) are followed by the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import cached_property
 
 from rapidfuzz import fuzz
 
-from reader.credits import article_findings
-from reader.model import Article, Category, Finding, FindingKind, Op, ParagraphKind, Row, Severity, TextSpan
+from reader.credits import agency_credits, article_findings, lift_findings
+from reader.model import Article, Category, Finding, FindingKind, Op, ParagraphKind, Relation, Row, Severity, TextSpan
+from reader.notices import notice_findings
 from reader.normalize import fold_typography
 from reader.profile import Profile
 from reader.quote_match import QuoteMatch, match_quotes
 from reader.quotes import Quote, comparable_text, extract_quotes, masked_text
+from reader.relation import Reuse, lifts_substantially
 from reader.speakers import Attribution, attribute_quotes, extract_attributions, same_speaker
 from reader.worddiff import diff_words
 
@@ -40,6 +42,7 @@ class Side:
     attributions: list[Attribution]
     speaker_of: list[Attribution | None]
     _triples_by_text: dict[str, frozenset[tuple[str, str, str]]] = field(default_factory=dict, init=False, repr=False)
+    _agencies: dict[Profile, dict[str, str]] = field(default_factory=dict, init=False, repr=False)
 
     @classmethod
     def of(cls, article: Article) -> "Side":
@@ -49,6 +52,13 @@ class Side:
 
     def text(self, paragraph: int) -> str:
         return self.article.paragraphs[paragraph].text
+
+    def agencies(self, profile: Profile) -> dict[str, str]:
+        """``agency_credits`` of the article, worked out once per profile (every version asks for the wire's)."""
+        found = self._agencies.get(profile)
+        if found is None:
+            found = self._agencies[profile] = agency_credits(self.article, profile)
+        return found
 
     def quotes_in(self, paragraph: int) -> tuple[int, ...]:
         """Indices (into ``quotes``) of the paragraph's quotes."""
@@ -566,13 +576,34 @@ class _Comparer:
         return None
 
 
-def find_findings(base: Side, other: Article, rows: list[Row], profile: Profile) -> list[Finding]:
+def find_findings(
+    base: Side, other: Article, rows: list[Row], profile: Profile,
+    relation: Relation = Relation.COPY, share: Reuse | None = None,
+) -> list[Finding]:
     """Findings of one version against the base. ``base`` is ``Side.of(base_article)``, worked out once
-    by the caller and shared by every version compared against that base."""
+    by the caller and shared by every version compared against that base.
+
+    They follow the version's ``relation``: an independent story is asked which wire quotes it lifted
+    and whether it credits a substantial lift, not whether it kept the byline or dateline; in a copy of
+    another write-through, a reworded quote may be the agency's own update (minor)."""
     base_article = base.article
     if [(p.text, p.kind) for p in base_article.paragraphs] == [(p.text, p.kind) for p in other.paragraphs]:
         return []  # the same text: nothing about it can have changed
     comparer = _Comparer(base, Side.of(other), list(rows), profile)
     comparer.quotes()
     comparer.statements()
-    return article_findings(base_article, other, list(rows), profile) + comparer.findings
+    if relation is Relation.INDEPENDENT:
+        metadata = lift_findings(base_article, other, profile, share) if share and lifts_substantially(share) else []
+    else:
+        metadata = article_findings(base_article, other, list(rows), profile) + notice_findings(base_article, other, profile)
+    findings = comparer.findings
+    if relation is Relation.WRITE_THROUGH:
+        findings = [_as_update(f) for f in findings]
+    return metadata + findings
+
+
+def _as_update(finding: Finding) -> Finding:
+    if finding.kind is not FindingKind.QUOTE_ALTERED or finding.severity is not Severity.MAJOR:
+        return finding
+    return replace(finding, severity=Severity.MINOR,
+                   message=finding.message + " (this copy follows another write-through: the agency may have updated the quote)")

@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 
 from reader.align import align, paused_gc
 from reader.attribution import Side, find_findings
+from reader.credits import agency_credits
 from reader.model import (
     Article,
     Category,
@@ -20,6 +21,7 @@ from reader.model import (
 )
 from reader.normalize import content_words
 from reader.profile import Profile, default_profile
+from reader.relation import relation_of, reuse
 from reader.worddiff import diff_words
 
 _BODY_KINDS = (ParagraphKind.BODY, ParagraphKind.SUBHEAD)
@@ -49,29 +51,45 @@ def body_words(article: Article, counts: WordCounts) -> int:
     return sum(counts[p.text] for p in article.paragraphs if p.kind in _BODY_KINDS)
 
 
-def version_stats(base: Article, other: Article, rows: list[Row], findings, counts: WordCounts) -> dict:
+def _body_rows(base: Article, other: Article, rows: list[Row]) -> list[Row]:
+    """Rows of body paragraphs and subheads on both of their sides."""
+
     def is_body(article: Article, indices: tuple[int, ...]) -> bool:
         return any(article.paragraphs[i].kind in _BODY_KINDS for i in indices)
 
+    return [r for r in rows if not (r.base and not is_body(base, r.base) or r.other and not is_body(other, r.other))]
+
+
+def kept_words(rows: list[Row], counts: WordCounts) -> int:
+    """Words of the version's body that are the wire's (unchanged, or changed only by noise)."""
+    return sum(
+        counts[s.other_text] for row in rows for s in row.segments if not s.is_change or s.category.is_noise
+    )
+
+
+def _share(part: int, whole: int) -> float:
+    return round(min(1.0, part / whole), 4) if whole else 0.0
+
+
+def version_stats(
+    base: Article, other: Article, body_rows: list[Row], kept: int, findings, counts: WordCounts, credited: bool
+) -> dict:
+    """``body_rows`` are ``_body_rows`` of the version, ``kept`` their ``kept_words``; ``credited``: the
+    version credits the wire's agency somewhere."""
     base_words, other_words = body_words(base, counts), body_words(other, counts)
-    kept = 0
     kinds = Counter()
     categories = Counter()
     facts = 0
-    for row in rows:
-        if row.base and not is_body(base, row.base) or row.other and not is_body(other, row.other):
-            continue
+    for row in body_rows:
         kinds[row.kind.value] += 1
         for segment in row.segments:
-            if not segment.is_change or segment.category.is_noise:
-                kept += counts[segment.other_text]
             if segment.is_change:
                 categories[segment.category.value] += 1
                 facts += segment.fact
     altered = sum(1 for f in findings if f.kind is FindingKind.QUOTE_ALTERED)
     return {
-        "base_kept": round(min(1.0, kept / base_words), 4) if base_words else 0.0,
-        "taken_from_base": round(min(1.0, kept / other_words), 4) if other_words else 0.0,
+        "base_kept": _share(kept, base_words),
+        "taken_from_base": _share(kept, other_words),
         "paragraphs": len(other.paragraphs),
         "equal": kinds["equal"],
         "edited": kinds["edited"],
@@ -86,7 +104,7 @@ def version_stats(base: Article, other: Article, rows: list[Row], findings, coun
         "facts": facts,
         "quotes_altered": altered,
         "findings": len(findings),
-        "credit_present": other.credit is not None,
+        "credit_present": credited,
     }
 
 
@@ -95,12 +113,18 @@ def compare_version(base: Side, other: Article, profile: Profile, counts: WordCo
     works out once for all versions, as it shares ``counts`` between them."""
     article = base.article
     rows = [diff_row(row, article, other, profile) for row in align(article, other, profile)]
+    body_rows = _body_rows(article, other, rows)
+    kept = kept_words(body_rows, counts)
+    share = reuse(article, other, rows, _share(kept, body_words(article, counts)))
+    relation = relation_of(article, rows, share)
     findings = sorted(
-        find_findings(base, other, rows, profile),
+        find_findings(base, other, rows, profile, relation, share),
         key=lambda f: (-f.severity.rank, min(f.base or f.other or (0,))),
     )
-    stats = version_stats(article, other, rows, findings, counts)
-    return VersionComparison(other, tuple(rows), tuple(findings), stats)
+    wire_agencies = base.agencies(profile)
+    credited = bool(set(wire_agencies) & set(agency_credits(other, profile))) if wire_agencies else other.credit is not None
+    stats = version_stats(article, other, body_rows, kept, findings, counts, credited)
+    return VersionComparison(other, tuple(rows), tuple(findings), stats, relation=relation)
 
 
 def compare_each(base: Article, others: list[Article], profile: Profile, progress=None) -> Iterator[VersionComparison]:

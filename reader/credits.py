@@ -13,6 +13,7 @@ from reader.loading.structure import byline_text
 from reader.model import Article, Finding, FindingKind, ParagraphKind, Row, Severity, TextSpan
 from reader.normalize import match_key
 from reader.profile import Profile
+from reader.relation import Reuse
 from reader.speakers import same_speaker
 
 _DATELINE_CREDIT = re.compile(r"\(([^()]{1,40})\)")
@@ -402,3 +403,17 @@ def dateline_findings(base: Article, other: Article, rows: list[Row], profile: P
 
 def article_findings(base: Article, other: Article, rows: list[Row], profile: Profile) -> list[Finding]:
     return byline_findings(base, other, profile) + credit_findings(base, other, profile) + dateline_findings(base, other, rows, profile)
+
+
+def lift_findings(base: Article, other: Article, profile: Profile, share: Reuse) -> list[Finding]:
+    """An independent story that lifts a substantial share of the wire and credits its agency nowhere."""
+    wire_agencies = agency_credits(base, profile)
+    if not wire_agencies or set(agency_credits(other, profile)) & set(wire_agencies):
+        return []
+    agency = ", ".join(sorted(wire_agencies))
+    where = lede_index(base)
+    return [_finding(
+        FindingKind.CREDIT_REMOVED, Severity.MAJOR, [where] if where is not None else [], [], agency, None,
+        f"Takes {share.kept:.0%} of the wire's text ({share.lifted_paragraphs} paragraphs whole) and credits "
+        f"{agency} nowhere",
+    )]

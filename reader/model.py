@@ -135,6 +135,14 @@ class Row:
         return bool(self.base) and bool(self.other)
 
 
+class Relation(StrEnum):
+    """What a version is to the wire (see ``reader.relation``)."""
+
+    COPY = "copy"
+    WRITE_THROUGH = "write-through"
+    INDEPENDENT = "independent"
+
+
 class FindingKind(StrEnum):
     QUOTE_ALTERED = "quote_altered"
     QUOTE_REMOVED = "quote_removed"
@@ -150,6 +158,8 @@ class FindingKind(StrEnum):
     CREDIT_REMOVED = "credit_removed"
     CREDIT_ADDED = "credit_added"
     DATELINE_CHANGED = "dateline_changed"
+    HEADLINE_CHANGED = "headline_changed"
+    CORRECTION_REMOVED = "correction_removed"
 
 
 class Severity(StrEnum):
@@ -192,6 +202,7 @@ class VersionComparison:
     stats: dict = field(default_factory=dict)
     # Not compared yet: the app shows the versions already compared while the others are (no rows).
     pending: bool = False
+    relation: Relation = Relation.COPY
 
 
 @dataclass(frozen=True)

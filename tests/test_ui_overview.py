@@ -38,9 +38,9 @@ def test_scorecard_rows_show_the_core_stats():
             app.push_screen(OverviewScreen(small_comparison()))
             await pilot.pause()
             rows = _table_text(app.screen.query_one(Scorecard))
-        assert rows[0][:6] == ["1", "trimmed.txt", "75%", "100%", "dropped", "0"]
-        assert rows[1][:6] == ["2", "quotes.txt", "100%", "90%", "kept", "1"]
-        assert rows[0][9] == "1"  # one paragraph cut
+        assert rows[0][:7] == ["1", "trimmed.txt", "copy", "75%", "100%", "dropped", "0"]
+        assert rows[1][:7] == ["2", "quotes.txt", "copy", "100%", "90%", "kept", "1"]
+        assert rows[0][10] == "1"  # one paragraph cut
 
     run(body())
 

@@ -75,6 +75,8 @@ def version_dict(version: VersionComparison) -> dict:
         **article_dict(version.article),
         "rows": [row_dict(r) for r in version.rows],
         "findings": [finding_dict(f, version.rows) for f in version.findings],
+        # Added to the contract: copy | write-through | independent (reader.relation).
+        "class": version.relation.value,
         "stats": version.stats,
     }
 

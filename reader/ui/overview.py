@@ -13,13 +13,14 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from reader.model import Comparison, Finding, ParagraphKind, Severity, VersionComparison
+from reader.model import Comparison, Finding, FindingKind, ParagraphKind, Relation, Severity, VersionComparison
 
 SEVERITY_MARKERS = {Severity.MAJOR: "!!", Severity.MINOR: "! ", Severity.INFO: "· "}
 
 COLUMNS = (
     ("#", "number"),
     ("Version", "version"),
+    ("Class", "class"),
     ("Wire\nkept", "kept"),
     ("From\nwire", "taken"),
     ("Credit", "credit"),
@@ -39,6 +40,10 @@ COLUMNS = (
 def credit_status(base_credit: str | None, version: VersionComparison) -> str:
     """'kept', 'dropped', 'added' or 'none' for the agency credit of a version against the wire."""
     present = version.stats.get("credit_present", version.article.credit is not None)
+    if version.relation is Relation.INDEPENDENT and not present:
+        # Not a reprint: it owes a credit only for a substantial lift, which a major finding reports.
+        lifted = any(f.kind is FindingKind.CREDIT_REMOVED and f.severity is Severity.MAJOR for f in version.findings)
+        return "uncredited lift" if lifted else "own story"
     if base_credit and present:
         return "kept"
     if base_credit:
@@ -106,11 +111,12 @@ class Scorecard(DataTable):
         for index, version in enumerate(self.comparison.versions):
             stats = version.stats
             credit = credit_status(base_credit, version)
-            credit_part = {"dropped": "alert", "added": "warn", "none": "zero"}.get(credit)
+            credit_part = {"dropped": "alert", "uncredited lift": "alert", "added": "warn", "none": "zero"}.get(credit)
             majors = sum(1 for f in version.findings if f.severity is Severity.MAJOR)
             self.add_row(
                 Text(str(index + 1)),
                 Text(short_name(version.article.name)),
+                Text(str(version.relation), style="italic"),
                 self._styled(percent(stats.get("base_kept")), None),
                 self._styled(percent(stats.get("taken_from_base")), None),
                 Text(credit, style=self.get_component_rich_style(f"scorecard--{credit_part}", partial=True)
@@ -165,8 +171,11 @@ def version_details(comparison: Comparison, index: int) -> Text:
         "dropped": f"Credit DROPPED (the wire credits {wire_credit})",
         "added": f"Credit added ({article.credit})",
         "none": "No credit in either",
+        "own story": f"An independent story: it credits {wire_credit} nowhere, and lifts too little to owe it",
+        "uncredited lift": f"UNCREDITED LIFT: it takes a substantial share of the wire and credits {wire_credit} nowhere",
     }[credit]
-    text.append(credit_line, style="bold" if credit == "dropped" else "")
+    text.append(f"{str(version.relation).capitalize()}. ", style="italic")
+    text.append(credit_line, style="bold" if credit in ("dropped", "uncredited lift") else "")
     if article.byline:
         text.append(f"; byline: {article.byline}")
     text.append(".\n\n")

@@ -350,7 +350,8 @@ def header_text(state: ViewState, column: int, number_key: int | None) -> Text:
         return text
     stats = comparison.versions[column - 1].stats
     findings = len(comparison.versions[column - 1].findings)
-    text.append(f"\nkept {stats.get('base_kept', 0):.0%} · cut {stats.get('cut', 0)} · added {stats.get('added', 0)}")
+    text.append(f"\n{comparison.versions[column - 1].relation} · ", style="italic")
+    text.append(f"kept {stats.get('base_kept', 0):.0%} · cut {stats.get('cut', 0)} · added {stats.get('added', 0)}")
     text.append(f" · moved {stats.get('moved', 0)}")
     for name in ("split", "merged", "partial"):
         if stats.get(name):

@@ -1,0 +1,65 @@
+"""What a copy did to the wire's headline and to its corrections, clarifications and editor's notes."""
+
+from __future__ import annotations
+
+import re
+
+from reader.model import Article, Finding, FindingKind, Op, ParagraphKind, Severity, TextSpan
+from reader.profile import Profile
+from reader.worddiff import diff_words
+
+_CORRECTION = re.compile(
+    r"^\W*(?:correction|corrected|clarification|editor['\u2019]?s note|note to editors)\b|"
+    r"\ban earlier version of this (?:story|article|report)\b|"
+    r"\bthis (?:story|article|report|version)\b.{0,40}?\b(?:has been|was) (?:corrected|clarified|amended)\b",
+    re.IGNORECASE,
+)
+
+
+def is_correction(text: str) -> bool:
+    """A correction, clarification or editor's note (``CORRECTION: An earlier version of this story ...``)."""
+    return _CORRECTION.search(text) is not None
+
+
+def _headline(article: Article) -> int | None:
+    return next((p.index for p in article.paragraphs if p.kind is ParagraphKind.HEADLINE), None)
+
+
+def _whole(article: Article, index: int) -> TextSpan:
+    return TextSpan(index, 0, len(article.paragraphs[index].text))
+
+
+def headline_findings(base: Article, other: Article, profile: Profile) -> list[Finding]:
+    """A reworded headline is minor; one whose wire facts (a number, a name) were replaced or cut is major.
+    A fact the copy only adds ("faces up to 20 years") leaves it minor."""
+    b, o = _headline(base), _headline(other)
+    if b is None or o is None:
+        return []
+    b_text, o_text = base.paragraphs[b].text, other.paragraphs[o].text
+    changes = [s for s in diff_words(b_text, o_text, profile) if s.is_change and not s.category.is_noise]
+    if not changes:
+        return []
+    replaced = [s for s in changes if s.fact and s.op in (Op.REPLACE, Op.DELETE) and s.base_text.strip()]
+    if replaced:
+        first = replaced[0]
+        what = f"'{first.base_text.strip()}' became '{first.other_text.strip()}'" if first.other_text.strip() else f"'{first.base_text.strip()}' cut"
+        severity, message = Severity.MAJOR, f"Headline changed a fact: {what}"
+    else:
+        severity, message = Severity.MINOR, f"Headline reworded: '{b_text.strip()}' became '{o_text.strip()}'"
+    return [Finding(FindingKind.HEADLINE_CHANGED, severity, (b,), (o,), b_text, o_text, message,
+                    (_whole(base, b),), (_whole(other, o),))]
+
+
+def correction_findings(base: Article, other: Article) -> list[Finding]:
+    """A correction or editor's note of the wire that the copy carries nowhere."""
+    if any(is_correction(p.text) for p in other.paragraphs):
+        return []  # the copy carries one: which wording it chose is for the reader to see
+    return [
+        Finding(FindingKind.CORRECTION_REMOVED, Severity.MAJOR, (p.index,), (), p.text, None,
+                f"Correction dropped: the wire's '{p.text.strip()[:80]}' is not in this version", (_whole(base, p.index),))
+        for p in base.paragraphs if is_correction(p.text)
+    ]
+
+
+def notice_findings(base: Article, other: Article, profile: Profile) -> list[Finding]:
+    return headline_findings(base, other, profile) + correction_findings(base, other)
