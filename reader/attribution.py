@@ -25,7 +25,7 @@ from reader.profile import Profile
 from reader.quote_match import QuoteMatch, match_quotes
 from reader.quotes import Quote, comparable_text, extract_quotes, masked_text
 from reader.relation import Reuse, lifts_substantially
-from reader.speakers import Attribution, attribute_quotes, extract_attributions, same_speaker
+from reader.speakers import Attribution, attribute_quotes, extract_attributions, name_words, same_speaker
 from reader.worddiff import diff_words
 
 _WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
@@ -278,7 +278,16 @@ def _verb_change(b: Attribution, o: Attribution) -> tuple[Severity, str] | None:
     return None
 
 
-def _compare_attributions(b: Attribution, o: Attribution, about: str) -> list[Finding]:
+def _mentions(text: str, speaker: str) -> bool:
+    """Whether ``text`` names the speaker's surname (the last word of the name)."""
+    words = name_words(speaker)
+    return bool(words) and words[-1] in {w.replace(".", "") for w in re.findall(r"[\w'.-]+", fold_typography(text).casefold())}
+
+
+def _compare_attributions(b: Attribution, o: Attribution, about: str, texts: tuple[str, str]) -> list[Finding]:
+    """``texts``: the base attribution's paragraph and the version attribution's. A speaker change is
+    said only when sure: each side names its speaker itself (not a pronoun we resolved) and neither
+    paragraph names the other side's (a paragraph naming both people may have been misread)."""
     findings = []
     base_spans, other_spans = (b.span,), (o.span,)
     same = same_speaker(b.who, o.who)
@@ -286,6 +295,11 @@ def _compare_attributions(b: Attribution, o: Attribution, about: str) -> list[Fi
         b.title and same_speaker(b.title, o.who) or o.title and same_speaker(b.who, o.title)
     ):
         same = True  # "said Edwin Marsh, the association's chief executive" / "said the chief executive"
+    if same is False and (
+        b.resolved or o.resolved  # "he said" on a side: who "he" is was inferred, not written
+        or _mentions(texts[1], b.who) or _mentions(texts[0], o.who)
+    ):
+        same = None
     if same is False:
         findings.append(Finding(
             FindingKind.SPEAKER_CHANGED, Severity.MAJOR, (b.paragraph,), (o.paragraph,),
@@ -504,7 +518,7 @@ class _Comparer:
         self.paired_other.add((o.paragraph, o.start))
         if b.inherited and o.inherited:
             return
-        self.findings.extend(_compare_attributions(b, o, about))
+        self.findings.extend(_compare_attributions(b, o, about, (self.base.text(b.paragraph), self.other.text(o.paragraph))))
 
     def statements(self) -> None:
         """Attributions of reported statements, followed by the statement's words."""
@@ -529,7 +543,8 @@ class _Comparer:
             if best is not None and best_score >= 80:
                 self.pairs[key] = best
                 self.paired_other.add((best.paragraph, best.start))
-                self.findings.extend(_compare_attributions(b, best, ""))
+                texts = (base.text(b.paragraph), other.text(best.paragraph))
+                self.findings.extend(_compare_attributions(b, best, "", texts))
                 continue
             found = self._find_statement(statement, base_paragraph=b.paragraph)
             if found is None:

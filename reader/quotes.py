@@ -32,6 +32,7 @@ _MARK = re.compile(f"[{re.escape(SINGLE_MARKS)}]{{2}}|[{re.escape(DOUBLE_MARKS +
 _PAIR_OPENING_SHAPES = "\u2018`\u201a\u201b"
 # "Kenya ’s", "don ’t": a site's typesetting put a space before the apostrophe.
 _SPACED_APOSTROPHE = re.compile(r"(?:s|t|re|ll|ve|d|m)\b")
+_SPACED_APOSTROPHE_AFTER_WORD = re.compile(r"(?<=\w) [\u2019'](?=(?:s|t|re|ll|ve|d|m)\b)")
 _INNER_MARKS = re.compile(f"[{re.escape(DOUBLE_MARKS)}]|(?<!\\w)[{re.escape(SINGLE_MARKS)}]|[{re.escape(SINGLE_MARKS)}](?!\\w)")
 
 
@@ -70,6 +71,7 @@ class Quote:
 def comparable_text(text: str) -> str:
     """Quote text for word comparison: inner quote marks dropped, edge punctuation (the comma a
     sentence needs before ``said``) dropped, spaces collapsed. Spelling and case are kept."""
+    text = _SPACED_APOSTROPHE_AFTER_WORD.sub("\u2019", text)  # "Kenya ’s" is "Kenya’s"
     text = _INNER_MARKS.sub("", text)
     return _EDGE_PUNCT.sub("", _SPACES.sub(" ", text))
 

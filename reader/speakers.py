@@ -106,6 +106,9 @@ _ORG_WORDS = re.compile(
     r"association’s|union’s)\b",
     re.IGNORECASE,
 )
+# Words before a name that are part of a title, not of the name: "U.S. Attorney", "Assistant".
+_NAME_PREFIX_WORDS = {"us", "uk", "un", "eu", "assistant", "attorney", "associate", "senior", "junior", "district",
+                      "state", "federal", "county", "city", "executive", "managing", "lead", "professor"}
 _NOT_IN_SPEAKER = {
     "which", "who", "whom", "whose", "but", "is", "was", "were", "are", "not", "if", "because", "been", "be", "being",
 }
@@ -549,7 +552,7 @@ def _nearest(text: str, quote: Quote, candidates: list[Attribution]) -> Attribut
 def same_speaker(a: str, b: str) -> bool | None:
     """True/False when the two speakers are/aren't the same person or body; None when one is an
     unresolved pronoun (cannot tell)."""
-    key_a, key_b = _name_words(a), _name_words(b)
+    key_a, key_b = name_words(a), name_words(b)
     if not key_a or not key_b:
         return None
     if " ".join(key_a) in _PRONOUNS or " ".join(key_b) in _PRONOUNS:
@@ -565,10 +568,13 @@ def same_speaker(a: str, b: str) -> bool | None:
     return False
 
 
-def _name_words(name: str) -> list[str]:
-    words = re.findall(r"[\w'-]+", fold_typography(name).casefold())
+def name_words(name: str) -> list[str]:
+    """The words of a speaker's name, case- and typography-folded, dots dropped ("U.S." is "us"),
+    leading titles and articles left out."""
+    words = [w.replace(".", "") for w in re.findall(r"[\w'.-]+", fold_typography(name).casefold())]
+    words = [w for w in words if w]
     words = [w for w in words if w not in {"the", "a", "an", "of", "and", "its", "their", "'s"}]
     words = [w[:-2] if w.endswith("'s") else w for w in words]
-    while len(words) > 1 and words[0].strip(".") in _TITLE_WORDS:
+    while len(words) > 1 and (words[0] in _TITLE_WORDS or words[0] in _NAME_PREFIX_WORDS):
         words = words[1:]
     return words

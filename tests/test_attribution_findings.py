@@ -396,3 +396,25 @@ def test_any_pair_of_texts_gives_well_formed_findings(base_text, other_text):
         assert finding.message and "\n" not in finding.message
         for span, article in [(s, base) for s in finding.base_spans] + [(s, other) for s in finding.other_spans]:
             assert 0 <= span.start < span.end <= len(article.paragraphs[span.paragraph].text)
+
+
+def test_no_speaker_change_when_a_side_only_says_he_and_we_resolved_who():
+    from reader.comparison import compare
+    from reader.loading import article_from_text
+    from reader.model import FindingKind
+
+    wire = "\n\n".join([
+        "Founder convicted of grant fraud",
+        "CHICAGO (AP) \u2014 A jury on Tuesday convicted Martin Halvorsen of stealing $38 million in federal job-training grants.",
+        "Halvorsen came to the United States from Norway as a teenager and built the charity from a single classroom.",
+        "Leaving the courthouse, he stopped at the top of the steps. \u201cI built something good in this city,\u201d he said.",
+    ])
+    # The copy moved a paragraph naming someone else before the quote: "he" now resolves to her.
+    copy = "\n\n".join([
+        "Founder convicted of grant fraud",
+        "CHICAGO (AP) \u2014 A jury on Tuesday convicted Martin Halvorsen of stealing $38 million in federal job-training grants.",
+        "Among the witnesses was Latrice Monroe, who said she was listed as a graduate of a course she never took.",
+        "Leaving the courthouse, he stopped at the top of the steps. \u201cI built something good in this city,\u201d he said.",
+    ])
+    found = compare(article_from_text(wire, "w.txt"), [article_from_text(copy, "c.txt")]).versions[0].findings
+    assert not [f for f in found if f.kind is FindingKind.SPEAKER_CHANGED]

@@ -96,3 +96,11 @@ def test_every_piece_of_a_multi_paragraph_quote_has_the_speaker():
 )
 def test_same_speaker(a, b, same):
     assert same_speaker(a, b) is same
+
+
+def test_a_title_written_another_way_is_the_same_speaker():
+    from reader.speakers import same_speaker
+
+    assert same_speaker("U.S. Attorney Karen Ostrowski", "US Attorney Karen Ostrowski") is True
+    assert same_speaker("Assistant U.S. Attorney Daniel Perlow", "Daniel Perlow") is True
+    assert same_speaker("Karen Ostrowski", "Daniel Perlow") is False

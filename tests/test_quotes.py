@@ -142,3 +142,8 @@ def test_doubled_marks_span_both_characters_and_keep_apostrophes_inside():
 def test_spaced_apostrophe_opens_no_quote():
     assert texts("Kenya ’s president said the ‘‘toll is rising’’.") == ["toll is rising"]
     assert texts("The union ’s leader said they don ’t know.") == []
+
+
+def test_a_spaced_apostrophe_compares_as_the_apostrophe():
+    assert quote_key("somebody else ’s problem") == quote_key("somebody else’s problem")
+    assert comparable_text("I don ’t trust it") == "I don’t trust it"
