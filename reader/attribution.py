@@ -120,7 +120,11 @@ def _counterparts(rows: list[Row]) -> tuple[dict[int, list[int]], dict[int, list
 def _change_message(segments) -> tuple[Severity | None, str]:
     """Severity of a quote's word changes and a short description of the first one that matters."""
     changes = [(n, s) for n, s in enumerate(segments) if s.is_change and not s.category.is_noise]
-    punctuation = [(n, s) for n, s in enumerate(segments) if s.is_change and s.category is Category.PUNCTUATION]
+    # Between quote marks only the marks themselves are noise: punctuation, house style ("any more" /
+    # "anymore") and spelling mean the quote no longer reproduces what was said, word for word.
+    punctuation = [
+        (n, s) for n, s in enumerate(segments) if s.is_change and s.category.is_noise and s.category is not Category.TYPOGRAPHY
+    ]
     if changes:
         severity = Severity.MAJOR
         n, segment = changes[0]
@@ -143,7 +147,8 @@ def _change_message(segments) -> tuple[Severity | None, str]:
     if more > 0:
         what += f" (+{more} more change{'s' if more > 1 else ''})"
     if severity is Severity.MINOR:
-        what = "punctuation only: " + what
+        kinds = sorted({str(s.category) for _n, s in punctuation})
+        what = f"{' and '.join(kinds)} only: " + what
     return severity, what
 
 

@@ -65,10 +65,15 @@ def test_quote_marks_apostrophes_and_dashes_alone_are_never_findings():
     assert findings(base, other) == []
 
 
-def test_house_style_and_spelling_inside_a_quote_are_not_alterations():
+def test_house_style_and_spelling_inside_a_quote_are_minor_alterations():
+    # Between quote marks only the marks are noise: the quote no longer reproduces what was said.
     base = story("“The harbour offer of 9 per cent is not recognised by anyone here,” said Maria Velasquez.", *FILLER)
     other = story("“The harbor offer of 9 percent is not recognized by anyone here,” said Maria Velasquez.", *FILLER)
-    assert findings(base, other) == []
+    (altered,) = findings(base, other)
+    assert altered.kind is K.QUOTE_ALTERED and altered.severity is S.MINOR
+    assert "spelling and style only" in altered.message
+    marks_only = story("\"The harbour offer of 9 per cent is not recognised by anyone here,\" said Maria Velasquez.", *FILLER)
+    assert findings(base, marks_only) == []
 
 
 def test_moved_quote_is_matched_not_removed():
