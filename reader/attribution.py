@@ -280,7 +280,15 @@ def _verb_change(b: Attribution, o: Attribution) -> tuple[Severity, str] | None:
         return severity, f'"{b.who} {b.cue}" became "{o.who} {o.cue}"{note}'
     if o.hedge and not b.hedge:
         return Severity.MINOR, f'hedge added: "{b.cue}" became "{o.cue}"'
+    if _cue_detail(b) != _cue_detail(o):
+        # "said" -> "said in a separate interview", "told reporters" -> "told state television"
+        return Severity.MINOR, f'sourcing detail changed: "{b.who} {b.cue}" became "{o.who} {o.cue}"'
     return None
+
+
+def _cue_detail(attribution: Attribution) -> str:
+    """What the cue says besides its verb: "in a separate interview", "reporters", "on Facebook"."""
+    return " ".join(fold_typography(attribution.verb).casefold().split()[1:])
 
 
 def _mentions(text: str, speaker: str) -> bool:

@@ -64,7 +64,8 @@ _CUE_OBJECT = re.compile(
     r"(?:an?|the)\s+(?:\w+\s+)?(?:briefing|conference|rally|meeting|audience|crowd|hearing|committee)|"
     r"(?:an?\s+|the\s+)?[A-Z][\w\u2019'.-]*(?:\s+[A-Z][\w\u2019'.-]*){0,3})|"
     r"on\s+(?:social\s+media|(?:his|her|their|its)\s+\w+\s+account|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)|"
-    r"in\s+a\s+(?:statement|post|letter|tweet|blog\s+post|interview))"
+    r"in\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:statement|post|letter|tweet|blog\s+post|interview|"
+    r"speech|briefing|email|e-mail|podcast|video|message|address|broadcast|press\s+release))"
 )
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 _SUBJECT_LEAD = re.compile(r"^(?:and|but|while|as|when|where|then|so|yet|although|though|because|since)\s+", re.I)

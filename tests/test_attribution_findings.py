@@ -423,3 +423,11 @@ def test_no_speaker_change_when_a_side_only_says_he_and_we_resolved_who():
     ])
     found = compare(article_from_text(wire, "w.txt"), [article_from_text(copy, "c.txt")]).versions[0].findings
     assert not [f for f in found if f.kind is FindingKind.SPEAKER_CHANGED]
+
+
+def test_a_sourcing_detail_added_to_the_cue_is_a_minor_verb_change():
+    base = story("“We are not going back until the shifts are capped,” Maria Velasquez said.", *FILLER)
+    other = story("“We are not going back until the shifts are capped,” Maria Velasquez said in a separate interview.", *FILLER)
+    (changed,) = findings(base, other)
+    assert (changed.kind, changed.severity) == (K.ATTRIBUTION_VERB_CHANGED, S.MINOR)
+    assert "in a separate interview" in changed.message
