@@ -95,7 +95,8 @@ def short(text: str, limit: int = _SHOWN) -> str:
 
 
 def _by(attribution: Attribution | None) -> str:
-    if attribution is None:
+    """" by Maria Velasquez" for a message; nothing when nobody, or nobody for sure, is credited."""
+    if attribution is None or not attribution.sure:
         return ""
     who = attribution.who
     return f" by {who[0].lower()}{who[1:]}" if re.match(r"(?:The|A|An)\s", who) else f" by {who}"
@@ -299,8 +300,8 @@ def _mentions(text: str, speaker: str) -> bool:
 
 def _compare_attributions(b: Attribution, o: Attribution, about: str, texts: tuple[str, str]) -> list[Finding]:
     """``texts``: the base attribution's paragraph and the version attribution's. A speaker change is
-    said only when sure: each side names its speaker itself (not a pronoun we resolved) and neither
-    paragraph names the other side's (a paragraph naming both people may have been misread)."""
+    said only when sure: each side names its speaker, or a pronoun for an earlier cue's speaker, and
+    neither paragraph names the other side's (a paragraph naming both people may have been misread)."""
     findings = []
     base_spans, other_spans = (b.span,), (o.span,)
     same = same_speaker(b.who, o.who)
@@ -309,7 +310,7 @@ def _compare_attributions(b: Attribution, o: Attribution, about: str, texts: tup
     ):
         same = True  # "said Edwin Marsh, the association's chief executive" / "said the chief executive"
     if same is False and (
-        b.resolved or o.resolved  # "he said" on a side: who "he" is was inferred, not written
+        not b.sure or not o.sure  # "he said" for a name merely mentioned before: a guess
         or _mentions(texts[1], b.who) or _mentions(texts[0], o.who)
     ):
         same = None

@@ -142,6 +142,9 @@ class Attribution:
     title: str | None = None
     hedge: str | None = None
     resolved: str | None = None  # the named speaker a pronoun stands for
+    # Whether ``resolved`` is the speaker of an earlier cue ("Velasquez said ... She added") rather than a
+    # name merely mentioned before the pronoun (a guess: "came to the United States ... he said").
+    resolved_by_cue: bool = False
     anonymous: bool = False
     # The reported statement (outside quotes) this attribution covers, as offsets into Paragraph.text.
     statement: tuple[int, int] = (0, 0)
@@ -156,6 +159,11 @@ class Attribution:
     def who(self) -> str:
         """The speaker as a reader would name them: the resolved name for a pronoun."""
         return self.resolved or self.speaker
+
+    @property
+    def sure(self) -> bool:
+        """The speaker is written here, or is a pronoun for an earlier cue's speaker: safe to name."""
+        return self.resolved is None and self.speaker.casefold() not in _PRONOUNS or self.resolved_by_cue
 
     @property
     def is_loaded(self) -> bool:
@@ -428,37 +436,38 @@ def resolve_pronouns(article: Article, attributions: list[Attribution], quotes: 
         if pronoun not in _PRONOUNS or pronoun in {"i", "we", "you"}:
             resolved.append(attribution)
             continue
-        candidate = _antecedent(article, attribution, by_paragraph, quotes, want_person=pronoun in {"he", "she"})
-        resolved.append(_with(attribution, resolved=candidate))
+        candidate, by_cue = _antecedent(article, attribution, by_paragraph, quotes, want_person=pronoun in {"he", "she"})
+        resolved.append(_with(attribution, resolved=candidate, resolved_by_cue=by_cue))
     return resolved
 
 
-def _antecedent(article, attribution, by_paragraph, quotes, want_person: bool) -> str | None:
+def _antecedent(article, attribution, by_paragraph, quotes, want_person: bool) -> tuple[str | None, bool]:
+    """(the name a pronoun stands for, whether it is an earlier cue's speaker), or (None, False)."""
     index = attribution.paragraph
     text = article.paragraphs[index].text
     masked = masked_text(text, [q for q in quotes if q.paragraph == index])
     # Same paragraph first: named speakers of earlier cues, then person mentions before the pronoun.
     earlier = [a for a in by_paragraph.get(index, []) if a.start < attribution.start and a.speaker.casefold() not in _PRONOUNS]
     if earlier:
-        return earlier[-1].speaker
+        return earlier[-1].speaker, True
     if want_person:
         people = {name for _at, name in _person_mentions(masked, attribution.start)}
         if len(people) == 1:
-            return people.pop()
+            return people.pop(), False
         if len(people) > 1:
-            return None
+            return None, False
     # Then the nearest earlier paragraph holding a named speaker.
     for previous in range(index - 1, max(-1, index - 4), -1):
         named = {a.speaker for a in by_paragraph.get(previous, []) if a.speaker.casefold() not in _PRONOUNS}
         if named:
-            return named.pop() if len(named) == 1 else None
+            return (named.pop(), True) if len(named) == 1 else (None, False)
         if want_person and article.paragraphs[previous].kind is ParagraphKind.BODY:
             prev_text = article.paragraphs[previous].text
             prev_masked = masked_text(prev_text, [q for q in quotes if q.paragraph == previous])
             people = {name for _at, name in _person_mentions(prev_masked, len(prev_masked))}
             if people:
-                return people.pop() if len(people) == 1 else None
-    return None
+                return (people.pop(), False) if len(people) == 1 else (None, False)
+    return None, False
 
 
 def _with(attribution: Attribution, **changes) -> Attribution:
