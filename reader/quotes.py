@@ -29,6 +29,8 @@ _SPACES = re.compile(r"\s+")
 _EDGE_PUNCT = re.compile(r"^[\s,.;:\u2026]+|[\s,.;:\u2026]+$")
 # Two single marks in a row are one double mark in a house style (‘‘like this’’, ``TeX-style'').
 _MARK = re.compile(f"[{re.escape(SINGLE_MARKS)}]{{2}}|[{re.escape(DOUBLE_MARKS + SINGLE_MARKS)}]")
+_GUILLEMETS = "\u00ab\u00bb"
+_DOUBLE_KINDS = ("double", "guillemet")  # a mark of these kinds left open still makes a quote
 _PAIR_OPENING_SHAPES = "\u2018`\u201a\u201b"
 # "Kenya ’s", "don ’t": a site's typesetting put a space before the apostrophe.
 _SPACED_APOSTROPHE = re.compile(r"(?:s|t|re|ll|ve|d|m)\b")
@@ -135,6 +137,9 @@ def _marks(text: str, start: int) -> list[tuple[int, str, str, int]]:
         i, char = match.start(), match.group()
         if len(char) == 2:
             found.append((i, "double", _double_role(text, i, 2), 2))
+        elif char in _GUILLEMETS:
+            # Their own kind: «… “nested” …» nests curly marks inside guillemets.
+            found.append((i, "guillemet", _double_role(text, i), 1))
         elif char in DOUBLE_MARKS:
             found.append((i, "double", _double_role(text, i), 1))
         else:
@@ -173,7 +178,7 @@ def quotes_in_text(paragraph: int, text: str, start: int = 0) -> list[Quote]:
             if role in ("close", "either", "weak_close") and not weak_and_later:
                 quotes.append(_quote(paragraph, text, (outer_pos, outer_width), (pos, width), nested))
                 outer = None
-            elif role == "open" and kind == "double":
+            elif role == "open" and kind in _DOUBLE_KINDS:
                 # A second opener before any close: the first quote was left unterminated.
                 quotes.append(_unterminated(paragraph, text, (outer_pos, outer_width), pos, nested))
                 outer, nested, inner = (pos, kind, width), [], None
@@ -189,7 +194,7 @@ def quotes_in_text(paragraph: int, text: str, start: int = 0) -> list[Quote]:
     if outer is not None:
         outer_pos, outer_kind, outer_width = outer
         # An unclosed single mark is far more often an apostrophe than a quote running to the end.
-        if outer_kind == "double":
+        if outer_kind in _DOUBLE_KINDS:
             quotes.append(_quote(paragraph, text, (outer_pos, outer_width), None, nested))
     return [q for q in quotes if q.key]
 

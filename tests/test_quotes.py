@@ -147,3 +147,10 @@ def test_spaced_apostrophe_opens_no_quote():
 def test_a_spaced_apostrophe_compares_as_the_apostrophe():
     assert quote_key("somebody else ’s problem") == quote_key("somebody else’s problem")
     assert comparable_text("I don ’t trust it") == "I don’t trust it"
+
+
+def test_curly_marks_nest_inside_guillemets():
+    paragraph = "«It is “program support”, and nobody reads past page one», she said."
+    (quote,) = quotes_in_text(0, paragraph)
+    assert quote.text == "It is “program support”, and nobody reads past page one"
+    assert [paragraph[a:b] for a, b in quote.nested] == ["“program support”"]
