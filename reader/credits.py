@@ -152,12 +152,33 @@ def agency_credits(article: Article, profile: Profile) -> dict[str, str]:
 _PHOTO_IN_TEXT = re.compile(r"\bPhoto\s*/|/\s*Getty\b|\bphoto:", re.IGNORECASE)
 
 
+_IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)*")
+_ROLE_WORDS = {
+    "editor", "editors", "reporter", "reporters", "correspondent", "correspondents", "writer", "writers", "staff",
+    "columnist", "contributor", "producer", "photographer", "desk", "team", "bureau", "chief", "senior", "deputy",
+    "associate", "contributing", "special", "city", "business", "political", "politics", "economics", "economy",
+    "markets", "market", "sport", "sports", "science", "health", "world", "news", "foreign", "affairs", "consumer",
+    "security", "diplomatic", "legal", "crime", "courts", "energy", "technology", "education", "environment",
+    "international", "national", "local", "online", "digital", "uk", "us", "europe", "africa", "asia", "wire",
+}
+
+
+def _is_role(part: str) -> bool:
+    """A job title or a desk ("PA City Editor", "Security Correspondent"), or a part with no name in it."""
+    words = re.findall(r"[\w'\u2019.-]+", part)
+    roles = [w for w in words if w.casefold().strip(".") in _ROLE_WORDS]
+    return bool(roles) and all(w in roles or w.isupper() and len(w) <= 3 for w in words)  # "PA", "AFP"
+
+
 def credit_names(text: str) -> list[str]:
     """Person names in a byline or trailer: 'By A B, C D and E F The Daily Example' -> [A B, C D, E F]."""
     text = re.sub(r"^\s*\(?\s*By\s+", "", text.strip(), flags=re.IGNORECASE)
+    text = _IN_PLACE.sub("", text)  # "Daniel Orwin in Stockholm and ..." keeps the name after "and"
     names = []
-    for part in re.split(r",|;|\band\b|&|\bin\b[^,;]*", text):
+    for part in re.split(r",|;|\band\b|&", text):
         part = part.strip(" ()")
+        if _is_role(part):
+            continue  # "PA City Editor", "Business Reporter", "UK Markets": a job or a desk, not a name
         for match in _NAME.finditer(part):
             words = [w for w in match.group().split() if w not in _NOT_NAMES]
             name = _OUTLET_START.sub("", " ".join(words))

@@ -64,3 +64,13 @@ def test_a_page_timestamp_is_never_compared_as_the_dateline():
                         "NAIROBI, Kenya (AP) \u2014 Floodwaters " + LEDE[len("floodwaters "):], *BODY,
                         "Copyright 2026 The Associated Press. All rights reserved."])
     assert not [f for f in findings(copy) if f.severity is not Severity.INFO]
+
+
+def test_reporters_job_titles_and_places_are_not_names():
+    from reader.credits import credit_names
+
+    assert credit_names("By Henry Saltmarsh, PA City Editor, and Maya Kettering, PA Business Reporter") == [
+        "Henry Saltmarsh", "Maya Kettering"]
+    assert credit_names("(Reporting by Merle Kasak in Tallinn and Daniel Orwin in Stockholm; Editing by Tom Hebden)") == [
+        "Merle Kasak", "Daniel Orwin", "Tom Hebden"]
+    assert credit_names("UK Markets") == []

@@ -168,3 +168,14 @@ def test_title_case_dateline_needs_an_agency_credit():
     article = article_from_text("Coach sacked after cup exit\n\nParis (AFP) - " + LEDE)
     assert article.dateline == "Paris" and article.credit == "AFP"
     assert article_from_text("Coach sacked\n\nParis - " + LEDE).dateline is None
+
+
+def test_the_named_byline_and_the_longest_title_win_over_a_site_name_and_an_agency_line():
+    article = article_from_text("\n".join([
+        "MarketPulse Live", "UK Markets", "The Press Association | Thursday, April 16, 2026, 7:05 a.m.",
+        "Eight Baltic nations agree cable patrols and a repair fund at Tallinn summit",
+        "By HENRY SALTMARSH, PA City Editor, and MAYA KETTERING, PA Business Reporter", LEDE,
+    ]))
+    assert article.headline == "Eight Baltic nations agree cable patrols and a repair fund at Tallinn summit"
+    assert article.byline.startswith("HENRY SALTMARSH")
+    assert [p.kind for p in article.paragraphs][:3] == [K.BOILERPLATE, K.BOILERPLATE, K.BOILERPLATE]

@@ -147,6 +147,9 @@ def byline_text(text: str) -> str:
     return re.sub(r"^By\s+", "", " ".join(parts).strip(), flags=re.IGNORECASE)
 
 
+_NAME_PARTICLES = {"and", "de", "van", "von", "da", "del", "bin", "al", "of", "the", "in", "la", "le", "di", "du"}
+
+
 def _is_byline(text: str) -> bool:
     if _BYLINE_PARTS.search(text):
         kept = [part for part in _BYLINE_PARTS.split(text.strip()) if part and not is_timestamp(part)]
@@ -157,9 +160,11 @@ def _is_byline(text: str) -> bool:
         return False
     if _BYLINE_BY.match(text):
         return True
-    # "Jane Roe, John Doe and Ann Poe The Daily Example": capitalised names joined by commas/and.
+    # "Jane Roe, John Doe and Ann Poe The Daily Example": capitalised names joined by commas/and; a line
+    # with more than a few lower-case words is a sentence or a headline ("Eight Baltic nations agree ...").
     match = _NAME_LIST.match(text)
-    return bool(match) and ("," in text or " and " in text) and not _DATELINE.match(text)
+    lower = [w for w in words if w[:1].islower() and w not in _NAME_PARTICLES]
+    return bool(match) and ("," in text or " and " in text) and not _DATELINE.match(text) and len(lower) <= 2
 
 
 # A wire credit on its own line: "(Reuters)", "- AFP", "Associated Press".
@@ -191,15 +196,20 @@ def _is_bare_name(text: str) -> bool:
     return 2 <= len(words) <= 4 and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words)
 
 
+def _byline_index(texts: list[str], candidates: list[int]) -> int | None:
+    """The byline among the lines before the lede: the first that names a reporter, else the first
+    agency-only one (a page may print "The Associated Press | <time>" above "By JANE ROE")."""
+    bylines = [i for i in candidates if _is_byline(texts[i])]
+    named = [i for i in bylines if not _AGENCY_ONLY.match(byline_text(texts[i]))]
+    return (named or bylines or [None])[0]
+
+
 def _headline_index(texts: list[str], candidates: list[int], stated: bool) -> int | None:
-    """The headline among the short lines before the lede: the longest one above the byline (section
-    names and menu lines above it are shorter), the first when lengths tie."""
+    """The headline among the short lines before the lede, bylines left out: the longest (a page's
+    section names, site name and menu lines are shorter), the first when lengths tie."""
     if stated:
         return None
-    byline = next((i for i in candidates if _is_byline(texts[i])), None)
-    titles = [i for i in candidates if (byline is None or i < byline) and _is_short_title(texts[i])]
-    if not titles:
-        titles = [i for i in candidates if _is_short_title(texts[i])]
+    titles = [i for i in candidates if _is_short_title(texts[i]) and not _is_byline(texts[i])]
     return max(titles, key=lambda i: (len(_words(texts[i])), -i), default=None)
 
 
@@ -290,15 +300,17 @@ def classify(
 
     # Before the lede: the headline, the byline; short lines above the headline are the page's section
     # names and menus, below it subheads.
-    headline_at = _headline_index(texts, [i for i in range(lede) if free(i)], meta.headline is not None)
-    for i in range(lede):
-        if not free(i):
-            continue
+    top = [i for i in range(lede) if free(i)]
+    byline_at = _byline_index(texts, top)
+    headline_at = _headline_index(texts, [i for i in top if i != byline_at], meta.headline is not None)
+    for i in top:
         text = texts[i]
         has_headline = meta.headline is not None or any(k is ParagraphKind.HEADLINE for k in kinds[:i])
-        if meta.byline is None and (_is_byline(text) or has_headline and _is_bare_name(text)):
+        if meta.byline is None and (i == byline_at or byline_at is None and has_headline and _is_bare_name(text)):
             kinds[i] = ParagraphKind.BYLINE
             meta.byline = byline_text(text)
+        elif i != byline_at and _is_byline(text):
+            kinds[i] = ParagraphKind.BOILERPLATE  # a second byline line: an agency credit beside a time
         elif i == headline_at:
             kinds[i] = ParagraphKind.HEADLINE
             meta.headline = text.strip()
