@@ -25,7 +25,7 @@ from reader.profile import Profile
 from reader.quote_match import QuoteMatch, match_quotes
 from reader.quotes import Quote, comparable_text, extract_quotes, masked_text
 from reader.relation import Reuse, lifts_substantially
-from reader.speakers import Attribution, attribute_quotes, extract_attributions, name_words, same_speaker
+from reader.speakers import Attribution, attribute_quotes, extract_attributions, has_cue, name_words, same_speaker
 from reader.worddiff import diff_words
 
 _WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
@@ -508,7 +508,7 @@ class _Comparer:
             return
         if b is None:
             key = (o.paragraph, o.start)
-            if key in self.paired_other or o.inherited:
+            if key in self.paired_other or o.inherited or self._attributed_somehow(self.base, quote.paragraph, o.who):
                 return
             self.paired_other.add(key)
             self.findings.append(Finding(
@@ -521,6 +521,9 @@ class _Comparer:
         if key in self.pairs:
             return
         self.pairs[key] = o
+        other_quote = self.other.quotes[j]
+        if o is None and self._attributed_somehow(self.other, other_quote.paragraph, b.who):
+            return  # a cue or the speaker's name is there, in a form we could not read: say nothing
         if o is None:
             self.findings.append(Finding(
                 FindingKind.ATTRIBUTION_REMOVED, Severity.MAJOR, (b.paragraph,), (self.other.quotes[j].paragraph,),
@@ -532,7 +535,19 @@ class _Comparer:
         self.paired_other.add((o.paragraph, o.start))
         if b.inherited and o.inherited:
             return
-        self.findings.extend(_compare_attributions(b, o, about, (self.base.text(b.paragraph), self.other.text(o.paragraph))))
+        found = _compare_attributions(b, o, about, (self.base.text(b.paragraph), self.other.text(o.paragraph)))
+        # The finding is about the quote too: its paragraphs are the quote's and the attribution's.
+        self.findings.extend(
+            replace(f, base=tuple(sorted({*f.base, quote.paragraph})), other=tuple(sorted({*f.other, other_quote.paragraph})))
+            for f in found
+        )
+
+    @staticmethod
+    def _attributed_somehow(side: Side, paragraph: int, speaker: str) -> bool:
+        """The paragraph holds a cue verb outside its quotes, or names ``speaker``: an attribution we
+        could not read may be there (a style we do not know, "(D-Ill.)", "tells a network")."""
+        quotes = [side.quotes[n] for n in side.quotes_in(paragraph)]
+        return has_cue(side.text(paragraph), quotes) or _mentions(side.text(paragraph), speaker)
 
     def statements(self) -> None:
         """Attributions of reported statements, followed by the statement's words."""

@@ -175,6 +175,11 @@ class Attribution:
         return f"{self.verb} {self.hedge.strip()}" if self.hedge else self.verb
 
 
+def has_cue(text: str, quotes: list[Quote]) -> bool:
+    """Whether the paragraph holds a cue verb outside its quotes (``said``, ``according to``, ``tells``)."""
+    return _CUE.search(masked_text(text, quotes)) is not None
+
+
 def _sentences(masked: str, start: int) -> list[tuple[int, int]]:
     bounds = []
     begin = start
