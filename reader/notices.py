@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from reader.model import Article, Finding, FindingKind, Op, ParagraphKind, Severity, TextSpan
+from reader.model import Article, Finding, FindingKind, ParagraphKind, Severity, TextSpan
 from reader.profile import Profile
 from reader.worddiff import diff_words
 
@@ -21,6 +21,14 @@ def is_correction(text: str) -> bool:
     return _CORRECTION.search(text) is not None
 
 
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _numbers(text: str) -> set[str]:
+    """The figures of a headline, written without thousands separators ("1,800" is "1800")."""
+    return {re.sub(r",(?=\d{3}\b)", "", m.group()) for m in _NUMBER.finditer(text)}
+
+
 def _headline(article: Article) -> int | None:
     return next((p.index for p in article.paragraphs if p.kind is ParagraphKind.HEADLINE), None)
 
@@ -30,8 +38,9 @@ def _whole(article: Article, index: int) -> TextSpan:
 
 
 def headline_findings(base: Article, other: Article, profile: Profile) -> list[Finding]:
-    """A reworded headline is minor; one whose wire facts (a number, a name) were replaced or cut is major.
-    A fact the copy only adds ("faces up to 20 years") leaves it minor."""
+    """A reworded headline is minor; one whose figure was replaced by another ("1,800 jobs" -> "2,800
+    jobs", "$38 million" -> "$28m") is major. A figure only added or only dropped leaves it minor, and so
+    do names: a headline says less than the story, and a name is often shortened ("Baltic Sea leaders")."""
     b, o = _headline(base), _headline(other)
     if b is None or o is None:
         return []
@@ -39,11 +48,10 @@ def headline_findings(base: Article, other: Article, profile: Profile) -> list[F
     changes = [s for s in diff_words(b_text, o_text, profile) if s.is_change and not s.category.is_noise]
     if not changes:
         return []
-    replaced = [s for s in changes if s.fact and s.op in (Op.REPLACE, Op.DELETE) and s.base_text.strip()]
-    if replaced:
-        first = replaced[0]
-        what = f"'{first.base_text.strip()}' became '{first.other_text.strip()}'" if first.other_text.strip() else f"'{first.base_text.strip()}' cut"
-        severity, message = Severity.MAJOR, f"Headline changed a fact: {what}"
+    gone, new = _numbers(b_text) - _numbers(o_text), _numbers(o_text) - _numbers(b_text)
+    if gone and new:
+        what = f"{', '.join(sorted(gone))} became {', '.join(sorted(new))}"
+        severity, message = Severity.MAJOR, f"Headline changed a figure: {what}: '{b_text.strip()}' became '{o_text.strip()}'"
     else:
         severity, message = Severity.MINOR, f"Headline reworded: '{b_text.strip()}' became '{o_text.strip()}'"
     return [Finding(FindingKind.HEADLINE_CHANGED, severity, (b,), (o,), b_text, o_text, message,
