@@ -23,7 +23,7 @@ from reader.notices import notice_findings
 from reader.normalize import fold_typography
 from reader.profile import Profile
 from reader.quote_match import QuoteMatch, match_quotes
-from reader.quotes import Quote, comparable_text, extract_quotes, masked_text
+from reader.quotes import Quote, comparable_text, extract_quotes, masked_text, quote_key
 from reader.relation import Reuse, lifts_substantially
 from reader.speakers import Attribution, attribute_quotes, extract_attributions, has_cue, name_words, same_speaker
 from reader.worddiff import diff_words
@@ -180,12 +180,21 @@ def _altered(base: Side, other: Side, match: QuoteMatch, profile: Profile) -> Fi
     base_text, other_text = _quote_text(base, match.base), _quote_text(other, match.other)
     if fold_typography(base_text) == fold_typography(other_text):
         return None
+    who = base.speaker_of[match.base[0]]
+    kept = _whole_sentences_kept(base_text, other_text)
+    if kept is not None:
+        # Selective quoting: what is quoted is still word for word what was said.
+        return Finding(
+            FindingKind.QUOTE_ALTERED, Severity.INFO, tuple(_paragraphs(base, match.base)),
+            tuple(_paragraphs(other, match.other)), base_text, other_text,
+            f"Quote{_by(who)} shortened: {kept} kept word for word", tuple(_spans(base, match.base)),
+            tuple(_spans(other, match.other)),
+        )
     severity, what = _change_message(diff_words(base_text, other_text, profile))
     if severity is None:
         return None
     if severity is Severity.MINOR and (len(match.base) > 1 or len(match.other) > 1):
         return None  # joining or splitting a quote moves its punctuation; the words are the same
-    who = base.speaker_of[match.base[0]]
     return Finding(
         FindingKind.QUOTE_ALTERED,
         severity,
@@ -197,6 +206,23 @@ def _altered(base: Side, other: Side, match: QuoteMatch, profile: Profile) -> Fi
         tuple(_spans(base, match.base)),
         tuple(_spans(other, match.other)),
     )
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=\S)")
+
+
+def _whole_sentences_kept(base_text: str, other_text: str) -> str | None:
+    """"2 of 3 sentences" when the version quotes a run of the wire quote's whole sentences, word for
+    word, and nothing else; else None."""
+    sentences = [quote_key(part) for part in _SENTENCE_BREAK.split(base_text)]
+    target = quote_key(other_text)
+    if len(sentences) < 2 or not target:
+        return None
+    for start in range(len(sentences)):
+        for end in range(start + 1, len(sentences) + 1):
+            if (end - start) < len(sentences) and " ".join(sentences[start:end]) == target:
+                return f"{end - start} of {len(sentences)} sentences"
+    return None
 
 
 @dataclass(frozen=True)

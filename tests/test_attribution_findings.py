@@ -437,3 +437,10 @@ def test_an_attribution_in_a_style_we_cannot_read_is_not_reported_removed():
     base = story("“Oversight works when somebody bothers to look,” said Sen. Maureen Hadley, D-Ill., who pushed for the review.", *FILLER)
     other = story("“Oversight works when somebody bothers to look,” Sen. Maureen Hadley (D-Ill.), who pushed for the review, said.", *FILLER)
     assert not [f for f in findings(base, other) if f.kind is K.ATTRIBUTION_REMOVED]
+
+
+def test_a_quote_cut_to_its_first_whole_sentence_is_shortened_not_altered():
+    base = story("“Our cafes have not made money for five years. Customers have told us they do not want them,” said Ann Thornbury.", *FILLER)
+    other = story("“Our cafes have not made money for five years,” said Ann Thornbury.", *FILLER)
+    found = [f for f in findings(base, other) if f.kind is K.QUOTE_ALTERED]
+    assert [(f.severity, "1 of 2 sentences" in f.message) for f in found] == [(S.INFO, True)]
