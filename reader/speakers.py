@@ -96,7 +96,7 @@ _TITLE_WORDS = {
     "mr", "mrs", "ms", "dr", "prof", "sir", "dame", "minister", "president", "secretary", "chief", "director",
     "mayor", "governor", "senator", "premier", "chancellor", "general", "judge", "chairman", "chairwoman",
     "chair", "spokesman", "spokeswoman", "spokesperson", "ceo", "head", "leader", "commissioner", "inspector",
-    "captain", "officer", "prime", "deputy", "foreign", "finance", "labour", "labor", "interior", "defence",
+    "captain", "officer", "executive", "attorney", "assistant", "prime", "deputy", "foreign", "finance", "labour", "labor", "interior", "defence",
     "defense", "health", "economy", "trade", "transport", "justice", "education", "energy", "vice", "acting",
     "former", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "king", "queen", "prince", "pope", "bishop",
 }
@@ -265,6 +265,11 @@ def _speaker_before(masked: str, clause_start: int, verb_at: int) -> tuple[int, 
         cut = stripped.rfind(",")
         a = clause_start + cut + 1 if cut >= 0 else clause_start
         b = clause_start + len(stripped)
+        relative = _RELATIVE.search(masked, a, b)
+        if relative and len(masked[a : relative.start()].split()) <= 6:
+            # "A senior diplomat who asked not to be named because the talks were private said": the
+            # subject is the noun phrase before its relative clause.
+            b = relative.start()
         if len(masked[a:b].split()) > 8:
             return None  # a whole clause, not a noun phrase: "The strike has held up imports and said"
     a, b = _trim(masked, a, b)
@@ -275,6 +280,11 @@ def _speaker_before(masked: str, clause_start: int, verb_at: int) -> tuple[int, 
     if not _looks_like_speaker(phrase):
         return None
     return a, b, title, a
+
+
+_RELATIVE = re.compile(r"\s+(?:who|which)\s")
+# What "according to" names: any noun phrase up to the clause's end ("figures from market researcher X").
+_ACCORDING_SOURCE = re.compile(r"\s+([^,.;:\"\u2591()]{3,120}?)(?=\s*(?:[,.;:()]|$))")
 
 
 def _clause_start(masked: str, sentence_start: int, at: int) -> int:
@@ -325,7 +335,10 @@ def attributions_in_paragraph(index: int, text: str, quotes: list[Quote], start:
         if lemma == "according to":
             found_after = _speaker_after(masked, cue.end(), sentence_end)
             if not found_after:
-                continue
+                source = _ACCORDING_SOURCE.match(masked, cue.end(), sentence_end)
+                if not source or len(source.group(1).split()) > 12:
+                    continue
+                found_after = (source.start(1), source.end(1), None)
             a, b, title = found_after
             speaker = masked[a:b] if title is None else masked[a : a + len(masked[a:b].split(",")[0])]
             span_start, span_end = cue.start(), b
@@ -355,8 +368,13 @@ def attributions_in_paragraph(index: int, text: str, quotes: list[Quote], start:
                 speaker = masked[a:b]
                 span_end = verb_end + (hedge_match.end() - verb_end if hedge_match else 0)
                 statement = _trim(masked, span_end, sentence_end)
-                if statement[1] - statement[0] < 3 and span_start > sentence_start:
-                    statement = _trim(masked, sentence_start, span_start)
+                lead_in = _trim(masked, sentence_start, span_start)
+                if span_start > sentence_start and (
+                    statement[1] - statement[0] < 3 or len(masked[lead_in[0] : lead_in[1]].split()) >= 4
+                ):
+                    # "..., a person familiar with the deliberations said, speaking on condition of
+                    # anonymity": what the source says comes before the attribution.
+                    statement = lead_in
             elif inverted is not None:
                 a, b, title = inverted
                 name_end = a + len(masked[a:b].split(",")[0])

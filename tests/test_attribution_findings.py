@@ -444,3 +444,17 @@ def test_a_quote_cut_to_its_first_whole_sentence_is_shortened_not_altered():
     other = story("“Our cafes have not made money for five years,” said Ann Thornbury.", *FILLER)
     found = [f for f in findings(base, other) if f.kind is K.QUOTE_ALTERED]
     assert [(f.severity, "1 of 2 sentences" in f.message) for f in found] == [(S.INFO, True)]
+
+
+def test_sourcing_dropped_from_a_statement_leaves_it_unsourced():
+    cases = [
+        ("The market share slipped to 6.1 per cent in the 12 weeks to March 22, according to figures from market researcher Halcyon Insight.",
+         "The market share slipped to 6.1 per cent in the 12 weeks to March 22."),
+        ("The jury sent a note to the judge on Monday saying it was deadlocked, a person familiar with the deliberations said, speaking on condition of anonymity.",
+         "The jury sent a note to the judge on Monday saying it was deadlocked."),
+        ("A senior diplomat who asked not to be named because the talks were private said the wording had been softened late on Monday.",
+         "The wording had been softened late on Monday."),
+    ]
+    for wire, copy in cases:
+        found = findings(story(wire, *FILLER), story(copy, *FILLER))
+        assert [(f.kind, f.severity) for f in found] == [(K.ATTRIBUTION_REMOVED, S.MAJOR)], wire
