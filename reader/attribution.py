@@ -534,7 +534,7 @@ class _Comparer:
             return
         if b is None:
             key = (o.paragraph, o.start)
-            if key in self.paired_other or o.inherited or self._attributed_somehow(self.base, quote.paragraph, o.who):
+            if key in self.paired_other or o.inherited or self._attributed_somehow(self.base, quote.paragraph, o):
                 return
             self.paired_other.add(key)
             self.findings.append(Finding(
@@ -548,7 +548,7 @@ class _Comparer:
             return
         self.pairs[key] = o
         other_quote = self.other.quotes[j]
-        if o is None and self._attributed_somehow(self.other, other_quote.paragraph, b.who):
+        if o is None and self._attributed_somehow(self.other, other_quote.paragraph, b):
             return  # a cue or the speaker's name is there, in a form we could not read: say nothing
         if o is None:
             self.findings.append(Finding(
@@ -569,11 +569,13 @@ class _Comparer:
         )
 
     @staticmethod
-    def _attributed_somehow(side: Side, paragraph: int, speaker: str) -> bool:
-        """The paragraph holds a cue verb outside its quotes, or names ``speaker``: an attribution we
-        could not read may be there (a style we do not know, "(D-Ill.)", "tells a network")."""
+    def _attributed_somehow(side: Side, paragraph: int, attribution: Attribution) -> bool:
+        """The paragraph holds the other side's cue verb outside its quotes, or names its speaker: that
+        attribution may be there in a form we could not read ("(D-Ill.)", "tells a network"). A wire
+        "according to the state news agency" is not there because the copy says "she said"."""
         quotes = [side.quotes[n] for n in side.quotes_in(paragraph)]
-        return has_cue(side.text(paragraph), quotes) or _mentions(side.text(paragraph), speaker)
+        text = side.text(paragraph)
+        return has_cue(text, quotes, attribution.lemma) or _mentions(text, attribution.who)
 
     def statements(self) -> None:
         """Attributions of reported statements, followed by the statement's words."""
@@ -605,7 +607,7 @@ class _Comparer:
             if found is None:
                 continue
             paragraph, (start, end) = found
-            if any(o.paragraph == paragraph for o in other.attributions):
+            if any(o.paragraph == paragraph and (o.paragraph, o.start) not in self.paired_other for o in other.attributions):
                 continue  # attributed there in another way we could not pair: say nothing rather than guess
             self.pairs[key] = None
             kind = "anonymous-source attribution" if b.anonymous else "attribution"

@@ -175,9 +175,14 @@ class Attribution:
         return f"{self.verb} {self.hedge.strip()}" if self.hedge else self.verb
 
 
-def has_cue(text: str, quotes: list[Quote]) -> bool:
-    """Whether the paragraph holds a cue verb outside its quotes (``said``, ``according to``, ``tells``)."""
-    return _CUE.search(masked_text(text, quotes)) is not None
+def has_cue(text: str, quotes: list[Quote], lemma: str) -> bool:
+    """Whether the paragraph holds, outside its quotes, a cue of ``lemma`` ("say": said, says, saying)."""
+    return any(_lemma_of(m.group()) == lemma for m in _CUE.finditer(masked_text(text, quotes)))
+
+
+def _lemma_of(cue: str) -> str:
+    word = cue.casefold()
+    return "according to" if word.startswith("according") else _LEMMA[word]
 
 
 def _sentences(masked: str, start: int) -> list[tuple[int, int]]:
@@ -316,7 +321,7 @@ def attributions_in_paragraph(index: int, text: str, quotes: list[Quote], start:
             sentences = _sentences(masked, start)
         word = cue.group().casefold()
         sentence_start, sentence_end = next(((a, b) for a, b in sentences if a <= cue.start() < b), (start, len(text)))
-        lemma = "according to" if word.startswith("according") else _LEMMA[word]
+        lemma = _lemma_of(word)
         verb_end = cue.end()
         if lemma in ("tell", "write", "post", "say", "add", "state"):
             obj = _CUE_OBJECT.match(masked, verb_end)

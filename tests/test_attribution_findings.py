@@ -458,3 +458,12 @@ def test_sourcing_dropped_from_a_statement_leaves_it_unsourced():
     for wire, copy in cases:
         found = findings(story(wire, *FILLER), story(copy, *FILLER))
         assert [(f.kind, f.severity) for f in found] == [(K.ATTRIBUTION_REMOVED, S.MAJOR)], wire
+
+
+def test_second_hand_sourcing_cut_when_the_copy_keeps_a_first_hand_cue():
+    wire = ("Two officials said the ministry had suspended payments to three other recipients, according to the "
+            "Windy City Courier, a local news site.")
+    copy = "Two officials said the ministry had suspended payments to three other recipients."
+    found = findings(story(wire, *FILLER), story(copy, *FILLER))
+    assert [(f.kind, f.severity) for f in found] == [(K.ATTRIBUTION_REMOVED, S.MAJOR)]
+    assert "according to the Windy City Courier" in found[0].message
