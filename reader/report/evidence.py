@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reader import __version__
-from reader.model import Article, Comparison, Finding, Row, RowKind, Segment, Severity, VersionComparison
+from reader.model import Article, Comparison, Finding, Relation, Row, RowKind, Segment, Severity, VersionComparison
 
 SEVERITY_ORDER = (Severity.MAJOR, Severity.MINOR, Severity.INFO)
 
@@ -159,8 +159,25 @@ def paragraph_summary(stats: dict, version: VersionComparison | None = None, bas
     return ", ".join(parts)
 
 
-def credit_text(article: Article) -> str:
-    return article.credit if article.credit else "none found"
+_RELATION_TEXT = {
+    Relation.COPY: "copy of the wire",
+    Relation.WRITE_THROUGH: "copy of another write-through (its lede is rewritten; reworded quotes are minor)",
+    Relation.INDEPENDENT: "independent story (judged on the quotes it lifts, not as a reprint)",
+}
+
+
+def relation_text(version: VersionComparison) -> str:
+    return _RELATION_TEXT[version.relation]
+
+
+def credit_text(article: Article, version: VersionComparison | None = None) -> str:
+    """The agency credit the version's dateline or source line states; for a version, also whether it
+    credits the wire's agency somewhere else (byline, copyright line)."""
+    if article.credit:
+        return article.credit
+    if version is not None and version.stats.get("credit_present"):
+        return "the wire's agency, in the byline or a credit line"
+    return "none found"
 
 
 def is_style_only(row: Row) -> bool:

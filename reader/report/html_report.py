@@ -247,7 +247,7 @@ def _scorecard(comparison: Comparison) -> str:
             f"<td>{_bar(s.get('taken_from_base'))}</td>"
             f"<td>{_e(ev.paragraph_summary(s, version, comparison.base))}</td>"
             f"<td class=num>{_e(ev.stat(s, 'substantive'))} <span class=muted>({_e(ev.stat(s, 'facts'))} facts)</span></td>"
-            f"<td>{_e(ev.credit_text(version.article))}</td>"
+            f"<td>{_e(ev.credit_text(version.article, version))}</td>"
             f"<td>{findings or 'none'}</td>"
             "</tr>"
         )
@@ -380,7 +380,7 @@ def _version_section(number: int, version: VersionComparison, base: Article) -> 
     return (
         f'<section class="version" id="{ev.version_anchor(number)}">'
         f"<h2>{number}. {_e(version.article.name)} <span class=muted>beside the wire</span></h2>"
-        f'<p class="summary">Wire kept {_e(ev.share(s.get("base_kept")))} · taken from the wire '
+        f'<p class="summary">{_e(ev.relation_text(version).capitalize())} · wire kept {_e(ev.share(s.get("base_kept")))} · taken from the wire '
         f'{_e(ev.share(s.get("taken_from_base")))} · paragraphs: {_e(ev.paragraph_summary(s, version, base))} · '
         f"findings: {_e(ev.severity_summary(version.findings))}</p>"
         '<table class="aligned"><colgroup><col class="c-label"><col class="c-side"><col class="c-side"></colgroup>'

@@ -125,11 +125,12 @@ def _scorecard(comparison: Comparison) -> list[str]:
         lines += [
             f"**{number}. {escape_markdown(version.article.name)}**",
             "",
+            f"- Class: {ev.relation_text(version)}",
             f"- Share of the wire kept: {ev.share(s.get('base_kept'))}; "
             f"share of the version taken from the wire: {ev.share(s.get('taken_from_base'))}",
             f"- Paragraphs: {ev.paragraph_summary(s, version, comparison.base)}",
             f"- Substantive word changes: {ev.stat(s, 'substantive')} ({ev.stat(s, 'facts')} touching facts)",
-            f"- Agency credit: {escape_markdown(ev.credit_text(version.article))}",
+            f"- Agency credit: {escape_markdown(ev.credit_text(version.article, version))}",
             f"- Findings: {ev.severity_summary(version.findings)}",
             "",
         ]
