@@ -490,6 +490,8 @@ class _Comparer:
         ))
 
     def _added(self, j: int, quote: Quote, matched_other: set[int]) -> None:
+        if any(self.other.quotes[n].key == quote.key for n in matched_other):
+            return  # the page repeats a quote it carries elsewhere (a teaser, a pull quote, share text)
         siblings = [n for n in self.other.quotes_in(quote.paragraph) if n != j and n in matched_other]
         counterpart = list(dict.fromkeys(self.other_to_base.get(quote.paragraph, [])))
         in_wire_paragraph = bool(counterpart) or bool(siblings)

@@ -467,3 +467,10 @@ def test_second_hand_sourcing_cut_when_the_copy_keeps_a_first_hand_cue():
     found = findings(story(wire, *FILLER), story(copy, *FILLER))
     assert [(f.kind, f.severity) for f in found] == [(K.ATTRIBUTION_REMOVED, S.MAJOR)]
     assert "according to the Windy City Courier" in found[0].message
+
+
+def test_a_pull_quote_repeating_a_kept_quote_is_not_a_new_quote():
+    paragraph = "“We are not going back until the shifts are capped,” Maria Velasquez said."
+    base = story(paragraph, *FILLER)
+    other = story(paragraph, FILLER[0], "“We are not going back until the shifts are capped”", *FILLER[1:])
+    assert not [f for f in findings(base, other) if f.kind is K.QUOTE_ADDED]
