@@ -39,6 +39,7 @@ _INNER_HYPHEN = re.compile(r"(?<=\w)[-\u2010\u2011](?=\w)")
 _SPACES = re.compile(r"\s+")
 _POSSESSIVE_S = re.compile(r"(?<=s)'s?(?!\w)")
 _SERIAL_CONJUNCTIONS = frozenset({"and", "or"})
+_SPACED_APOSTROPHE = re.compile(r"(?<=\w) '(?=(?:s|t|re|ll|ve|d|m)\b)")
 
 
 def strongest(categories: Sequence[Category]) -> Category:
@@ -105,6 +106,8 @@ def categorize_tokens(base: Sequence[Token], other: Sequence[Token]) -> tuple[Ca
         if marks_a == marks_b and all(k in _TYPOGRAPHIC_KEYS for k in marks_a):
             return Category.TYPOGRAPHY, False
         return Category.PUNCTUATION, False
+    if _SPACED_APOSTROPHE.sub("'", _plain(base)) == _SPACED_APOSTROPHE.sub("'", _plain(other)):
+        return Category.TYPOGRAPHY, False  # "Kenya ’s": a site's typesetting spaced the apostrophe
     keys_a, keys_b = _keys(words_a), _keys(words_b)
     if _numbers(keys_a) != _numbers(keys_b):
         return Category.SUBSTANTIVE, True  # a changed number is never noise

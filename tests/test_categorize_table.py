@@ -230,3 +230,13 @@ def test_fact_is_only_ever_set_on_substantive_changes():
 )
 def test_categorize_on_change_texts(base, other, category):
     assert categorize(base, other, default_profile())[0] is category
+
+
+def test_a_spaced_apostrophe_is_typography():
+    from reader.model import Category as C
+    from reader.profile import default_profile
+    from reader.worddiff import diff_words
+
+    for wire, copy in (("Russia’s envoy", "Russia ’s envoy"), ("they don’t know", "they don ’t know")):
+        changes = [s for s in diff_words(wire, copy, default_profile()) if s.is_change]
+        assert changes and all(s.category is C.TYPOGRAPHY for s in changes), (wire, copy)
