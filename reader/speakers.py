@@ -209,6 +209,8 @@ def _looks_like_speaker(phrase: str) -> bool:
         return False
     if phrase.casefold() in _PRONOUNS:
         return True
+    if all(len(w.strip(".,'\u2019")) < 2 for w in words):
+        return False  # "A", "Q": a list item or an interview's question mark, not a speaker
     if any(w.casefold() in _NOT_IN_SPEAKER for w in words):
         return False  # a clause, not a noun phrase
     if len(words) > 1 and not any(w[:1].isupper() for w in words) and not _SOURCE_NOUNS.search(phrase):

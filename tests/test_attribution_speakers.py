@@ -104,3 +104,11 @@ def test_a_title_written_another_way_is_the_same_speaker():
     assert same_speaker("U.S. Attorney Karen Ostrowski", "US Attorney Karen Ostrowski") is True
     assert same_speaker("Assistant U.S. Attorney Daniel Perlow", "Daniel Perlow") is True
     assert same_speaker("Karen Ostrowski", "Daniel Perlow") is False
+
+
+def test_a_single_letter_is_not_a_speaker():
+    from reader.quotes import quotes_in_text
+    from reader.speakers import attributions_in_paragraph
+
+    text = "“We will decide on Monday,” J said."
+    assert [a.speaker for a in attributions_in_paragraph(0, text, quotes_in_text(0, text))] == []
