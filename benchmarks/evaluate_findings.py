@@ -95,8 +95,10 @@ def typography_only(finding: Finding) -> bool:
     a, b = finding.base_text, finding.other_text
     if a is None or b is None:
         return False
-    def fold(text: str) -> str:  # quote marks, apostrophes, dashes and spaces are typography
-        return re.sub(r"[\s\"'`\-]+", "", fold_typography(text))
+    def fold(text: str) -> str:  # quote marks, dash and apostrophe styles, runs of spaces are typography
+        text = re.sub(r"[\"`]", " ", fold_typography(text))
+        text = re.sub(r"\s+'(?=\w)", "'", re.sub(r"\s*-+\s*", " - ", text))
+        return " ".join(text.split()).strip(" '")
 
     return fold(a) == fold(b)
 
