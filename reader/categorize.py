@@ -61,6 +61,10 @@ def pair_category(base_token: str, other_token: str, key: str) -> Category:
     return Category.SPELLING
 
 
+def _has_spaced_apostrophe(*sides: Sequence[Token]) -> bool:
+    return any(t.text in ("'", "\u2019") for side in sides for t in side)
+
+
 def _plain(tokens: Sequence[Token]) -> str:
     return _SPACES.sub(" ", fold_typography("".join(t.text for t in tokens))).strip()
 
@@ -106,7 +110,7 @@ def categorize_tokens(base: Sequence[Token], other: Sequence[Token]) -> tuple[Ca
         if marks_a == marks_b and all(k in _TYPOGRAPHIC_KEYS for k in marks_a):
             return Category.TYPOGRAPHY, False
         return Category.PUNCTUATION, False
-    if _SPACED_APOSTROPHE.sub("'", _plain(base)) == _SPACED_APOSTROPHE.sub("'", _plain(other)):
+    if _has_spaced_apostrophe(base, other) and _SPACED_APOSTROPHE.sub("'", _plain(base)) == _SPACED_APOSTROPHE.sub("'", _plain(other)):
         return Category.TYPOGRAPHY, False  # "Kenya ’s": a site's typesetting spaced the apostrophe
     keys_a, keys_b = _keys(words_a), _keys(words_b)
     if _numbers(keys_a) != _numbers(keys_b):

@@ -16,9 +16,13 @@ _CORRECTION = re.compile(
 )
 
 
+_CORRECTION_HINTS = ("correct", "clarif", "editor", "note to", "earlier version", "amended")
+
+
 def is_correction(text: str) -> bool:
     """A correction, clarification or editor's note (``CORRECTION: An earlier version of this story ...``)."""
-    return _CORRECTION.search(text) is not None
+    lower = text.casefold()  # cheap test first: the pattern is slow on long paragraphs, and rarely matches
+    return any(hint in lower for hint in _CORRECTION_HINTS) and _CORRECTION.search(text) is not None
 
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
