@@ -102,6 +102,15 @@ def _by(attribution: Attribution | None) -> str:
     return f" by {who[0].lower()}{who[1:]}" if re.match(r"(?:The|A|An)\s", who) else f" by {who}"
 
 
+def _written(attribution: Attribution) -> str:
+    """The speaker for a message: the name when sure, else as written ("he")."""
+    return attribution.who if attribution.sure else attribution.speaker
+
+
+def _credited_to(attribution: Attribution) -> str:
+    return f" to {attribution.who}" if attribution.sure else ""
+
+
 def _counterparts(rows: list[Row]) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
     base_to_other: dict[int, list[int]] = {}
     other_to_base: dict[int, list[int]] = {}
@@ -304,12 +313,12 @@ def _verb_change(b: Attribution, o: Attribution) -> tuple[Severity, str] | None:
         if {b.lemma, o.lemma} == {"say", "according to"}:
             severity = Severity.INFO
         note = " (loaded verb)" if loaded else ""
-        return severity, f'"{b.who} {b.cue}" became "{o.who} {o.cue}"{note}'
+        return severity, f'"{_written(b)} {b.cue}" became "{_written(o)} {o.cue}"{note}'
     if o.hedge and not b.hedge:
         return Severity.MINOR, f'hedge added: "{b.cue}" became "{o.cue}"'
     if _cue_detail(b) != _cue_detail(o):
         # "said" -> "said in a separate interview", "told reporters" -> "told state television"
-        return Severity.MINOR, f'sourcing detail changed: "{b.who} {b.cue}" became "{o.who} {o.cue}"'
+        return Severity.MINOR, f'sourcing detail changed: "{_written(b)} {b.cue}" became "{_written(o)} {o.cue}"'
     return None
 
 
@@ -541,7 +550,7 @@ class _Comparer:
             self.paired_other.add(key)
             self.findings.append(Finding(
                 FindingKind.ATTRIBUTION_ADDED, Severity.MINOR, (quote.paragraph,), (o.paragraph,), None,
-                _phrase(o), f'Attribution added{about}: now credited to {o.who} ("{_phrase(o)}")',
+                _phrase(o), f'Attribution added{about}: now credited{_credited_to(o)} ("{_phrase(o)}")',
                 (quote.span,), (o.span, self.other.quotes[j].span),
             ))
             return
@@ -556,7 +565,7 @@ class _Comparer:
             self.findings.append(Finding(
                 FindingKind.ATTRIBUTION_REMOVED, Severity.MAJOR, (b.paragraph,), (self.other.quotes[j].paragraph,),
                 _phrase(b), None,
-                f'Attribution removed{about}: no longer credited to {b.who} (was "{_phrase(b)}")',
+                f'Attribution removed{about}: no longer credited{_credited_to(b)} (was "{_phrase(b)}")',
                 (b.span, quote.span), (self.other.quotes[j].span,),
             ))
             return
@@ -630,7 +639,7 @@ class _Comparer:
                 continue
             self.findings.append(Finding(
                 FindingKind.ATTRIBUTION_ADDED, Severity.MINOR, (paragraph,), (o.paragraph,), None,
-                _phrase(o), f'Attribution added: "{short(o_statement, 50)}" now credited to {o.who}',
+                _phrase(o), f'Attribution added: "{short(o_statement, 50)}" now credited{_credited_to(o)} ("{_phrase(o)}")',
                 (TextSpan(paragraph, start, end),), (o.span,),
             ))
 
