@@ -80,7 +80,7 @@ def pair_up(labels: list[dict], findings: list[Finding]) -> list[tuple[Finding, 
     return [(finding, answered.get(n)) for n, finding in enumerate(findings)]
 
 
-_NAMED = re.compile(r"\bby ([A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*)*)")
+_NAMED = re.compile(r"\bby (.+?)(?: altered| turned| removed| added| shortened|$)")
 
 
 def wrong_speaker(finding: Finding, label: dict | None) -> bool:

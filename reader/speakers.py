@@ -306,7 +306,10 @@ def _split_title(speaker: str, title: str | None) -> tuple[str, str | None]:
     words = speaker.split()
     cut = 0
     for i, word in enumerate(words[:-1]):
-        if word.strip(".").casefold() in _TITLE_WORDS and all(w[:1].isupper() for w in words[: i + 1]):
+        # "Labour Minister", "Chief executive", "JDA general secretary": capitalised or title words.
+        if word.strip(".").casefold() in _TITLE_WORDS and all(
+            w[:1].isupper() or w.strip(".").casefold() in _TITLE_WORDS for w in words[: i + 1]
+        ):
             cut = i + 1
     if cut and all(w[:1].isupper() for w in words[cut:]):
         prefix = " ".join(words[:cut])

@@ -112,3 +112,10 @@ def test_a_single_letter_is_not_a_speaker():
 
     text = "“We will decide on Monday,” J said."
     assert [a.speaker for a in attributions_in_paragraph(0, text, quotes_in_text(0, text))] == []
+
+
+def test_lower_case_titles_before_a_name_are_titles():
+    from reader.speakers import _split_title
+
+    assert _split_title("Chief executive Rachel Thornbury", None) == ("Rachel Thornbury", "Chief executive")
+    assert _split_title("JDA general secretary Tom Ellery", None) == ("Tom Ellery", "JDA general secretary")
