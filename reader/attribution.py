@@ -376,6 +376,8 @@ class _Comparer:
         self.findings: list[Finding] = []
         self.pairs: dict[tuple[int, int], Attribution | None] = {}  # base attribution -> version attribution
         self.paired_other: set[tuple[int, int]] = set()
+        # What attribution findings already said: one paragraph's "X said ... and urged" is one change.
+        self._said: set[tuple] = set()
         self._trigrams: dict[tuple[str, ...], set[int]] | None = None
 
     # -- quotes
@@ -574,10 +576,21 @@ class _Comparer:
             return
         found = _compare_attributions(b, o, about, (self.base.text(b.paragraph), self.other.text(o.paragraph)))
         # The finding is about the quote too: its paragraphs are the quote's and the attribution's.
-        self.findings.extend(
+        self._add_attribution_findings(
             replace(f, base=tuple(sorted({*f.base, quote.paragraph})), other=tuple(sorted({*f.other, other_quote.paragraph})))
             for f in found
         )
+
+    def _add_attribution_findings(self, found) -> None:
+        """Add speaker and verb findings, once each: "X said ... and urged" are two cues of one speaker,
+        and a changed speaker is one change of the paragraph."""
+        for finding in found:
+            key = (finding.kind, finding.base, finding.other) + (
+                () if finding.kind is FindingKind.SPEAKER_CHANGED else (finding.message,)
+            )
+            if key not in self._said:
+                self._said.add(key)
+                self.findings.append(finding)
 
     @staticmethod
     def _attributed_somehow(side: Side, paragraph: int, attribution: Attribution) -> bool:
@@ -612,7 +625,11 @@ class _Comparer:
                 self.pairs[key] = best
                 self.paired_other.add((best.paragraph, best.start))
                 texts = (base.text(b.paragraph), other.text(best.paragraph))
-                self.findings.extend(_compare_attributions(b, best, "", texts))
+                # Statements are paired by their words, a fuzzier match than a quote's: the verb is
+                # compared, but a different source is not called another speaker.
+                self._add_attribution_findings(
+                    f for f in _compare_attributions(b, best, "", texts) if f.kind is not FindingKind.SPEAKER_CHANGED
+                )
                 continue
             found = self._find_statement(statement, base_paragraph=b.paragraph)
             if found is None:
@@ -635,7 +652,7 @@ class _Comparer:
             if found is None:
                 continue
             paragraph, (start, end) = found
-            if any(b.paragraph == paragraph for b in base.attributions):
+            if any(b.paragraph == paragraph for b in base.attributions) or self._attributed_somehow(base, paragraph, o):
                 continue
             self.findings.append(Finding(
                 FindingKind.ATTRIBUTION_ADDED, Severity.MINOR, (paragraph,), (o.paragraph,), None,

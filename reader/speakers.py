@@ -294,10 +294,15 @@ _RELATIVE = re.compile(r"\s+(?:who|which)\s")
 _ACCORDING_SOURCE = re.compile(r"\s+([^,.;:\"\u2591()]{3,120}?)(?=\s*(?:[,.;:()]|$))")
 
 
+_SHORT_PARENTHESIS = re.compile(r"\([^()\u2591\"]{1,24}\)")  # "(USN)", "(D-Ill.)": part of the noun phrase
+
+
 def _clause_start(masked: str, sentence_start: int, at: int) -> int:
+    inside = [(m.start(), m.end()) for m in _SHORT_PARENTHESIS.finditer(masked, sentence_start, at)]
     start = sentence_start
     for match in _CLAUSE_BREAK.finditer(masked, sentence_start, at):
-        start = match.end()
+        if not any(a <= match.start() < b for a, b in inside):
+            start = match.end()
     return start
 
 

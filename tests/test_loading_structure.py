@@ -179,3 +179,25 @@ def test_the_named_byline_and_the_longest_title_win_over_a_site_name_and_an_agen
     assert article.headline == "Eight Baltic nations agree cable patrols and a repair fund at Tallinn summit"
     assert article.byline.startswith("HENRY SALTMARSH")
     assert [p.kind for p in article.paragraphs][:3] == [K.BOILERPLATE, K.BOILERPLATE, K.BOILERPLATE]
+
+
+def test_a_standfirst_under_the_headline_is_not_the_headline():
+    article = article_from_text("\n".join([
+        "Mancunian Evening Post", "Health", "Junior doctors to strike for five days after pay talks collapse",
+        "Thousands of appointments face being postponed as the walkout hits four hospitals from Monday",
+        "By Eleanor Whitcombe, PA Health Correspondent", LEDE,
+    ]))
+    assert article.headline == "Junior doctors to strike for five days after pay talks collapse"
+
+
+def test_menus_breadcrumbs_and_mastheads_are_furniture_not_headlines():
+    from reader.loading.furniture import is_furniture
+
+    for line in ("News | Business | Sport | What’s On | Property", "Home  Local  Crime & Courts  Schools",
+                 "International › Europe", "GLOBAL DESK DAILY  ·  English Edition"):
+        assert is_furniture(line), line
+    for line in ("By Jo Roe | Reuters", "Jane Roe, John Doe and Ann Poe The Daily Example", "TALKS STALL",
+                 "Port Alder dock workers vote to extend strike as harbour talks stall"):
+        assert not is_furniture(line), line
+    article = article_from_text("\n".join(["News | World | Europe | Opinion", "Dock workers vote to extend strike", LEDE]))
+    assert article.headline == "Dock workers vote to extend strike"

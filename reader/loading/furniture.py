@@ -85,6 +85,22 @@ _PROMPT = re.compile(
 _WORD = re.compile(r"[\w'\u2019-]+")
 
 
+# Items of a menu or breadcrumb: separated by bars, dots, chevrons or runs of spaces.
+_MENU_SEPARATOR = re.compile(r"\s*[|\u00b7\u2022\u203a\u00bb>]\s*|\s{2,}")
+
+
+def is_menu(text: str) -> bool:
+    """A row of short items: ``News | Business | Sport``, ``Home  Local  Crime & Courts``,
+    ``International › Europe``, ``GLOBAL DESK DAILY · English Edition``; never a byline (``By ... | ...``)."""
+    text = text.strip()
+    if text[:3].casefold() == "by ":
+        return False
+    items = [item for item in _MENU_SEPARATOR.split(text) if item.strip()]
+    return len(items) >= 2 and all(
+        len(_WORD.findall(item)) <= 3 and not item.rstrip().endswith((".", "?", "!", ",")) for item in items
+    )
+
+
 def is_furniture(text: str) -> bool:
     """A share bar, menu, button row or paywall prompt (``SHARE POST EMAIL PRINT``, ``A A``,
     ``Sign in``, ``Enter your postcode for local weather``, ``All-Access Digital Pass``)."""
@@ -92,5 +108,7 @@ def is_furniture(text: str) -> bool:
     if not words:
         return False
     if len(words) <= 30 and _PROMPT.search(text):
+        return True
+    if len(words) <= 24 and is_menu(text):
         return True
     return len(words) <= 10 and all(w.casefold() in _INTERFACE_WORDS for w in words)

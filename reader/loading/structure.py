@@ -204,12 +204,19 @@ def _byline_index(texts: list[str], candidates: list[int]) -> int | None:
     return (named or bylines or [None])[0]
 
 
+_HEADLINE_WORDS = 5  # site names and section names are shorter; headlines seldom are
+
+
 def _headline_index(texts: list[str], candidates: list[int], stated: bool) -> int | None:
-    """The headline among the short lines before the lede, bylines left out: the longest (a page's
-    section names, site name and menu lines are shorter), the first when lengths tie."""
+    """The headline among the short lines before the lede, bylines left out: the first of headline
+    length (a page's site name, section names and menu lines are shorter; a standfirst under the
+    headline may be longer), else the longest."""
     if stated:
         return None
     titles = [i for i in candidates if _is_short_title(texts[i]) and not _is_byline(texts[i])]
+    full = [i for i in titles if len(_words(texts[i])) >= _HEADLINE_WORDS]
+    if full:
+        return full[0]
     return max(titles, key=lambda i: (len(_words(texts[i])), -i), default=None)
 
 
