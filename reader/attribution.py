@@ -17,7 +17,7 @@ from functools import cached_property
 
 from rapidfuzz import fuzz
 
-from reader.credits import agency_credits, article_findings, lift_findings
+from reader.credits import AgencyCredits, agency_credits, article_findings, lift_findings
 from reader.model import Article, Category, Finding, FindingKind, Op, ParagraphKind, Relation, Row, Severity, TextSpan
 from reader.notices import notice_findings
 from reader.normalize import fold_typography
@@ -678,7 +678,7 @@ class _Comparer:
 
 def find_findings(
     base: Side, other: Article, rows: list[Row], profile: Profile,
-    relation: Relation = Relation.COPY, share: Reuse | None = None,
+    relation: Relation = Relation.COPY, share: Reuse | None = None, agencies: AgencyCredits | None = None,
 ) -> list[Finding]:
     """Findings of one version against the base. ``base`` is ``Side.of(base_article)``, worked out once
     by the caller and shared by every version compared against that base.
@@ -689,13 +689,16 @@ def find_findings(
     base_article = base.article
     if [(p.text, p.kind) for p in base_article.paragraphs] == [(p.text, p.kind) for p in other.paragraphs]:
         return []  # the same text: nothing about it can have changed
+    agencies = agencies or AgencyCredits(base.agencies(profile), agency_credits(other, profile))
     comparer = _Comparer(base, Side.of(other), list(rows), profile)
     comparer.quotes()
     comparer.statements()
     if relation is Relation.INDEPENDENT:
-        metadata = lift_findings(base_article, other, profile, share) if share and lifts_substantially(share) else []
+        metadata = lift_findings(base_article, share, agencies) if share and lifts_substantially(share) else []
     else:
-        metadata = article_findings(base_article, other, list(rows), profile) + notice_findings(base_article, other, profile)
+        metadata = article_findings(base_article, other, list(rows), profile, agencies) + notice_findings(
+            base_article, other, profile
+        )
     findings = comparer.findings
     if relation is Relation.WRITE_THROUGH:
         findings = [_as_update(f) for f in findings]

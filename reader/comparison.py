@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 
 from reader.align import align, paused_gc
 from reader.attribution import Side, find_findings
-from reader.credits import agency_credits
+from reader.credits import AgencyCredits, agency_credits
 from reader.model import (
     Article,
     Category,
@@ -117,12 +117,12 @@ def compare_version(base: Side, other: Article, profile: Profile, counts: WordCo
     kept = kept_words(body_rows, counts)
     share = reuse(article, other, rows, _share(kept, body_words(article, counts)))
     relation = relation_of(article, rows, share)
+    agencies = AgencyCredits(base.agencies(profile), agency_credits(other, profile))
     findings = sorted(
-        find_findings(base, other, rows, profile, relation, share),
+        find_findings(base, other, rows, profile, relation, share, agencies),
         key=lambda f: (-f.severity.rank, min(f.base or f.other or (0,))),
     )
-    wire_agencies = base.agencies(profile)
-    credited = bool(set(wire_agencies) & set(agency_credits(other, profile))) if wire_agencies else other.credit is not None
+    credited = bool(agencies.still) if agencies.wire else other.credit is not None
     stats = version_stats(article, other, body_rows, kept, findings, counts, credited)
     return VersionComparison(other, tuple(rows), tuple(findings), stats, relation=relation)
 

@@ -152,6 +152,29 @@ def agency_credits(article: Article, profile: Profile) -> dict[str, str]:
 _PHOTO_IN_TEXT = re.compile(r"\bPhoto\s*/|/\s*Getty\b|\bphoto:", re.IGNORECASE)
 
 
+@dataclass(frozen=True)
+class AgencyCredits:
+    """The agencies the wire and a version credit (``agency_credits`` of each), worked out once per
+    version and read by every credit finding and the scorecard."""
+
+    wire: dict[str, str]
+    version: dict[str, str]
+
+    @property
+    def still(self) -> dict[str, str]:
+        """The wire's agencies the version still credits, with where."""
+        return {a: w for a, w in self.version.items() if a in self.wire}
+
+    @property
+    def uncredited(self) -> bool:
+        """The wire credits an agency and the version credits it nowhere."""
+        return bool(self.wire) and not self.still
+
+    @property
+    def names(self) -> str:
+        return ", ".join(sorted(self.wire))
+
+
 _IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)*")
 _ROLE_WORDS = {
     "editor", "editors", "reporter", "reporters", "correspondent", "correspondents", "writer", "writers", "staff",
@@ -272,15 +295,12 @@ def _same_credit(a: Credit, b: Credit) -> bool:
     return fuzz.ratio(match_key(a.text), match_key(b.text)) >= 80 or match_key(a.text) in match_key(b.text)
 
 
-def credit_findings(base: Article, other: Article, profile: Profile) -> list[Finding]:
+def credit_findings(base: Article, other: Article, profile: Profile, agencies: AgencyCredits) -> list[Finding]:
     """Credits of the wire a version dropped or replaced. Dropping one is major only when no credit to
     the wire's agency remains anywhere in the version (byline, dateline, copyright or source line); a
     photo credit belongs to the photo, and a copy may run other photos: never more than info."""
     base_credits, other_credits = credits_of(base), credits_of(other)
-    wire_agencies = agency_credits(base, profile)
-    still = {a: w for a, w in agency_credits(other, profile).items() if a in wire_agencies}
-    uncredited = bool(wire_agencies) and not still
-    agency = ", ".join(sorted(wire_agencies))
+    still, uncredited, agency = agencies.still, agencies.uncredited, agencies.names
 
     def weight(credit: Credit) -> tuple[Severity, str]:
         if credit.kind == "photo":
@@ -335,7 +355,7 @@ def credit_findings(base: Article, other: Article, profile: Profile) -> list[Fin
         findings.append(_finding(
             FindingKind.CREDIT_REMOVED, Severity.MAJOR, [where] if where is not None else [], [], agency, None,
             f"No credit to {agency} remains anywhere in this version (the wire credits it in the "
-            f"{next(iter(wire_agencies.values()))})",
+            f"{next(iter(agencies.wire.values()))})",
             [_whole(base, where)] if where is not None else [],
         ))
     for n, credit in enumerate(other_credits):
@@ -422,16 +442,21 @@ def dateline_findings(base: Article, other: Article, rows: list[Row], profile: P
     )]
 
 
-def article_findings(base: Article, other: Article, rows: list[Row], profile: Profile) -> list[Finding]:
-    return byline_findings(base, other, profile) + credit_findings(base, other, profile) + dateline_findings(base, other, rows, profile)
+def article_findings(
+    base: Article, other: Article, rows: list[Row], profile: Profile, agencies: AgencyCredits
+) -> list[Finding]:
+    return (
+        byline_findings(base, other, profile)
+        + credit_findings(base, other, profile, agencies)
+        + dateline_findings(base, other, rows, profile)
+    )
 
 
-def lift_findings(base: Article, other: Article, profile: Profile, share: Reuse) -> list[Finding]:
+def lift_findings(base: Article, share: Reuse, agencies: AgencyCredits) -> list[Finding]:
     """An independent story that lifts a substantial share of the wire and credits its agency nowhere."""
-    wire_agencies = agency_credits(base, profile)
-    if not wire_agencies or set(agency_credits(other, profile)) & set(wire_agencies):
+    if not agencies.uncredited:
         return []
-    agency = ", ".join(sorted(wire_agencies))
+    agency = agencies.names
     where = lede_index(base)
     return [_finding(
         FindingKind.CREDIT_REMOVED, Severity.MAJOR, [where] if where is not None else [], [], agency, None,
