@@ -30,7 +30,7 @@ if __package__ in (None, ""):  # run as a script: make the project importable
 from benchmarks.truth import read_truth, truth_label  # noqa: E402
 from reader.comparison import compare  # noqa: E402
 from reader.loading import load_article  # noqa: E402
-from reader.model import Finding, Severity  # noqa: E402
+from reader.model import Finding  # noqa: E402
 from reader.normalize import fold_typography  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -14,7 +14,6 @@ from reader.model import (
     Category,
     Comparison,
     FindingKind,
-    ParagraphKind,
     Row,
     RowKind,
     VersionComparison,
@@ -24,7 +23,6 @@ from reader.profile import Profile, default_profile
 from reader.relation import relation_of, reuse
 from reader.worddiff import diff_words
 
-_BODY_KINDS = (ParagraphKind.BODY, ParagraphKind.SUBHEAD)
 
 
 def diff_row(row: Row, base: Article, other: Article, profile: Profile) -> Row:
@@ -48,16 +46,12 @@ class WordCounts(dict):
 
 def body_words(article: Article, counts: WordCounts) -> int:
     """Words of the article's body paragraphs and subheads."""
-    return sum(counts[p.text] for p in article.paragraphs if p.kind in _BODY_KINDS)
+    return sum(counts[p.text] for p in article.paragraphs if not p.kind.is_metadata)
 
 
 def _body_rows(base: Article, other: Article, rows: list[Row]) -> list[Row]:
     """Rows of body paragraphs and subheads on both of their sides."""
-
-    def is_body(article: Article, indices: tuple[int, ...]) -> bool:
-        return any(article.paragraphs[i].kind in _BODY_KINDS for i in indices)
-
-    return [r for r in rows if not (r.base and not is_body(base, r.base) or r.other and not is_body(other, r.other))]
+    return [r for r in rows if not (r.base and not base.has_body(r.base) or r.other and not other.has_body(r.other))]
 
 
 def kept_words(rows: list[Row], counts: WordCounts) -> int:

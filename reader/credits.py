@@ -244,10 +244,6 @@ def _finding(kind, severity, base_idx, other_idx, base_text, other_text, message
     )
 
 
-def _whole(article: Article, index: int) -> TextSpan:
-    return TextSpan(index, 0, len(article.paragraphs[index].text))
-
-
 def byline_findings(base: Article, other: Article, profile: Profile | None = None) -> list[Finding]:
     b_idx = next((p.index for p in base.paragraphs if p.kind is ParagraphKind.BYLINE), None)
     o_idx = next((p.index for p in other.paragraphs if p.kind is ParagraphKind.BYLINE), None)
@@ -257,13 +253,13 @@ def byline_findings(base: Article, other: Article, profile: Profile | None = Non
         return []
     if o_text is None:
         return [_finding(FindingKind.BYLINE_REMOVED, Severity.MINOR, [b_idx], [], b_text, None,
-                         f"Byline removed: {b_text}", [_whole(base, b_idx)])]
+                         f"Byline removed: {b_text}", [base.whole(b_idx)])]
     if b_text is None:
         return [_finding(FindingKind.BYLINE_ADDED, Severity.MINOR, [], [o_idx], None, o_text,
-                         f"Byline added: {o_text}", (), [_whole(other, o_idx)])]
+                         f"Byline added: {o_text}", (), [other.whole(o_idx)])]
     b_names, o_names = (_people(credit_names(byline_text(text)), profile) for text in (b_text, o_text))
     removed, added = _missing(b_names, o_names), _missing(o_names, b_names)
-    b_span, o_span = [_whole(base, b_idx)], [_whole(other, o_idx)]
+    b_span, o_span = [base.whole(b_idx)], [other.whole(o_idx)]
     if not removed and not added:
         return []
     if removed and not o_names:
@@ -356,7 +352,7 @@ def credit_findings(base: Article, other: Article, profile: Profile, agencies: A
             FindingKind.CREDIT_REMOVED, Severity.MAJOR, [where] if where is not None else [], [], agency, None,
             f"No credit to {agency} remains anywhere in this version (the wire credits it in the "
             f"{next(iter(agencies.wire.values()))})",
-            [_whole(base, where)] if where is not None else [],
+            [base.whole(where)] if where is not None else [],
         ))
     for n, credit in enumerate(other_credits):
         if n in used:

@@ -66,6 +66,14 @@ class Article:
     def texts(self, indices: tuple[int, ...]) -> str:
         return "\n".join(self.paragraphs[i].text for i in indices)
 
+    def has_body(self, indices: tuple[int, ...]) -> bool:
+        """Whether any of these paragraphs is body text or a subhead (not metadata)."""
+        return any(not self.paragraphs[i].kind.is_metadata for i in indices)
+
+    def whole(self, index: int) -> "TextSpan":
+        """The span of a whole paragraph."""
+        return TextSpan(index, 0, len(self.paragraphs[index].text))
+
 
 class RowKind(StrEnum):
     EQUAL = "equal"

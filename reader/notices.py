@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from reader.model import Article, Finding, FindingKind, ParagraphKind, Severity, TextSpan
+from reader.model import Article, Finding, FindingKind, ParagraphKind, Severity
 from reader.profile import Profile
 from reader.worddiff import diff_words
 
@@ -37,10 +37,6 @@ def _headline(article: Article) -> int | None:
     return next((p.index for p in article.paragraphs if p.kind is ParagraphKind.HEADLINE), None)
 
 
-def _whole(article: Article, index: int) -> TextSpan:
-    return TextSpan(index, 0, len(article.paragraphs[index].text))
-
-
 def headline_findings(base: Article, other: Article, profile: Profile) -> list[Finding]:
     """A reworded headline is minor; one whose figure was replaced by another ("1,800 jobs" -> "2,800
     jobs", "$38 million" -> "$28m") is major. A figure only added or only dropped leaves it minor, and so
@@ -59,7 +55,7 @@ def headline_findings(base: Article, other: Article, profile: Profile) -> list[F
     else:
         severity, message = Severity.MINOR, f"Headline reworded: '{b_text.strip()}' became '{o_text.strip()}'"
     return [Finding(FindingKind.HEADLINE_CHANGED, severity, (b,), (o,), b_text, o_text, message,
-                    (_whole(base, b),), (_whole(other, o),))]
+                    (base.whole(b),), (other.whole(o),))]
 
 
 def correction_findings(base: Article, other: Article) -> list[Finding]:
@@ -68,7 +64,7 @@ def correction_findings(base: Article, other: Article) -> list[Finding]:
         return []  # the copy carries one: which wording it chose is for the reader to see
     return [
         Finding(FindingKind.CORRECTION_REMOVED, Severity.MAJOR, (p.index,), (), p.text, None,
-                f"Correction dropped: the wire's '{p.text.strip()[:80]}' is not in this version", (_whole(base, p.index),))
+                f"Correction dropped: the wire's '{p.text.strip()[:80]}' is not in this version", (base.whole(p.index),))
         for p in base.paragraphs if is_correction(p.text)
     ]
 

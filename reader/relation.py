@@ -17,7 +17,6 @@ from dataclasses import dataclass
 
 from reader.model import Article, ParagraphKind, Relation, Row, RowKind
 
-_BODY_KINDS = (ParagraphKind.BODY, ParagraphKind.SUBHEAD)
 INDEPENDENT_KEPT = 0.5  # below this share of the wire's words kept ...
 INDEPENDENT_OWN_BODY = 0.4  # ... and this share of the version's body paragraphs or more its own
 REWRITTEN_LEDE = 0.9  # a rewritten lede row is less similar (copies: 0.96 and up; write-throughs: 0.43-0.88)
@@ -36,17 +35,13 @@ class Reuse:
     lifted_paragraphs: int  # wire body paragraphs the version carries whole (equal or edited rows)
 
 
-def _is_body(article: Article, indices: tuple[int, ...]) -> bool:
-    return any(article.paragraphs[i].kind in _BODY_KINDS for i in indices)
-
-
 def reuse(base: Article, other: Article, rows: list[Row], kept: float) -> Reuse:
     aligned_other = {i for row in rows if row.base and row.kind is not RowKind.PARTIAL for i in row.other}
-    body = [p.index for p in other.paragraphs if p.kind in _BODY_KINDS]
+    body = [p.index for p in other.paragraphs if not p.kind.is_metadata]
     own = sum(1 for i in body if i not in aligned_other)
     lifted = sum(
         len(row.base) for row in rows
-        if row.kind in (RowKind.EQUAL, RowKind.EDITED, RowKind.MOVED) and _is_body(base, row.base)
+        if row.kind in (RowKind.EQUAL, RowKind.EDITED, RowKind.MOVED) and base.has_body(row.base)
     )
     return Reuse(kept, len(body), own, lifted)
 

@@ -96,8 +96,8 @@ _TITLE_WORDS = {
     "mr", "mrs", "ms", "dr", "prof", "sir", "dame", "minister", "president", "secretary", "chief", "director",
     "mayor", "governor", "senator", "premier", "chancellor", "general", "judge", "chairman", "chairwoman",
     "chair", "spokesman", "spokeswoman", "spokesperson", "ceo", "head", "leader", "commissioner", "inspector",
-    "captain", "officer", "executive", "attorney", "assistant", "prime", "deputy", "foreign", "finance", "labour", "labor", "interior", "defence",
-    "defense", "health", "economy", "trade", "transport", "justice", "education", "energy", "vice", "acting",
+    "captain", "officer", "executive", "attorney", "assistant", "prime", "deputy", "foreign", "finance", "labour",
+    "labor", "interior", "defence", "defense", "health", "economy", "trade", "transport", "justice", "education", "energy", "vice", "acting",
     "former", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "king", "queen", "prince", "pope", "bishop",
 }
 _ORG_WORDS = re.compile(
@@ -108,8 +108,8 @@ _ORG_WORDS = re.compile(
     re.IGNORECASE,
 )
 # Words before a name that are part of a title, not of the name: "U.S. Attorney", "Assistant".
-_NAME_PREFIX_WORDS = {"us", "uk", "un", "eu", "assistant", "attorney", "associate", "senior", "junior", "district",
-                      "state", "federal", "county", "city", "executive", "managing", "lead", "professor"}
+_NAME_PREFIX_WORDS = {"us", "uk", "un", "eu", "associate", "senior", "junior", "district", "state", "federal",
+                      "county", "city", "managing", "lead", "professor"}
 _NOT_IN_SPEAKER = {
     "which", "who", "whom", "whose", "but", "is", "was", "were", "are", "not", "if", "because", "been", "be", "being",
 }
