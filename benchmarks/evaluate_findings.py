@@ -27,6 +27,7 @@ import yaml
 if __package__ in (None, ""):  # run as a script: make the project importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.evaluate import PairScore, pairs  # noqa: E402
 from benchmarks.truth import read_truth, truth_label  # noqa: E402
 from reader.comparison import compare  # noqa: E402
 from reader.loading import load_article  # noqa: E402
@@ -117,9 +118,7 @@ class Tally:
     wrong_speakers: int = 0
     classes: int = 0
     classes_right: int = 0
-    pairs_true: int = 0
-    pairs_predicted: int = 0
-    pairs_right: int = 0
+    pairs: PairScore = field(default_factory=PairScore)  # aligned paragraph pairs against the true alignment
     false: list = field(default_factory=list)
     missed: list = field(default_factory=list)
 
@@ -154,11 +153,7 @@ def score_copy(tally: Tally, name: str, version, labels: dict, truth) -> None:
         tally.classes += 1
         tally.classes_right += getattr(version, "relation", None) == labels["class"]
     if truth is not None:
-        got = {(i, j) for _k, b, o in (truth_label(r) for r in version.rows) for i in b for j in o}
-        true = {(i, j) for _k, b, o in truth for i in b for j in o}
-        tally.pairs_true += len(true)
-        tally.pairs_predicted += len(got)
-        tally.pairs_right += len(got & true)
+        tally.pairs.add(pairs([truth_label(r) for r in version.rows]), pairs(truth))
 
 
 def score_half(root: Path) -> Tally:
@@ -192,14 +187,13 @@ def report(name: str, tally: Tally, details: bool) -> str:
         lines.append(f"| {kind} | {tally.labelled[kind]} | {tally.found[kind]} ({share(tally.found[kind], tally.labelled[kind])}) "
                      f"| {tally.kind_raised[kind]} | {tally.kind_real[kind]} ({share(tally.kind_real[kind], tally.kind_raised[kind])}) |")
     total_labelled, total_found = sum(tally.labelled.values()), sum(tally.found.values())
-    pair_p, pair_r = share(tally.pairs_right, tally.pairs_predicted), share(tally.pairs_right, tally.pairs_true)
     lines += [
         "",
         f"- all labelled findings found: {total_found} of {total_labelled} ({share(total_found, total_labelled)})",
         f"- typography-only findings raised: {tally.typography}",
         f"- messages naming a speaker other than the labelled one: {tally.wrong_speakers}",
         f"- copies classed right: {tally.classes_right} of {tally.classes}",
-        f"- alignment pairs: precision {pair_p}, recall {pair_r}",
+        f"- alignment pairs: precision {tally.pairs.precision:.2f}, recall {tally.pairs.recall:.2f}",
     ]
     if details:
         lines += ["", "false or at the wrong severity:"] + [f"  {x}" for x in tally.false]
