@@ -31,7 +31,7 @@ from benchmarks.evaluate import PairScore, pairs  # noqa: E402
 from benchmarks.truth import read_truth, truth_label  # noqa: E402
 from reader.comparison import compare  # noqa: E402
 from reader.loading import load_article  # noqa: E402
-from reader.model import Finding  # noqa: E402
+from reader.model import Finding, FindingKind  # noqa: E402
 from reader.normalize import fold_typography  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -93,8 +93,10 @@ def wrong_speaker(finding: Finding, label: dict | None) -> bool:
 
 
 def typography_only(finding: Finding) -> bool:
+    """Whether the finding's two texts differ only by typography. A quote that lost its marks is not
+    such a difference (its words are no longer a quote), whatever its texts without the marks say."""
     a, b = finding.base_text, finding.other_text
-    if a is None or b is None:
+    if a is None or b is None or finding.kind is FindingKind.QUOTE_TO_PARAPHRASE:
         return False
     def fold(text: str) -> str:  # quote marks, dash and apostrophe styles, runs of spaces are typography
         text = re.sub(r"[\"`]", " ", fold_typography(text))

@@ -333,15 +333,17 @@ def _mentions(text: str, speaker: str) -> bool:
     return bool(words) and words[-1] in {w.replace(".", "") for w in re.findall(r"[\w'.-]+", fold_typography(text).casefold())}
 
 
-def _compare_attributions(b: Attribution, o: Attribution, about: str, texts: tuple[str, str]) -> list[Finding]:
+def _compare_attributions(
+    b: Attribution, o: Attribution, about: str, texts: tuple[str, str], profile: Profile
+) -> list[Finding]:
     """``texts``: the base attribution's paragraph and the version attribution's. A speaker change is
     said only when sure: each side names its speaker, or a pronoun for an earlier cue's speaker, and
     neither paragraph names the other side's (a paragraph naming both people may have been misread)."""
     findings = []
     base_spans, other_spans = (b.span,), (o.span,)
-    same = same_speaker(b.who, o.who)
+    same = same_speaker(b.who, o.who, profile)
     if same is False and (
-        b.title and same_speaker(b.title, o.who) or o.title and same_speaker(b.who, o.title)
+        b.title and same_speaker(b.title, o.who, profile) or o.title and same_speaker(b.who, o.title, profile)
     ):
         same = True  # "said Edwin Marsh, the association's chief executive" / "said the chief executive"
     if same is False and (
@@ -574,7 +576,9 @@ class _Comparer:
         self.paired_other.add((o.paragraph, o.start))
         if b.inherited and o.inherited:
             return
-        found = _compare_attributions(b, o, about, (self.base.text(b.paragraph), self.other.text(o.paragraph)))
+        found = _compare_attributions(
+            b, o, about, (self.base.text(b.paragraph), self.other.text(o.paragraph)), self.profile
+        )
         # The finding is about the quote too: its paragraphs are the quote's and the attribution's.
         self._add_attribution_findings(
             replace(f, base=tuple(sorted({*f.base, quote.paragraph})), other=tuple(sorted({*f.other, other_quote.paragraph})))
@@ -628,7 +632,7 @@ class _Comparer:
                 # Statements are paired by their words, a fuzzier match than a quote's: the verb is
                 # compared, but a different source is not called another speaker.
                 self._add_attribution_findings(
-                    f for f in _compare_attributions(b, best, "", texts) if f.kind is not FindingKind.SPEAKER_CHANGED
+                    f for f in _compare_attributions(b, best, "", texts, self.profile) if f.kind is not FindingKind.SPEAKER_CHANGED
                 )
                 continue
             found = self._find_statement(statement, base_paragraph=b.paragraph)

@@ -37,6 +37,7 @@ _RANK = {category: rank for rank, category in enumerate(NOISE_ORDER)}
 _TYPOGRAPHIC_KEYS = frozenset({SPACE_KEY, QUOTE_KEY, DASH_KEY, ELLIPSIS_KEY})
 _INNER_HYPHEN = re.compile(r"(?<=\w)[-\u2010\u2011](?=\w)")
 _SPACES = re.compile(r"\s+")
+_DIGIT_GROUPING = re.compile(r"(?<=\d)[ ,](?=\d{3}\b)")
 _POSSESSIVE_S = re.compile(r"(?<=s)'s?(?!\w)")
 _SERIAL_CONJUNCTIONS = frozenset({"and", "or"})
 _SPACED_APOSTROPHE = re.compile(r"(?<=\w) '(?=(?:s|t|re|ll|ve|d|m)\b)")
@@ -51,6 +52,8 @@ def pair_category(base_token: str, other_token: str, key: str) -> Category:
     folded_a, folded_b = fold_typography(base_token), fold_typography(other_token)
     if folded_a == folded_b or key in _TYPOGRAPHIC_KEYS:
         return Category.TYPOGRAPHY
+    if key.startswith(NUMBER_PREFIX) and _DIGIT_GROUPING.sub("", folded_a) == _DIGIT_GROUPING.sub("", folded_b):
+        return Category.TYPOGRAPHY  # "10 000" / "10,000": how the digits are grouped
     if folded_a.casefold().replace(".", "") == folded_b.casefold().replace(".", ""):
         return Category.STYLE  # capitals and points: "Labour"/"labour", "N.Y."/"NY"
     if key.startswith((STYLE_PREFIX, NUMBER_PREFIX, DATE_PREFIX)) and us_spelling(

@@ -151,8 +151,11 @@ def _groups(node: yaml.Node, key: str, origin: str) -> list[list[str]]:
     return groups
 
 
-def parse_profile(text: str, origin: str, base: Profile | None = None) -> Profile:
-    """Parse a profile; its lists extend ``base`` (the built-in profile) unless it says ``extends: none``."""
+def parse_profile(
+    text: str, origin: str, base: Profile | None = None, extra_spelling: list[list[str]] = ()
+) -> Profile:
+    """Parse a profile; its lists extend ``base`` (the built-in profile) unless it says ``extends: none``.
+    ``extra_spelling`` adds spelling groups from a data table (the built-in US/UK list)."""
     try:
         root = yaml.compose(text, Loader=_SAFE_LOADER)
     except yaml.YAMLError as error:
@@ -184,6 +187,8 @@ def parse_profile(text: str, origin: str, base: Profile | None = None) -> Profil
     start = base if extends == "default" else None
 
     builder = _Builder(start)
+    for group in extra_spelling:
+        builder.add_group("spelling", group)
     for table_name in TABLES:
         if table_name in entries:
             for group in _groups(entries[table_name][1], table_name, origin):
@@ -217,8 +222,11 @@ def _join_agency(groups: list[tuple[str, ...]], names: tuple[str, ...]) -> list[
 
 @lru_cache(maxsize=1)
 def default_profile() -> Profile:
-    text = resources.files("reader.data").joinpath("default_profile.yaml").read_text(encoding="utf-8")
-    return parse_profile(text, "built-in profile")
+    data = resources.files("reader.data")
+    text = data.joinpath("default_profile.yaml").read_text(encoding="utf-8")
+    spellings = data.joinpath("us_uk_spelling.tsv").read_text(encoding="utf-8")
+    pairs = [line.split("\t") for line in spellings.splitlines() if line and not line.startswith("#")]
+    return parse_profile(text, "built-in profile", extra_spelling=pairs)
 
 
 def load_profile(path: str | Path) -> Profile:

@@ -15,11 +15,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz.distance import Levenshtein
 
 from reader.model import Article, ParagraphKind, TextSpan
 from reader.normalize import fold_typography
+from reader.profile import Profile
 from reader.quotes import Quote, masked_text
+from reader.wordkeys import transliteration_key
 
 NEUTRAL_VERBS = {
     "say": "said says say saying", "tell": "told tells telling", "add": "added adds",
@@ -597,23 +598,26 @@ def _nearest(text: str, quote: Quote, candidates: list[Attribution]) -> Attribut
     return min(candidates, key=distance)
 
 
-def same_speaker(a: str, b: str) -> bool | None:
+def same_speaker(a: str, b: str, profile: Profile | None = None) -> bool | None:
     """True/False when the two speakers are/aren't the same person or body; None when one is an
-    unresolved pronoun (cannot tell)."""
+    unresolved pronoun (cannot tell). Names are compared by the word keys of the noise categories:
+    folded accents, transliteration rules and the profile's transliteration sets (``Kaddouri`` is
+    ``Qaddouri``), never by similarity (``Vance`` is not ``Vince``)."""
     key_a, key_b = name_words(a), name_words(b)
     if not key_a or not key_b:
         return None
     if " ".join(key_a) in _PRONOUNS or " ".join(key_b) in _PRONOUNS:
         return None
-    set_a, set_b = set(key_a), set(key_b)
-    if set_a <= set_b or set_b <= set_a:
-        return True
-    # Transliterations and misspellings of the same surname: Qaddouri / Kaddouri.
-    if Levenshtein.normalized_similarity(key_a[-1], key_b[-1]) >= 0.75 and (
-        len(key_a) == 1 or len(key_b) == 1 or Levenshtein.normalized_similarity(key_a[0], key_b[0]) >= 0.75
-    ):
-        return True
-    return False
+    set_a, set_b = set(_name_keys(key_a, profile)), set(_name_keys(key_b, profile))
+    return set_a <= set_b or set_b <= set_a
+
+
+def _name_keys(words: list[str], profile: Profile | None) -> list[str]:
+    keys = []
+    for word in words:
+        group = profile.group_of(word) if profile is not None else None
+        keys.append(f"\x01{group[1]}" if group is not None else transliteration_key(word))
+    return keys
 
 
 def name_words(name: str) -> list[str]:

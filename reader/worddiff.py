@@ -25,7 +25,7 @@ from reader.model import Category, Op, Segment
 from reader.profile import Profile, default_profile
 from reader.sequences import stretches
 from reader.normalize import fold_typography
-from reader.wordkeys import DATE_PREFIX, SPACE_KEY, WEEKDAYS, Token, keyer_for, name_skeleton, names_alike
+from reader.wordkeys import DATE_PREFIX, SPACE_KEY, WEEKDAYS, Token, keyer_for, name_key, names_alike
 
 _DMP = diff_match_patch()
 _DMP.Diff_Timeout = 0  # never degrade a paragraph diff to delete-all/insert-all
@@ -62,15 +62,15 @@ def _alias_names(tokens_a: tuple[Token, ...], tokens_b: tuple[Token, ...], keys_
     only_a: dict[tuple[str, str], Token] = {}
     for token in tokens_a:
         if token.is_word and token.key not in keys_b_set and token.text[:1].isupper():
-            skeleton = name_skeleton(token.text)
-            if skeleton is not None:
-                only_a.setdefault((skeleton, _possessive(token.text)), token)
+            name = name_key(token.text)
+            if name is not None:
+                only_a.setdefault((name, _possessive(token.text)), token)
     if not only_a:
         return
     for index, token in enumerate(tokens_b):
         if token.is_word and token.key not in keys_a and token.text[:1].isupper():
-            skeleton = name_skeleton(token.text)
-            match = only_a.get((skeleton, _possessive(token.text))) if skeleton else None
+            name = name_key(token.text)
+            match = only_a.get((name, _possessive(token.text))) if name else None
             if match is not None and names_alike(match.text, token.text):
                 keys_b[index] = match.key
 

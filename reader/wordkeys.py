@@ -16,9 +16,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 
-from rapidfuzz.distance import Levenshtein
+from anyascii import anyascii
 
 from reader.normalize import fold_typography
 from reader.profile import Profile
@@ -62,6 +63,15 @@ _ORDINAL_WORDS = {
     "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
     "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
 }
+# Scale words that multiply the number before them: "1.5 million" is 1,500,000. "m" and "k" count only
+# glued to a sum of money ("$5m"); alone, "5m" may be metres.
+_SCALES = {
+    "hundred": 10**2, "thousand": 10**3, "million": 10**6, "mln": 10**6, "mn": 10**6, "billion": 10**9,
+    "bln": 10**9, "bn": 10**9, "trillion": 10**12, "tn": 10**12,
+}
+_MONEY_SCALES = {**_SCALES, "m": 10**6, "b": 10**9, "k": 10**3}
+_CURRENCY_SIGNS = frozenset("$£€¥₹")
+_SPOKEN_NUMBER = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _TENS_SET = frozenset(_TENS.split("|"))
@@ -72,7 +82,8 @@ _ABBREVIATION_RE = re.compile(_ABBREVIATION)
 _BASE_TOKEN = (
     r"\s+"  # first: spaces are the most common token, and trying them first halves tokenizing time
     rf"|{_ABBREVIATION}"
-    r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?![\w.,])"  # 40 000 with a thin or no-break space
+    r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\w.,])"  # 40 000 with a space, thin or no-break space
+    r"|\d+(?:[.,]\d+)+[^\W\d_]+(?!\w)"  # a decimal with a glued unit: 1.5bn  2.5km
     r"|\d(?:[\d.,]*\d)?(?:st|nd|rd|th|s)?(?!\w)"  # numbers: 40,000  7.4  3rd  1990s
     r"|\w+(?:['\u2019\u02bc]\w+)*"  # words, with inner apostrophes: union's, isn't
     r"|\.{2,}|-{2,}"
@@ -130,11 +141,17 @@ _US_UK_RULES = (
 _ANY_US_UK_RULE = re.compile("|".join(pattern.pattern for pattern, _ in _US_UK_RULES))
 
 
-def _strip_accents(text: str) -> str:
+@lru_cache(maxsize=65536)
+def fold_letters(text: str) -> str:
+    """Latin letters with accents and special forms written in ASCII (``Søren`` -> ``Soren``, ``Łukasz``
+    -> ``Lukasz``, ``ı`` -> ``i``, ``ß`` -> ``ss``), by anyascii's maintained tables; other scripts and
+    every non-letter stay as they are."""
     if text.isascii():
-        return text  # nothing to strip: skips the character loop below for most words
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+        return text  # most words: nothing to fold
+    return "".join(
+        anyascii(c) if not c.isascii() and c.isalpha() and unicodedata.name(c, "").startswith("LATIN") else c
+        for c in text
+    )
 
 
 def us_spelling(word: str) -> str:
@@ -213,7 +230,7 @@ class Keyer:
                 self._phrases.setdefault(pieces[0], []).append(pieces)
         for options in self._phrases.values():
             options.sort(key=len, reverse=True)
-        triggers = {*self._phrases, *(m.casefold() for m in _MONTH_TOKENS), *_TENS_SET}
+        triggers = {*self._phrases, *(m.casefold() for m in _MONTH_TOKENS), *_TENS_SET, *_SCALES, *_CURRENCY_SIGNS}
         self._triggers = frozenset(triggers)
         # Tokens as written that may start a joined token, for a quick set test on the raw tokens.
         self._written_triggers = frozenset(
@@ -249,6 +266,14 @@ class Keyer:
             elif _YEAR_TOKEN.fullmatch(token) and i + 4 < n and raw[i + 1] == "-" and raw[i + 3] == "-":
                 if _ISO_DATE.fullmatch("".join(raw[i : i + 5])):
                     size = 5  # ISO date 2024-03-07
+            if size == 1 and low in _SCALES and _joins_scale(out):
+                # "1.5 million", "two hundred": the number and the space are already out.
+                space, number = out.pop(), out.pop()
+                out.append(number + space + token)
+                i += 1
+                continue
+            if token in _CURRENCY_SIGNS and i + 1 < n and raw[i + 1][:1].isdigit():
+                size = 2  # "$5m", "£1,500,000"
             out.append("".join(raw[i : i + size]) if size > 1 else token)
             i += size
         return out
@@ -283,6 +308,9 @@ class Keyer:
         if group is not None:
             table, group_id = group
             return (STYLE_PREFIX if table == "style" else SPELLING_PREFIX) + str(group_id)
+        amount = _amount_key(folded)
+        if amount is not None:
+            return amount if folded[:1] not in _CURRENCY_SIGNS else amount + UNIT_JOIN + self.key(folded[0])
         if folded[:1].isdigit():
             if _DATE_RE.fullmatch(folded):
                 return _date_key(folded)
@@ -309,7 +337,7 @@ class Keyer:
             if suffix.casefold() in ("s", "") and stem:
                 return self.key(stem) + "'" + suffix.casefold()
         # Accents and British endings fold away; equal keys with different letters are spelling variants.
-        return us_spelling(_strip_accents(lower))
+        return us_spelling(fold_letters(lower))
 
     def is_word(self, token: str, key: str) -> bool:
         if key[:1] in ("\x01", "\x02"):
@@ -329,11 +357,58 @@ class Keyer:
         return tuple([cache.get(t) or make(t) for t in self.tokenize(text)])
 
 
+def _joins_scale(out: list[str]) -> bool:
+    """Whether the tokens before a scale word end with a number and one space ("1.5 ", "two ")."""
+    if len(out) < 2 or out[-1] not in _DATE_SPACES:
+        return False
+    number = out[-2].casefold().lstrip("".join(_CURRENCY_SIGNS))
+    return bool(re.fullmatch(r"\d(?:[\d.,]*\d)?", number)) or _spoken_number(number) is not None
+
+
+def _spoken_number(word: str) -> int | None:
+    """The value of a number written in words ("two", "twenty-five"), or None."""
+    if word in _NUMBER_WORDS:
+        return _NUMBER_WORDS[word]
+    tens, _, units = word.partition("-")
+    if tens in _TENS_SET and units in _UNITS_SET:
+        return _NUMBER_WORDS[tens] + _NUMBER_WORDS[units]
+    return None
+
+
+def _amount_key(folded: str) -> str | None:
+    """The number key of a scaled number or a sum of money ("1.5 million", "two hundred", "$5m",
+    "£1,500,000"), by value, so every way of writing one amount shares a key; None for other tokens."""
+    text = folded.casefold()
+    money = text[:1] in _CURRENCY_SIGNS
+    if money:
+        text = text[1:]
+    number, _, scale = text.partition(" ")
+    if not scale:
+        glued = re.fullmatch(r"(\d(?:[\d.,]*\d)?)([a-z]+)", number)
+        if glued is not None and glued.group(2) in (_MONEY_SCALES if money else _SCALES):
+            number, scale = glued.groups()
+        elif not money:
+            return None
+    factor = (_MONEY_SCALES if money else _SCALES).get(scale, 1) if scale else 1
+    if scale and scale not in _MONEY_SCALES:
+        return None
+    spoken = _spoken_number(number)
+    if spoken is not None:
+        value = Decimal(spoken)
+    elif re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?", number):
+        value = Decimal(number.replace(",", ""))
+    else:
+        return None
+    return NUMBER_PREFIX + format((value * factor).normalize(), "f")
+
+
 def _month_size(raw: list[str], i: int) -> int:
-    """Tokens of a month name at ``raw[i]``: 1, or 2 with its abbreviation point ("Nov" ".")."""
+    """Tokens of a month name at ``raw[i]``: 1, or 2 with its abbreviation point ("Nov" "."); the full
+    stop after a full name ("21 November.") ends the sentence."""
     if raw[i] not in _MONTH_TOKENS:
         return 0
-    return 2 if i + 1 < len(raw) and raw[i + 1] == "." and raw[i] not in ("May", "June", "July") else 1
+    abbreviated = len(raw[i]) <= 4 and raw[i] not in ("May", "June", "July")
+    return 2 if abbreviated and i + 1 < len(raw) and raw[i + 1] == "." else 1
 
 
 def _year_size(raw: list[str], i: int) -> int:
@@ -379,45 +454,43 @@ def _is_fact(token: str, key: str) -> bool:
     return False
 
 
-_VOWELS = str.maketrans("", "", "aeiouy")
-_SOUNDS = str.maketrans({"q": "k", "c": "k", "g": "k", "z": "s", "v": "w", "j": "y"})
+# Letter changes that transliteration explains, as rewrites to one canonical form. A name variant is
+# noise only when these (or the profile's transliteration sets, or folded accents) explain every letter
+# that differs; any other change of a name (Vance/Vince, Putin/Patin, Leavitt/Levitt) is a fact.
+_TRANSLITERATION_RULES = (
+    (re.compile(r"ph"), "f"),  # Mustapha / Mustafa
+    (re.compile(r"(?<=[kdg])h"), ""),  # kh, dh, gh as marks: Qadhi / Qadi (not John / Jon)
+    (re.compile(r"ck|q"), "k"),  # Arabic qaf: Qaddouri / Kaddouri
+    (re.compile(r"ou|oo"), "u"),  # Youssef / Yussef
+    (re.compile(r"(?:iy|yy|ii|ij)$"), "y"),  # Slavic endings: Zelenskiy / Zelenskyy / Zelensky
+    (re.compile(r"(.)\1+"), r"\1"),  # doubled letters: Mohammed / Mohamed
+)
 
 
 @lru_cache(maxsize=16384)
-def name_skeleton(word: str) -> str | None:
-    """A rough sound skeleton of a capitalised name, equal for transliteration variants
-    (``Qaddouri``/``Kaddouri``, ``Gaddafi``/``Qadhafi``, ``Zelensky``/``Zelenskyy``); None for other words."""
+def name_key(word: str) -> str | None:
+    """The canonical transliteration form of a capitalised name (``Kaddouri`` and ``Qaddouri`` share
+    one); None for words that are not capitalised names."""
     stem = fold_typography(word).split("'")[0]
-    if len(stem) < 5 or not stem[:1].isupper() or not stem.isalpha() or stem.isupper():
+    if len(stem) < 4 or not stem[:1].isupper() or not stem.isalpha() or stem.isupper():
         return None
-    lower = _strip_accents(stem.casefold()).replace("ph", "f")
-    # h after a consonant is a transliteration mark (kh, dh, gh, sh): drop it.
-    lower = lower[0] + re.sub(r"(?<=[^aeiouy])h", "", lower[1:])
-    head, rest = lower[0].translate(_SOUNDS), lower[1:].translate(_SOUNDS).translate(_VOWELS)
-    if head in "aeiouy":
-        head = "a"
-    skeleton = re.sub(r"(.)\1+", r"\1", head + rest)
-    return skeleton if len(skeleton) >= 2 else None
+    return transliteration_key(stem.casefold())
+
+
+def transliteration_key(word: str) -> str:
+    """A case-folded word with its letters folded and the transliteration rules applied."""
+    key = fold_letters(word)
+    for pattern, replacement in _TRANSLITERATION_RULES:
+        key = pattern.sub(replacement, key)
+    return key
 
 
 def names_alike(a: str, b: str) -> bool:
-    """Two capitalised names that look like spelling or transliteration variants of each other.
-    Needs the same sound skeleton, the same kind of ending and most letters shared: ``Niger``/``Nigeria``
-    and ``Paris``/``Perez`` are different names."""
-    skeleton = name_skeleton(a)
-    if skeleton is None or skeleton != name_skeleton(b):
+    """Two different spellings of one capitalised name that transliteration explains."""
+    key = name_key(a)
+    if key is None or key != name_key(b):
         return False
-    stem_a = _strip_accents(fold_typography(a).split("'")[0].casefold())
-    stem_b = _strip_accents(fold_typography(b).split("'")[0].casefold())
-    if stem_a == stem_b:
-        return False  # the same name, written differently around it (Jones'/Jones's)
-    end_a, end_b = stem_a[-1], stem_b[-1]
-    if end_a != end_b and not (end_a in "aeiouy" and end_b in "aeiouy"):
-        return False
-    if end_a != end_b and stem_a[:-1] == stem_b[:-1]:
-        return False  # only the final vowel differs: Mario/Maria, Roberto/Roberta are different people
-    # A short skeleton ("Haddadi" is h-d) says little: then most letters must be shared.
-    return Levenshtein.normalized_similarity(stem_a, stem_b) >= (0.6 if len(skeleton) >= 3 else 0.8)
+    return fold_typography(a).split("'")[0] != fold_typography(b).split("'")[0]
 
 
 @lru_cache(maxsize=32)

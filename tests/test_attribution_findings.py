@@ -104,6 +104,13 @@ def test_surname_only_and_transliteration_are_the_same_speaker():
     assert [f for f in findings(base, other) if f.kind is K.SPEAKER_CHANGED] == []
 
 
+def test_a_one_letter_change_of_the_speakers_name_is_another_speaker():
+    base = story("“The law allows it,” said Labour Minister Ruth Vance.", *FILLER)
+    other = story("“The law allows it,” said Labour Minister Ruth Vane.", *FILLER)
+    finding = only(findings(base, other), K.SPEAKER_CHANGED)
+    assert finding.severity is S.MAJOR
+
+
 def test_pronoun_resolved_to_the_named_speaker():
     base = story("“The law allows it,” Qaddouri said in a statement.", *FILLER)
     other = story(

@@ -92,6 +92,11 @@ def test_every_piece_of_a_multi_paragraph_quote_has_the_speaker():
         ("the Harbour and Transport Workers’ Union", "the union", True),
         ("Ruth Okonjo", "Peter Lang", False),
         ("he", "Peter Lang", None),
+        ("Søren Dahl", "Soren Dahl", True),
+        ("President Zelenskiy", "Zelenskyy", True),
+        # One letter of a name is another person unless transliteration explains it.
+        ("JD Vance", "JD Vince", False),
+        ("Karoline Leavitt", "Levitt", False),
     ],
 )
 def test_same_speaker(a, b, same):

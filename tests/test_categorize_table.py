@@ -110,7 +110,7 @@ CASES = {
     "any more to anymore": ("they will not wait any more", "they will not wait anymore", [("any more", "anymore", ST, False)]),
     "numeral to word": ("another 10 days", "another ten days", [("10", "ten", ST, False)]),
     "ordinal word to numeral": ("in its third week", "in its 3rd week", [("third", "3rd", ST, False)]),
-    "thousands separator": ("about 5,000 dock workers", "about 5000 dock workers", [("5,000", "5000", ST, False)]),
+    "thousands separator": ("about 5,000 dock workers", "about 5000 dock workers", [("5,000", "5000", T, False)]),
     "abbreviated month": ("began on Nov 1, when", "began on November 1, when", [("Nov 1", "November 1", ST, False)]),
     "day-first date": ("on Nov. 21 the union", "on 21 November the union", [("Nov. 21", "21 November", ST, False)]),
     "ISO date": ("signed on 2024-03-07 in", "signed on March 7, 2024 in", [("2024-03-07", "March 7, 2024", ST, False)]),
@@ -120,7 +120,7 @@ CASES = {
     "dash between clauses is not hyphenation": ("it ended - then rain", "it ended then rain", [("-", "", P, False)]),
     "hyphen dropped inside a word": ("send an e-mail today", "send an email today", [("e-mail", "email", ST, False)]),
     "time written with a glued unit": ("at 2 p.m. on Friday", "at 2pm on Friday", [("2 p.m.", "2pm", ST, False)]),
-    "thin-space thousands": ("some 40\u202f000 people", "some 40,000 people", [("40\u202f000", "40,000", ST, False)]),
+    "thin-space thousands": ("some 40\u202f000 people", "some 40,000 people", [("40\u202f000", "40,000", T, False)]),
     "on before a weekday": ("voted on Thursday to extend", "voted Thursday to extend", [("on", "", ST, False)]),
     "on before a date": ("began on Nov 1, when", "began Nov 1, when", [("on", "", ST, False)]),
     "on before something else is substantive": ("voted on the plan", "voted the plan", [("on", "", SUB, False)]),
@@ -143,7 +143,7 @@ CASES = {
         "About 87 percent backed it",
         [("78", "87", SUB, True), ("per cent", "percent", ST, False)],
     ),
-    "changed amount": ("costs us $40,000 a day", "costs us $45,000 a day", [("40,000", "45,000", SUB, True)]),
+    "changed amount": ("costs us $40,000 a day", "costs us $45,000 a day", [("$40,000", "$45,000", SUB, True)]),
     "decimal point moved": ("inflation ran at 7.4 per cent", "inflation ran at 74 per cent", [("7.4", "74", SUB, True)]),
     "number word changed": ("another ten days", "another eleven days", [("ten", "eleven", SUB, True)]),
     "date changed": ("began on Nov 1, when", "began on Nov 3, when", [("Nov 1", "Nov 3", SUB, True)]),
@@ -165,8 +165,30 @@ CASES = {
     "reworded quote word": ("a fair offer on the table", "a generous offer on the table", [("fair", "generous", SUB, False)]),
     "speech verb changed": ("Velasquez said.", "Velasquez claimed.", [("said", "claimed", SUB, False)]),
     "hedge dropped": ("said it believed the vote would", "said the vote would", [("it believed", "", SUB, False)]),
+    # One normaliser, as real copy carries noise: full-name dates, letters, scale words, money, grouping.
+    "full stop after a full month": ("reopen on 21 November.", "reopen on Nov 21.", [("21 November", "Nov 21", ST, False)]),
+    "o with stroke": ("said Søren Dahl", "said Soren Dahl", [("Søren", "Soren", SP, False)]),
+    "l with stroke": ("Łukasz Nowak said", "Lukasz Nowak said", [("Łukasz", "Lukasz", SP, False)]),
+    "dotless i and cedilla": ("leader Kılıçdaroğlu said", "leader Kilicdaroglu said", [("Kılıçdaroğlu", "Kilicdaroglu", SP, False)]),
+    "ae spelling from the table": ("an anaemic recovery", "an anemic recovery", [("anaemic", "anemic", SP, False)]),
+    "oe spelling from the table": ("the paediatric ward", "the pediatric ward", [("paediatric", "pediatric", SP, False)]),
+    "scale word": ("some 1.5 million people", "some 1,500,000 people", [("1.5 million", "1,500,000", ST, False)]),
+    "spoken hundreds": ("two hundred workers", "200 workers", [("two hundred", "200", ST, False)]),
+    "money with a glued scale": ("a $5m fund", "a $5 million fund", [("$5m", "$5 million", ST, False)]),
+    "glued billions": ("a £1.5bn deal", "a £1,500,000,000 deal", [("£1.5bn", "£1,500,000,000", ST, False)]),
+    "space-grouped thousands": ("some 10 000 fans", "some 10,000 fans", [("10 000", "10,000", T, False)]),
+    "transliterated qaf": ("said Omar Qaddouri", "said Omar Kaddouri", [("Qaddouri", "Kaddouri", SP, False)]),
+    "Slavic ending": ("President Zelenskiy said", "President Zelenskyy said", [("Zelenskiy", "Zelenskyy", SP, False)]),
+    # ...and what the normaliser must never fold: another value, currency or person.
+    "scale value changed": ("some 1.5 million people", "some 1.6 million people", [("1.5 million", "1.6 million", SUB, True)]),
+    "scale word changed": ("a $5m fund", "a $5bn fund", [("$5m", "$5bn", SUB, True)]),
+    "currency changed": ("a $5m fund", "a £5m fund", [("$5m", "£5m", SUB, True)]),
+    "a dozen is not twelve": ("a dozen boats", "12 boats", [("a dozen", "12", SUB, True)]),
+    "one vowel of a name": ("said Vance", "said Vince", [("Vance", "Vince", SUB, True)]),
+    "another vowel of a name": ("Putin said", "Patin said", [("Putin", "Patin", SUB, True)]),
+    "one letter of a name dropped": ("Leavitt said", "Levitt said", [("Leavitt", "Levitt", SUB, True)]),
+    "h of a name": ("said John Dale", "said Jon Dale", [("John", "Jon", SUB, True)]),
 }
-
 
 @pytest.mark.parametrize("case", list(CASES), ids=list(CASES))
 def test_change_categories(case):
