@@ -339,8 +339,6 @@ def _compare_attributions(
     """``texts``: the base attribution's paragraph and the version attribution's. A speaker change is
     said only when sure: each side names its speaker, or a pronoun for an earlier cue's speaker, and
     neither paragraph names the other side's (a paragraph naming both people may have been misread)."""
-    findings = []
-    base_spans, other_spans = (b.span,), (o.span,)
     same = same_speaker(b.who, o.who, profile)
     if same is False and (
         b.title and same_speaker(b.title, o.who, profile) or o.title and same_speaker(b.who, o.title, profile)
@@ -352,18 +350,25 @@ def _compare_attributions(
     ):
         same = None
     if same is False:
-        findings.append(Finding(
+        # The changed speaker is the change; a verb changed with it ("X told reporters" -> "Y said") is
+        # part of the same rewritten attribution, said in the message rather than as a second finding.
+        return [Finding(
             FindingKind.SPEAKER_CHANGED, Severity.MAJOR, (b.paragraph,), (o.paragraph,),
-            _phrase(b), _phrase(o), f"Speaker changed{about}: {b.who} became {o.who}", base_spans, other_spans,
-        ))
+            _phrase(b), _phrase(o), f'Speaker changed{about}: {b.who} became {o.who} ("{_phrase(b)}" -> "{_phrase(o)}")',
+            (b.span,), (o.span,),
+        )]
+    return _verb_findings(b, o, about)
+
+
+def _verb_findings(b: Attribution, o: Attribution, about: str) -> list[Finding]:
     change = _verb_change(b, o)
-    if change is not None:
-        severity, what = change
-        findings.append(Finding(
-            FindingKind.ATTRIBUTION_VERB_CHANGED, severity, (b.paragraph,), (o.paragraph,),
-            _phrase(b), _phrase(o), f"Attribution verb changed{about}: {what}", base_spans, other_spans,
-        ))
-    return findings
+    if change is None:
+        return []
+    severity, what = change
+    return [Finding(
+        FindingKind.ATTRIBUTION_VERB_CHANGED, severity, (b.paragraph,), (o.paragraph,),
+        _phrase(b), _phrase(o), f"Attribution verb changed{about}: {what}", (b.span,), (o.span,),
+    )]
 
 
 def _phrase(attribution: Attribution) -> str:
@@ -628,12 +633,9 @@ class _Comparer:
             if best is not None and best_score >= 80:
                 self.pairs[key] = best
                 self.paired_other.add((best.paragraph, best.start))
-                texts = (base.text(b.paragraph), other.text(best.paragraph))
                 # Statements are paired by their words, a fuzzier match than a quote's: the verb is
                 # compared, but a different source is not called another speaker.
-                self._add_attribution_findings(
-                    f for f in _compare_attributions(b, best, "", texts, self.profile) if f.kind is not FindingKind.SPEAKER_CHANGED
-                )
+                self._add_attribution_findings(_verb_findings(b, best, ""))
                 continue
             found = self._find_statement(statement, base_paragraph=b.paragraph)
             if found is None:

@@ -133,7 +133,32 @@ def categorize_tokens(base: Sequence[Token], other: Sequence[Token]) -> tuple[Ca
         return strongest(categories), False
     if _POSSESSIVE_S.sub("", _plain(base)) == _POSSESSIVE_S.sub("", _plain(other)):
         return Category.STYLE, False  # "Jones'"/"Jones's"
+    if "'" in _plain(base) + _plain(other) and not _expansions(_plain(base)).isdisjoint(_expansions(_plain(other))):
+        return Category.STYLE, False  # "I've"/"I have", "won't"/"will not": the same words, contracted
     return Category.SUBSTANTIVE, _facts(words_a) != _facts(words_b)
+
+
+_CONTRACTIONS = (
+    (re.compile(r"\bwon't\b"), "will not"), (re.compile(r"\bcan't\b"), "can not"),
+    (re.compile(r"\bcannot\b"), "can not"), (re.compile(r"\bshan't\b"), "shall not"),
+    (re.compile(r"(?<=\w)n't\b"), " not"), (re.compile(r"(?<=\w)'ve\b"), " have"),
+    (re.compile(r"(?<=\w)'re\b"), " are"), (re.compile(r"(?<=\w)'ll\b"), " will"), (re.compile(r"\bi'm\b"), "i am"),
+)
+_WOULD_OR_HAD = re.compile(r"(?<=\w)'d\b")
+# "'s" is "is" or "has" only after a pronoun; elsewhere it is a possessive.
+_IS_OR_HAS = re.compile(r"\b(it|he|she|that|there|what|who|here|where)'s\b")
+
+
+def _expansions(text: str) -> set[str]:
+    """The text with its contractions written out; "'d" and "'s" in each of the two ways they can be
+    read (for comparison only)."""
+    text = text.casefold()
+    for pattern, replacement in _CONTRACTIONS:
+        text = pattern.sub(replacement, text)
+    return {
+        " ".join(_IS_OR_HAS.sub(rf"\1 {s}", _WOULD_OR_HAD.sub(f" {d}", text)).split())
+        for d in ("would", "had") for s in ("is", "has")
+    }
 
 
 def is_serial_comma(tokens: Sequence[Token], start: int, end: int) -> bool:

@@ -269,12 +269,9 @@ def byline_findings(base: Article, other: Article, profile: Profile | None = Non
         return [_finding(FindingKind.BYLINE_ADDED, Severity.MINOR, [b_idx], [o_idx], b_text, o_text,
                          f"Byline names added: {', '.join(added)} (the wire's byline names no reporter)", b_span, o_span)]
     if len(removed) == len(b_names) and len(added) == len(o_names):
-        return [
-            _finding(FindingKind.BYLINE_REMOVED, Severity.MINOR, [b_idx], [], b_text, None,
-                     f"Wire byline gone: {', '.join(b_names)} no longer credited", b_span),
-            _finding(FindingKind.BYLINE_ADDED, Severity.MINOR, [], [o_idx], None, o_text,
-                     f"Own byline instead: {', '.join(o_names)}", (), o_span),
-        ]
+        return [_finding(FindingKind.BYLINE_CHANGED, Severity.MINOR, [b_idx], [o_idx], b_text, o_text,
+                         f"Wire byline replaced: {', '.join(b_names)} no longer credited, "
+                         f"the copy's own byline instead ({', '.join(o_names)})", b_span, o_span)]
     if removed and added:
         return [_finding(FindingKind.BYLINE_CHANGED, Severity.MINOR, [b_idx], [o_idx], b_text, o_text,
                          f"Byline changed: {', '.join(removed)} replaced by {', '.join(added)}", b_span, o_span)]
