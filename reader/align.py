@@ -32,7 +32,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, LCSseq
 
 from reader.model import Article, Paragraph, ParagraphKind, Row, RowKind
-from reader.normalize import match_key, match_spans, match_words
+from reader.normalize import STOP_WORDS, match_key, match_spans, match_words
 from reader.sequences import longest_increasing, stretches
 from reader.wordkeys import us_spelling
 
@@ -58,10 +58,7 @@ MAX_CANDIDATES = 8
 _ROLE_GROUPS = {"headline", "byline", "dateline", "trailer", "source"}
 _LCS_CELLS = 3000 * 3000  # words x words above which similarity cuts the paragraphs at unique shared words
 _BODY = "body"
-_STOP = frozenset(
-    "a an and the of in on at to by for from with as is was were be been has have had it its this that "
-    "said says he she they we i you our their his her not but or".split()
-)
+
 
 
 class Unit:
@@ -326,7 +323,7 @@ def _metadata_pairs(
                 sim = fuzz.ratio(a.key, b.key) / 100.0
                 if group == "byline":
                     # Bylines are the same byline when they share a name.
-                    names = set(a.words) & set(b.words) - _STOP
+                    names = set(a.words) & set(b.words) - STOP_WORDS
                     if names and not (rewrite and sim < 0.8):
                         scored.append((max(sim, 0.5), a.index, b.index))
                 elif sim >= 0.8 or (sim >= 0.6 and not rewrite):
@@ -350,8 +347,8 @@ def _lede_pair(
     used = {j for j, _ in pairs.values()} | busy_other
     if lede_a.index in pairs or lede_a.index in busy_base or lede_b.index in used:
         return None
-    content_a = tuple(w for w in lede_a.words if w not in _STOP)
-    content_b = tuple(w for w in lede_b.words if w not in _STOP)
+    content_a = tuple(w for w in lede_a.words if w not in STOP_WORDS)
+    content_b = tuple(w for w in lede_b.words if w not in STOP_WORDS)
     if min(len(content_a), len(content_b)) < 6:
         return None
     shared = min(containment(content_a, content_b), containment(content_b, content_a))

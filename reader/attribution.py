@@ -253,6 +253,9 @@ def _words(text: str) -> list[str]:
     return [word.casefold() for word in _WORD.findall(fold_typography(text))]
 
 
+_ANCHOR_WORDS = 3  # matched words just before a quote (and the one after it) that place it in a version
+
+
 def _place_of(base: Side, quote: Quote, other: Side, paragraph: int) -> _Place | None:
     """Map the quote's words through a word alignment of the two paragraphs, anchored on the
     unquoted words around it. None when the surrounding words are not there."""
@@ -271,7 +274,12 @@ def _place_of(base: Side, quote: Quote, other: Side, paragraph: int) -> _Place |
         for k in range(block.size):
             mapping[block.a + k] = block.b + k
     matched_outside = sum(1 for k in mapping if k < first or k >= last)
-    if matched_outside < 0.5 * outside_count:
+    # The words right around the quote anchor it too: "X, who ..., said the players had to 'look in the
+    # mirror'" trimmed to "X said the players had to look in the mirror" keeps its place.
+    hugged = all(k in mapping for k in range(max(0, first - _ANCHOR_WORDS), first)) and (
+        last >= len(b_tokens) or last in mapping
+    )
+    if matched_outside < 0.5 * outside_count and not (first >= _ANCHOR_WORDS and hugged):
         return None
     before = [mapping[k] for k in range(first) if k in mapping]
     after = [mapping[k] for k in range(last, len(b_tokens)) if k in mapping]
@@ -700,7 +708,7 @@ def find_findings(
     comparer.quotes()
     comparer.statements()
     if relation is Relation.INDEPENDENT:
-        metadata = lift_findings(base_article, share, agencies) if share and lifts_substantially(share) else []
+        metadata = lift_findings(base_article, share, agencies, profile) if share and lifts_substantially(share) else []
     else:
         metadata = article_findings(base_article, other, list(rows), profile, agencies) + notice_findings(
             base_article, other, profile

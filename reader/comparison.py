@@ -109,7 +109,7 @@ def compare_version(base: Side, other: Article, profile: Profile, counts: WordCo
     rows = [diff_row(row, article, other, profile) for row in align(article, other, profile)]
     body_rows = _body_rows(article, other, rows)
     kept = kept_words(body_rows, counts)
-    share = reuse(article, other, rows, _share(kept, body_words(article, counts)))
+    share = reuse(article, other, rows, _share(kept, body_words(article, counts)), profile)
     relation = relation_of(article, rows, share)
     agencies = AgencyCredits(base.agencies(profile), agency_credits(other, profile))
     findings = sorted(

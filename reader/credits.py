@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from reader.loading.structure import byline_text
+from reader.loading.structure import byline_text, is_trailer_line
 from reader.model import Article, Finding, FindingKind, ParagraphKind, Row, Severity, TextSpan
 from reader.normalize import match_key
 from reader.profile import Profile
@@ -18,7 +18,6 @@ from reader.speakers import same_speaker
 
 _DATELINE_CREDIT = re.compile(r"\(([^()]{1,40})\)")
 _SOURCE = re.compile(r"^\s*Source\s*:\s*(.+?)\s*$", re.IGNORECASE)
-_TRAILER = re.compile(r"^\s*\(?\s*(?:Additional\s+)?(?:Reporting|Writing|Editing|Compiled|Edited|Produced)\s+by\b", re.I)
 _DISCLAIMER = re.compile(r"produced by|has not been edited|syndicated feed|©|copyright", re.IGNORECASE)
 _PHOTO = re.compile(
     r"\b[A-Z]{2,}(?:\s[A-Z]{2,})?/[A-Z][\w.\-]+(?:\s[A-Z][\w.\-]+){0,3}\s*$|\(photo:[^)]*\)|\bphoto:\s*[^.]+",
@@ -81,7 +80,7 @@ def credits_of(article: Article) -> list[Credit]:
         if paragraph.kind is ParagraphKind.CREDIT or paragraph.kind is ParagraphKind.BOILERPLATE:
             if source := _SOURCE.match(text):
                 found.append(Credit("source", paragraph.index, 0, len(text), source.group(1)))
-            elif _TRAILER.match(text):
+            elif is_trailer_line(text):
                 found.append(Credit("trailer", paragraph.index, 0, len(text), text.strip()))
             elif _DISCLAIMER.search(text):
                 found.append(Credit("disclaimer", paragraph.index, 0, len(text), text.strip()))
@@ -133,20 +132,31 @@ _CREDIT_PLACES = {
 def agency_credits(article: Article, profile: Profile) -> dict[str, str]:
     """Each agency the article credits for the story, with where the first credit stands."""
     found: dict[str, str] = {}
+    for agency, where, _paragraph in _agency_mentions(article, profile):
+        found.setdefault(agency, where)
+    return found
+
+
+def credit_paragraphs(article: Article, profile: Profile) -> list[int]:
+    """The paragraphs that credit an agency for the story (dateline, byline, trailer, copyright line)."""
+    return sorted({paragraph for _agency, _where, paragraph in _agency_mentions(article, profile)})
+
+
+def _agency_mentions(article: Article, profile: Profile):
+    """(agency, where, paragraph) of every credit to an agency for the story, in reading order of kind."""
     lede = lede_index(article)
     if lede is not None:
         for agency in agencies_named(_dateline_prefix(article, lede)[1], profile):
-            found.setdefault(agency, "dateline")
+            yield agency, "dateline", lede
     for credit in credits_of(article):
         if credit.kind not in ("dateline", "photo"):
             for agency in agencies_named(credit.text, profile):
-                found.setdefault(agency, _LABELS[credit.kind])
+                yield agency, _LABELS[credit.kind], credit.paragraph
     for paragraph in article.paragraphs:
         where = _CREDIT_PLACES.get(paragraph.kind)
         if where is not None and not _PHOTO_IN_TEXT.search(paragraph.text):
             for agency in agencies_named(paragraph.text, profile):
-                found.setdefault(agency, where)
-    return found
+                yield agency, where, paragraph.index
 
 
 _PHOTO_IN_TEXT = re.compile(r"\bPhoto\s*/|/\s*Getty\b|\bphoto:", re.IGNORECASE)
@@ -445,14 +455,14 @@ def article_findings(
     )
 
 
-def lift_findings(base: Article, share: Reuse, agencies: AgencyCredits) -> list[Finding]:
-    """An independent story that lifts a substantial share of the wire and credits its agency nowhere."""
+def lift_findings(base: Article, share: Reuse, agencies: AgencyCredits, profile: Profile) -> list[Finding]:
+    """An independent story that lifts a substantial share of the wire and credits its agency nowhere.
+    It stands on the wire's credits, none of which the story carries."""
     if not agencies.uncredited:
         return []
     agency = agencies.names
-    where = lede_index(base)
     return [_finding(
-        FindingKind.CREDIT_REMOVED, Severity.MAJOR, [where] if where is not None else [], [], agency, None,
+        FindingKind.CREDIT_REMOVED, Severity.MAJOR, credit_paragraphs(base, profile), [], agency, None,
         f"Takes {share.kept:.0%} of the wire's text ({share.lifted_paragraphs} paragraphs whole) and credits "
         f"{agency} nowhere",
     )]

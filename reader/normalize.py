@@ -16,6 +16,11 @@ _TYPOGRAPHY = str.maketrans(
         "\u200b": "", "\ufeff": "",
     }
 )
+# Words too common to be evidence that two passages share content.
+STOP_WORDS = frozenset(
+    "a an and the of in on at to by for from with as is was were be been has have had it its this that "
+    "said says he she they we i you our their his her not but or".split()
+)
 _SPACES = re.compile(r"\s+")
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 

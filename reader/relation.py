@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reader.model import Article, ParagraphKind, Relation, Row, RowKind
+from reader.normalize import STOP_WORDS, match_words
 
 INDEPENDENT_KEPT = 0.5  # below this share of the wire's words kept ...
 INDEPENDENT_OWN_BODY = 0.4  # ... and this share of the version's body paragraphs or more its own
@@ -23,6 +24,10 @@ REWRITTEN_LEDE = 0.9  # a rewritten lede row is less similar (copies: 0.96 and u
 # An independent story lifting this share of the wire, or this many paragraphs, owes the agency a credit.
 LIFTED_SHARE = 0.25
 LIFTED_PARAGRAPHS = 3
+# A version paragraph whose content words are this share or more of one wire paragraph's retells it.
+RETOLD_SHARE = 0.6
+RETOLD_MIN_WORDS = 6
+_COMMON_WORD = 20  # words in more wire paragraphs than this are not evidence of a retelling
 
 
 @dataclass(frozen=True)
@@ -31,19 +36,54 @@ class Reuse:
 
     kept: float  # share of the wire's body words kept (noise counts as kept)
     body_paragraphs: int  # the version's body paragraphs
-    own_paragraphs: int  # of those, not aligned with any wire paragraph
+    own_paragraphs: int  # of those, neither aligned with a wire paragraph nor retelling one
     lifted_paragraphs: int  # wire body paragraphs the version carries whole (equal or edited rows)
 
 
-def reuse(base: Article, other: Article, rows: list[Row], kept: float) -> Reuse:
+def reuse(base: Article, other: Article, rows: list[Row], kept: float, profile=None) -> Reuse:
     aligned_other = {i for row in rows if row.base and row.kind is not RowKind.PARTIAL for i in row.other}
     body = [p.index for p in other.paragraphs if not p.kind.is_metadata]
-    own = sum(1 for i in body if i not in aligned_other)
+    unaligned = [i for i in body if i not in aligned_other]
+    own = len(unaligned) - _retold(base, [other.paragraphs[i] for i in unaligned], profile)
     lifted = sum(
         len(row.base) for row in rows
         if row.kind in (RowKind.EQUAL, RowKind.EDITED, RowKind.MOVED) and base.has_body(row.base)
     )
     return Reuse(kept, len(body), own, lifted)
+
+
+def _content(text: str, profile) -> set[str]:
+    return {w for w in match_words(text, profile) if w not in STOP_WORDS and (len(w) > 2 or w.isdigit())}
+
+
+def _retold(base: Article, paragraphs: list, profile) -> int:
+    """How many of ``paragraphs`` retell one wire body paragraph in other words: most of their content
+    words are that paragraph's ("Chairman Graham Pellow said it was the hardest decision he'd had to
+    make"). A rewrite of the wire sentence by sentence is not the outlet's own story; its own reporting
+    and analysis share a name or two with the wire, not most of their words. An inverted index keeps
+    this linear: words found in many wire paragraphs are not looked up."""
+    postings: dict[str, list[int]] = {}
+    sizes = {}
+    for paragraph in base.paragraphs:
+        if paragraph.kind is ParagraphKind.BODY:
+            words = _content(paragraph.text, profile)
+            sizes[paragraph.index] = len(words)
+            for word in words:
+                postings.setdefault(word, []).append(paragraph.index)
+    retold = 0
+    for paragraph in paragraphs:
+        words = _content(paragraph.text, profile)
+        if len(words) < RETOLD_MIN_WORDS:
+            continue
+        counts: dict[int, int] = {}
+        for word in words:
+            found = postings.get(word, ())
+            if len(found) <= _COMMON_WORD:
+                for index in found:
+                    counts[index] = counts.get(index, 0) + 1
+        if counts and max(counts.values()) >= RETOLD_SHARE * len(words):
+            retold += 1
+    return retold
 
 
 def relation_of(base: Article, rows: list[Row], share: Reuse) -> Relation:

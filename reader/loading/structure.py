@@ -40,6 +40,15 @@ _TRAILER = re.compile(
     r"^\(?\s*(?:Additional\s+)?(?:Reporting|Writing|Editing|Compiled|Edited|Produced)\s+by\b.*\)?$",
     re.IGNORECASE | re.DOTALL,
 )
+# An agency's desk slug of staff initials at the foot of the story ("fd-jm/sst/rlp" in AFP copy).
+_DESK_SLUG = re.compile(r"^\s*[a-z]{2,4}(?:-[a-z]{2,4})*(?:/[a-z]{2,4}(?:-[a-z]{2,4})*)+\s*$")
+
+
+def is_trailer_line(text: str) -> bool:
+    """A staff credit line at the foot of a story: "(Reporting by A; Editing by B)", a desk slug."""
+    return bool(_TRAILER.match(text.strip()) or _DESK_SLUG.match(text))
+
+
 _SOURCE_LINE = re.compile(r"^Sources?\s*:\s*(?P<credit>.{1,80})$", re.IGNORECASE)
 # "Associated Press writer Jo Roe in Eastmere contributed to this report."
 _CONTRIBUTED = re.compile(r"\bcontributed(?: reporting)?(?: to)?(?: this)? (?:report|story|article)\W*$", re.IGNORECASE)
@@ -264,7 +273,11 @@ def classify(
         if i in fixed:
             continue
         words = len(_words(text))
-        if _TRAILER.match(text) and (text.lstrip().startswith("(") or (i >= count - 4 and words <= 40)):
+        if _TRAILER.match(text) and (
+            text.lstrip().startswith("(") or (i >= count - 4 and words <= 40) or (i >= count // 2 and words <= 25)
+        ):  # the page's own furniture may follow the trailer
+            kinds[i] = ParagraphKind.CREDIT
+        elif i >= count - 4 and _DESK_SLUG.match(text):
             kinds[i] = ParagraphKind.CREDIT
         elif _CONTRIBUTED.search(text) and words <= 40 and i >= count // 2:
             kinds[i] = ParagraphKind.CREDIT
