@@ -23,7 +23,6 @@ from __future__ import annotations
 import bisect
 import gc
 import threading
-import unicodedata
 from collections import Counter, defaultdict
 from contextlib import contextmanager
 from functools import lru_cache
@@ -32,9 +31,9 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, LCSseq
 
 from reader.model import Article, Paragraph, ParagraphKind, Row, RowKind
-from reader.normalize import STOP_WORDS, match_key, match_spans, match_words
+from reader.normalize import STOP_WORDS, match_key
 from reader.sequences import longest_increasing, stretches
-from reader.wordkeys import us_spelling
+from reader.wordkeys import match_spans, match_words
 
 # Words in a run that counts as a lifted passage (a quote) between otherwise unrelated paragraphs:
 # long enough that names such as "the Harbour and Transport Workers' Union" do not qualify.
@@ -69,7 +68,7 @@ class Unit:
     def __init__(self, paragraph: Paragraph, profile) -> None:
         self.index = paragraph.index
         self.group = _group(paragraph.kind, paragraph.text)
-        self.words = _spelling_folded(match_words(paragraph.body_text, profile))
+        self.words = match_words(paragraph.body_text, profile)
         self._paragraph, self._profile = paragraph, profile
         self._grams = self._key = self._spans = None
 
@@ -92,20 +91,6 @@ class Unit:
             start = self._paragraph.body_start
             self._spans = tuple((a + start, b + start) for a, b in match_spans(self._paragraph.body_text, self._profile))
         return self._spans
-
-
-@lru_cache(maxsize=200_000)
-def _fold_word(word: str) -> str:
-    """British endings to American, accents dropped: 'organised' and 'organized' are one word here."""
-    if word.isascii():
-        return us_spelling(word)
-    stripped = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
-    return us_spelling(stripped)
-
-
-@lru_cache(maxsize=100_000)
-def _spelling_folded(words: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(_fold_word(w) for w in words)
 
 
 def _group(kind: ParagraphKind, text: str) -> str:

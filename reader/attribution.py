@@ -25,7 +25,9 @@ from reader.profile import Profile
 from reader.quote_match import QuoteMatch, match_quotes
 from reader.quotes import Quote, comparable_text, extract_quotes, masked_text, quote_key
 from reader.relation import Reuse, lifts_substantially
-from reader.speakers import Attribution, attribute_quotes, extract_attributions, has_cue, name_words, same_speaker
+from reader.speakers import (
+    PRONOUNS, Attribution, attribute_quotes, extract_attributions, has_cue, name_words, same_speaker,
+)
 from reader.worddiff import diff_words
 
 _WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
@@ -354,6 +356,8 @@ def _compare_attributions(
         same = True  # "said Edwin Marsh, the association's chief executive" / "said the chief executive"
     if same is False and (
         not b.sure or not o.sure  # "he said" for a name merely mentioned before: a guess
+        # "she said" on both sides: the copy kept the words; only our reading of "she" differs
+        or b.speaker.casefold() in PRONOUNS and fold_typography(_phrase(b)).casefold() == fold_typography(_phrase(o)).casefold()
         or _mentions(texts[1], b.who) or _mentions(texts[0], o.who)
     ):
         same = None

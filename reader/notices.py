@@ -7,6 +7,7 @@ import re
 from reader.model import Article, Finding, FindingKind, ParagraphKind, Severity
 from reader.profile import Profile
 from reader.worddiff import diff_words
+from reader.wordkeys import NUMBER_PREFIX, keyer_for
 
 _CORRECTION = re.compile(
     r"^\W*(?:correction|corrected|clarification|editor['\u2019]?s note|note to editors)\b|"
@@ -25,12 +26,10 @@ def is_correction(text: str) -> bool:
     return any(hint in lower for hint in _CORRECTION_HINTS) and _CORRECTION.search(text) is not None
 
 
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-
-
-def _numbers(text: str) -> set[str]:
-    """The figures of a headline, written without thousands separators ("1,800" is "1800")."""
-    return {re.sub(r",(?=\d{3}\b)", "", m.group()) for m in _NUMBER.finditer(text)}
+def _figures(text: str, profile: Profile) -> set[str]:
+    """The figures of a text as the word diff keys them: "1,800" and "1800", "$28m" and "$28 million",
+    "five" and "5" are one figure each."""
+    return {t.key for t in keyer_for(profile).tokens(text) if t.is_word and t.key.startswith(NUMBER_PREFIX)}
 
 
 def _headline(article: Article) -> int | None:
@@ -48,14 +47,43 @@ def headline_findings(base: Article, other: Article, profile: Profile) -> list[F
     changes = [s for s in diff_words(b_text, o_text, profile) if s.is_change and not s.category.is_noise]
     if not changes:
         return []
-    gone, new = _numbers(b_text) - _numbers(o_text), _numbers(o_text) - _numbers(b_text)
-    if gone and new:
-        what = f"{', '.join(sorted(gone))} became {', '.join(sorted(new))}"
+    replaced = _replaced_figures(changes, base, o_text, profile)
+    if replaced:
+        what = "; ".join(f"{_written(a, gone, profile)} became {_written(b, new, profile)}" for a, b, gone, new in replaced)
         severity, message = Severity.MAJOR, f"Headline changed a figure: {what}: '{b_text.strip()}' became '{o_text.strip()}'"
     else:
         severity, message = Severity.MINOR, f"Headline reworded: '{b_text.strip()}' became '{o_text.strip()}'"
     return [Finding(FindingKind.HEADLINE_CHANGED, severity, (b,), (o,), b_text, o_text, message,
                     (base.whole(b),), (other.whole(o),))]
+
+
+def _replaced_figures(changes, base: Article, other_headline: str, profile: Profile):
+    """Changes of the headline that put a figure in the place of another, where the new figure with the
+    word after it is nowhere in the wire's story ("for five days" -> "for three days"). A figure taken
+    from the story's body ("rate hike to 12.25%") is a headline that chose another fact, not a changed one."""
+    wire = {pair for p in base.paragraphs for pair in _figures_with_units(p.text, profile)}
+    headline = _figures_with_units(other_headline, profile)
+    replaced = []
+    for change in changes:
+        gone = _figures(change.base_text, profile) - _figures(change.other_text, profile)
+        new = _figures(change.other_text, profile) - _figures(change.base_text, profile)
+        new = {f for f in new if not any(pair in wire for pair in headline if pair[0] == f)}
+        if gone and new:
+            replaced.append((change.base_text, change.other_text, gone, new))
+    return replaced
+
+
+def _figures_with_units(text: str, profile: Profile) -> set[tuple[str, str]]:
+    words = [t for t in keyer_for(profile).tokens(text) if t.is_word]
+    return {
+        (word.key, words[n + 1].key if n + 1 < len(words) else "")
+        for n, word in enumerate(words) if word.key.startswith(NUMBER_PREFIX)
+    }
+
+
+def _written(text: str, figures: set[str], profile: Profile) -> str:
+    """The figures as the text writes them."""
+    return ", ".join(dict.fromkeys(t.text for t in keyer_for(profile).tokens(text) if t.key in figures))
 
 
 def correction_findings(base: Article, other: Article) -> list[Finding]:

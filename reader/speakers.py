@@ -68,7 +68,7 @@ _CUE_OBJECT = re.compile(
     r"in\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:statement|post|letter|tweet|blog\s+post|interview|"
     r"speech|briefing|email|e-mail|podcast|video|message|address|broadcast|press\s+release))"
 )
-_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 _SUBJECT_LEAD = re.compile(r"^(?:and|but|while|as|when|where|then|so|yet|although|though|because|since)\s+", re.I)
 _SUBJECT_TAIL = re.compile(
     r"(?:\s+(?:also|later|earlier|previously|then|again|once|has|have|had|would|will|had\s+previously|"
@@ -164,7 +164,7 @@ class Attribution:
     @property
     def sure(self) -> bool:
         """The speaker is written here, or is a pronoun for an earlier cue's speaker: safe to name."""
-        return self.resolved is None and self.speaker.casefold() not in _PRONOUNS or self.resolved_by_cue
+        return self.resolved is None and self.speaker.casefold() not in PRONOUNS or self.resolved_by_cue
 
     @property
     def is_loaded(self) -> bool:
@@ -208,7 +208,7 @@ def _looks_like_speaker(phrase: str) -> bool:
     words = phrase.split()
     if not words or len(words) > 12 or "\u2591" in phrase or '"' in phrase:
         return False
-    if phrase.casefold() in _PRONOUNS:
+    if phrase.casefold() in PRONOUNS:
         return True
     if all(len(w.strip(".,'\u2019")) < 2 for w in words):
         return False  # "A", "Q": a list item or an interview's question mark, not a speaker
@@ -372,7 +372,7 @@ def attributions_in_paragraph(index: int, text: str, quotes: list[Quote], start:
             if subject is not None and word.endswith("s") and word not in ("says", "tells", "adds"):
                 # "claims", "reports", "estimates" are nouns as often as verbs: only right after a name.
                 head = masked[subject[0] : subject[1]].split()[-1]
-                if not (head[:1].isupper() or head.casefold() in _PRONOUNS or _SOURCE_NOUNS.fullmatch(head)):
+                if not (head[:1].isupper() or head.casefold() in PRONOUNS or _SOURCE_NOUNS.fullmatch(head)):
                     subject = None
             if subject is not None and len(masked[subject[0] : subject[1]].split()) > 6 and before.endswith(","):
                 subject = None  # "About 78 per cent ..., said the Union": a statement, not a subject
@@ -472,7 +472,7 @@ def resolve_pronouns(article: Article, attributions: list[Attribution], quotes: 
     resolved = []
     for attribution in attributions:
         pronoun = attribution.speaker.casefold()
-        if pronoun not in _PRONOUNS or pronoun in {"i", "we", "you"}:
+        if pronoun not in PRONOUNS or pronoun in {"i", "we", "you"}:
             resolved.append(attribution)
             continue
         candidate, by_cue = _antecedent(article, attribution, by_paragraph, quotes, want_person=pronoun in {"he", "she"})
@@ -486,7 +486,7 @@ def _antecedent(article, attribution, by_paragraph, quotes, want_person: bool) -
     text = article.paragraphs[index].text
     masked = masked_text(text, [q for q in quotes if q.paragraph == index])
     # Same paragraph first: named speakers of earlier cues, then person mentions before the pronoun.
-    earlier = [a for a in by_paragraph.get(index, []) if a.start < attribution.start and a.speaker.casefold() not in _PRONOUNS]
+    earlier = [a for a in by_paragraph.get(index, []) if a.start < attribution.start and a.speaker.casefold() not in PRONOUNS]
     if earlier:
         return earlier[-1].speaker, True
     if want_person:
@@ -497,7 +497,7 @@ def _antecedent(article, attribution, by_paragraph, quotes, want_person: bool) -
             return None, False
     # Then the nearest earlier paragraph holding a named speaker.
     for previous in range(index - 1, max(-1, index - 4), -1):
-        named = {a.speaker for a in by_paragraph.get(previous, []) if a.speaker.casefold() not in _PRONOUNS}
+        named = {a.speaker for a in by_paragraph.get(previous, []) if a.speaker.casefold() not in PRONOUNS}
         if named:
             return (named.pop(), True) if len(named) == 1 else (None, False)
         if want_person and article.paragraphs[previous].kind is ParagraphKind.BODY:
@@ -606,7 +606,7 @@ def same_speaker(a: str, b: str, profile: Profile | None = None) -> bool | None:
     key_a, key_b = name_words(a), name_words(b)
     if not key_a or not key_b:
         return None
-    if " ".join(key_a) in _PRONOUNS or " ".join(key_b) in _PRONOUNS:
+    if " ".join(key_a) in PRONOUNS or " ".join(key_b) in PRONOUNS:
         return None
     set_a, set_b = set(_name_keys(key_a, profile)), set(_name_keys(key_b, profile))
     return set_a <= set_b or set_b <= set_a

@@ -22,7 +22,7 @@ from functools import lru_cache
 from anyascii import anyascii
 
 from reader.normalize import fold_typography
-from reader.profile import Profile
+from reader.profile import Profile, default_profile
 
 STYLE_PREFIX = "\x01style:"
 SPELLING_PREFIX = "\x01spelling:"
@@ -496,3 +496,33 @@ def names_alike(a: str, b: str) -> bool:
 @lru_cache(maxsize=32)
 def keyer_for(profile: Profile) -> Keyer:
     return Keyer(profile)
+
+
+# --- Matching words: the same keys, for alignment, quote matching and reuse ------------------------
+
+
+@lru_cache(maxsize=65536)
+def match_tokens(text: str, profile: Profile | None = None) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
+    """The words of ``text`` as the word diff keys them (so a paragraph that differs only by noise is
+    the same words to the aligner as to the diff), with each word's character span. A number with a
+    glued unit ("2pm") is two words, like "2 p.m."."""
+    keyer = keyer_for(profile if profile is not None else default_profile())
+    words: list[str] = []
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for token in keyer.tokens(text):
+        end = at + len(token.text)
+        if token.is_word:
+            for part in token.key.split(UNIT_JOIN):
+                words.append(part)
+                spans.append((at, end))
+        at = end
+    return tuple(words), tuple(spans)
+
+
+def match_words(text: str, profile: Profile | None = None) -> tuple[str, ...]:
+    return match_tokens(text, profile)[0]
+
+
+def match_spans(text: str, profile: Profile | None = None) -> tuple[tuple[int, int], ...]:
+    return match_tokens(text, profile)[1]

@@ -96,8 +96,10 @@ def is_menu(text: str) -> bool:
     if text[:3].casefold() == "by ":
         return False
     items = [item for item in _MENU_SEPARATOR.split(text) if item.strip()]
+    # Two items of up to three words, or three and more of up to four ("THE NORTH WEST LEDGER | UK News | Health").
+    longest = 3 if len(items) == 2 else 4
     return len(items) >= 2 and all(
-        len(_WORD.findall(item)) <= 3 and not item.rstrip().endswith((".", "?", "!", ",")) for item in items
+        len(_WORD.findall(item)) <= longest and not item.rstrip().endswith((".", "?", "!", ",")) for item in items
     )
 
 
