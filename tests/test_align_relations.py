@@ -305,3 +305,21 @@ def test_similarity_of_very_long_paragraphs_is_measured_in_stretches_and_stays_e
     monkeypatch.setattr(align_module, "_LCS_CELLS", 40 * 40)
     assert align_module.similarity(words, edited) == pytest.approx(exact, abs=1e-12)
     assert align_module.similarity(words, words[::-1]) < 0.1  # no anchors in order: still the real LCS
+
+
+@pytest.mark.parametrize(
+    "wire, copy",
+    [
+        ("Talks resume on 21 November.", "Talks resume on Nov. 21."),
+        ("Søren Dahl quit.", "Soren Dahl quit."),
+        ("About 1.5 million people fled.", "About 1,500,000 people fled."),
+        ("The anaemic recovery stalled.", "The anemic recovery stalled."),
+        ("Some 10 000 fans came.", "Some 10,000 fans came."),
+        ("Two hundred workers left.", "200 workers left."),
+    ],
+)
+@pytest.mark.parametrize("length", [1, 12])
+def test_a_paragraph_differing_only_by_noise_is_paired_whatever_its_length(wire, copy, length):
+    filler = " The port stayed shut while the union met its members at the harbour hall." * (length - 1)
+    base, other = article(P["lede"], wire + filler), article(P["lede"], copy + filler)
+    assert (1, 1) in pairs_of(align(base, other, default_profile()))
