@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 from reader.credits import AgencyCredits, agency_credits, article_findings, lift_findings
 from reader.model import Article, Category, Finding, FindingKind, Op, ParagraphKind, Relation, Row, Severity, TextSpan
 from reader.notices import notice_findings
-from reader.normalize import fold_typography
+from reader.normalize import STOP_WORDS, fold_typography
 from reader.profile import Profile
 from reader.quote_match import QuoteMatch, match_quotes
 from reader.quotes import Quote, comparable_text, extract_quotes, masked_text, quote_key
@@ -255,6 +255,10 @@ def _words(text: str) -> list[str]:
     return [word.casefold() for word in _WORD.findall(fold_typography(text))]
 
 
+# A removed quote whose content words stand, this share of them, unquoted in its paragraph's counterpart
+# was reworded there (quotes of fewer content words are too short to tell).
+_REWORDED_SHARE = 0.6
+_REWORDED_MIN_WORDS = 4
 _ANCHOR_WORDS = 3  # matched words just before a quote (and the one after it) that place it in a version
 
 
@@ -388,8 +392,11 @@ def _phrase(attribution: Attribution) -> str:
 
 
 class _Comparer:
-    def __init__(self, base: Side, other: Side, rows: list[Row], profile: Profile) -> None:
+    def __init__(self, base: Side, other: Side, rows: list[Row], profile: Profile, independent: bool = False) -> None:
         self.base, self.other = base, other
+        # An independent story is not a reprint: a wire quote it does not carry was not cut from it,
+        # unless it lifted the rest of that quote's paragraph.
+        self.independent = independent
         self.rows, self.profile = rows, profile
         self.base_to_other, self.other_to_base = _counterparts(rows)
         self.findings: list[Finding] = []
@@ -428,6 +435,8 @@ class _Comparer:
             if (verbatim := self._unquoted_anywhere(quote)) is not None:
                 if self._paraphrase(i, quote, verbatim):
                     continue
+            if self._reworded_in_counterpart(i, quote):
+                continue
             self._removed(i, quote, place, matched_base)
         for j, quote in enumerate(other.quotes):
             if j not in matched_other:
@@ -501,10 +510,34 @@ class _Comparer:
         ))
         return True
 
+    def _reworded_in_counterpart(self, i: int, quote: Quote) -> bool:
+        """The quote's words, most of them, stand unquoted in the paragraph the wire's became: "'This is
+        the governor drawing a line in the sand,' she said" -> "she said the governor had drawn a line in
+        the sand". Its marks are gone and its words changed: a major quote_to_paraphrase, not a cut."""
+        content = {w for w in _words(quote.text) if w not in STOP_WORDS and len(w) > 2}
+        if len(content) < _REWORDED_MIN_WORDS:
+            return False
+        for paragraph in dict.fromkeys(self.base_to_other.get(quote.paragraph, ())):
+            text = self.other.text(paragraph)
+            unquoted = list(text)
+            for n in self.other.quotes_in(paragraph):
+                q = self.other.quotes[n]
+                unquoted[q.start : q.end] = " " * (q.end - q.start)
+            words = set(_words("".join(unquoted)))
+            if len(content & words) >= _REWORDED_SHARE * len(content):
+                who = self.base.speaker_of[i]
+                self.findings.append(Finding(
+                    FindingKind.QUOTE_TO_PARAPHRASE, Severity.MAJOR, (quote.paragraph,), (paragraph,), quote.text, text,
+                    f'Quote{_by(who)} turned into paraphrase (reworded without quote marks): "{short(quote.text)}"',
+                    (quote.span,), (TextSpan(paragraph, 0, len(text)),),
+                ))
+                return True
+        return False
+
     def _removed(self, i: int, quote: Quote, place: _Place | None, matched_base: set[int]) -> None:
         siblings = [n for n in self.base.quotes_in(quote.paragraph) if n != i and n in matched_base]
         counterpart = list(dict.fromkeys(self.base_to_other.get(quote.paragraph, [])))
-        kept = bool(siblings) or bool(counterpart)
+        kept = bool(siblings) or (bool(counterpart) and not self.independent)
         who = self.base.speaker_of[i]
         other_paragraphs: tuple[int, ...] = ()
         if kept:
@@ -512,7 +545,9 @@ class _Comparer:
             if not other_paragraphs:
                 matches = match_quotes([self.base.quotes[n] for n in siblings], self.other.quotes)
                 other_paragraphs = tuple(sorted({self.other.quotes[j].paragraph for m in matches for j in m.other}))
-        where = "" if kept else " (its paragraph is not in this version)"
+        where = "" if kept else (
+            " (an independent story: it lifts what it chooses)" if counterpart else " (its paragraph is not in this version)"
+        )
         self.findings.append(Finding(
             FindingKind.QUOTE_REMOVED, Severity.MINOR if kept else Severity.INFO, (quote.paragraph,),
             other_paragraphs, quote.text, None, f'Quote{_by(who)} removed{where}: "{short(quote.text)}"',
@@ -708,7 +743,7 @@ def find_findings(
     if [(p.text, p.kind) for p in base_article.paragraphs] == [(p.text, p.kind) for p in other.paragraphs]:
         return []  # the same text: nothing about it can have changed
     agencies = agencies or AgencyCredits(base.agencies(profile), agency_credits(other, profile))
-    comparer = _Comparer(base, Side.of(other), list(rows), profile)
+    comparer = _Comparer(base, Side.of(other), list(rows), profile, independent=relation is Relation.INDEPENDENT)
     comparer.quotes()
     comparer.statements()
     if relation is Relation.INDEPENDENT:
@@ -720,6 +755,7 @@ def find_findings(
     findings = comparer.findings
     if relation is Relation.WRITE_THROUGH:
         findings = [_as_update(f) for f in findings]
+
     return metadata + findings
 
 

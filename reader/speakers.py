@@ -491,6 +491,7 @@ def _antecedent(article, attribution, by_paragraph, quotes, want_person: bool) -
         return earlier[-1].speaker, True
     if want_person:
         people = {name for _at, name in _person_mentions(masked, attribution.start)}
+        people |= _known_speakers_named(masked[: attribution.start], by_paragraph)
         if len(people) == 1:
             return people.pop(), False
         if len(people) > 1:
@@ -507,6 +508,21 @@ def _antecedent(article, attribution, by_paragraph, quotes, want_person: bool) -
             if people:
                 return (people.pop(), False) if len(people) == 1 else (None, False)
     return None, False
+
+
+def _known_speakers_named(text: str, by_paragraph) -> set[str]:
+    """Speakers named elsewhere in the article whose surname alone stands in ``text`` ("Owusu-Darko
+    declined to discuss the vote ... 'The committee spoke with one voice,' she said")."""
+    words = {w.casefold() for w in re.findall(r"[\w'\u2019-]+", text) if w[:1].isupper()}
+    if not words:
+        return set()
+    found = set()
+    for attributions in by_paragraph.values():
+        for a in attributions:
+            surname = name_words(a.speaker)[-1:] if a.speaker.casefold() not in PRONOUNS else []
+            if surname and surname[0] in words and a.speaker[:1].isupper():
+                found.add(a.speaker)
+    return {name for name in found if not any(name != other and name in other for other in found)}
 
 
 def _with(attribution: Attribution, **changes) -> Attribution:
