@@ -58,16 +58,22 @@ def headline_findings(base: Article, other: Article, profile: Profile) -> list[F
 
 
 def _replaced_figures(changes, base: Article, other_headline: str, profile: Profile):
-    """Changes of the headline that put a figure in the place of another, where the new figure with the
-    word after it is nowhere in the wire's story ("for five days" -> "for three days"). A figure taken
-    from the story's body ("rate hike to 12.25%") is a headline that chose another fact, not a changed one."""
+    """Changes of the headline that put a figure in the place of another that the wire's story never
+    states ("for five days" -> "for three days"). A figure taken from the story's body ("rate hike to
+    12.25%") is a headline that chose another fact, not a changed one."""
     wire = {pair for p in base.paragraphs for pair in _figures_with_units(p.text, profile)}
+    wire_numbers = {number for number, _unit in wire}
     headline = _figures_with_units(other_headline, profile)
     replaced = []
     for change in changes:
         gone = _figures(change.base_text, profile) - _figures(change.other_text, profile)
         new = _figures(change.other_text, profile) - _figures(change.base_text, profile)
-        new = {f for f in new if not any(pair in wire for pair in headline if pair[0] == f)}
+        if len(change.base_text.split()) == 1 and len(change.other_text.split()) == 1:
+            # One figure swapped for another in the same words: the story must state it with the same
+            # unit ("for three days"), not merely hold the number ("three or four doctors").
+            new = {f for f in new if not any(pair in wire for pair in headline if pair[0] == f)}
+        else:
+            new -= wire_numbers
         if gone and new:
             replaced.append((change.base_text, change.other_text, gone, new))
     return replaced

@@ -481,3 +481,41 @@ def test_a_pull_quote_repeating_a_kept_quote_is_not_a_new_quote():
     base = story(paragraph, *FILLER)
     other = story(paragraph, FILLER[0], "“We are not going back until the shifts are capped”", *FILLER[1:])
     assert not [f for f in findings(base, other) if f.kind is K.QUOTE_ADDED]
+
+
+# ------------------------------------------------------------------------ real-copy rules of this round
+
+
+def test_a_changed_speaker_is_one_finding_that_names_the_new_verb_too():
+    base = story("“The law allows it,” Labour Minister Farid Qaddouri told reporters.", *FILLER)
+    other = story("“The law allows it,” union leader Ruth Okonjo said.", *FILLER)
+    found = [f for f in findings(base, other) if f.kind in (K.SPEAKER_CHANGED, K.ATTRIBUTION_VERB_CHANGED)]
+    assert [f.kind for f in found] == [K.SPEAKER_CHANGED]
+    assert "told reporters" in found[0].message and "said" in found[0].message
+
+
+def test_a_wire_byline_replaced_by_the_copys_own_is_one_byline_changed():
+    base = story(*FILLER)
+    other = story(*FILLER, byline="By Sam Hollis")
+    assert kinds(f for f in findings(base, other) if f.kind.value.startswith("byline")) == [(K.BYLINE_CHANGED, S.MINOR)]
+
+
+def test_a_quote_reworded_without_marks_in_its_paragraph_is_a_major_paraphrase():
+    base = story(
+        "Analyst Priya Raghunathan was blunt. “This is the governor drawing a line in the sand,” she said.", *FILLER
+    )
+    other = story("Analyst Priya Raghunathan was blunt: she said the governor had drawn a line in the sand.", *FILLER)
+    finding = only(findings(base, other), K.QUOTE_TO_PARAPHRASE)
+    assert finding.severity is S.MAJOR
+    assert not [f for f in findings(base, other) if f.kind is K.QUOTE_REMOVED]
+
+
+def test_she_said_after_a_surname_opening_the_paragraph_is_not_the_previous_paragraphs_speaker():
+    base = story(
+        "“We will ballot our members,” said Maria Velasquez, the union’s regional secretary.",
+        "“We cannot wait for ever,” said Ruth Okonjo, who chairs the shippers' council.",
+        "Velasquez declined to discuss the vote. “The committee spoke with one voice,” she said.", *FILLER
+    )
+    other = base.replace("spoke with one voice", "spoke with one loud voice")
+    finding = only(findings(base, other), K.QUOTE_ALTERED)
+    assert "Okonjo" not in finding.message

@@ -40,6 +40,28 @@ def test_a_reworded_headline_keeping_its_facts_is_minor():
     assert [f.severity for f in v.findings if f.kind is F.HEADLINE_CHANGED] == [Severity.MINOR]
 
 
+def test_a_headline_taking_another_figure_of_the_story_is_minor_and_a_swapped_number_word_major():
+    taken = version(WIRE.replace(HEADLINE, "Floods force more than 2,000 Kenyans from their homes"))
+    assert [f.severity for f in taken.findings if f.kind is F.HEADLINE_CHANGED] == [Severity.MINOR]
+    swapped = version(WIRE.replace(HEADLINE, "Floods cut off five Kenyan towns as 38 die"))
+    assert [f.severity for f in swapped.findings if f.kind is F.HEADLINE_CHANGED] == [Severity.MAJOR]
+
+
+def test_a_rewrite_retelling_the_wire_sentence_by_sentence_is_a_copy():
+    retold = [
+        "Floodwaters have cut off three towns in western Kenya, with rescuers racing on Tuesday to reach "
+        "families stranded on their rooftops, according to officials.",
+        "County commissioner Ruth Lagat told reporters in Kisumu she had never seen the river rise this fast "
+        "and that the missing were still being counted.",
+        "More than 2,000 people were moved overnight to schools and churches on higher ground, the Red Cross said.",
+        "A bridge collapsed under the weight of debris carried by the river, and roads into the valley were closed.",
+        "Heavy rain is expected to continue in the region until at least the end of the week, forecasters warned.",
+    ]
+    v = version("\n\n".join([HEADLINE, *retold]))
+    assert v.relation is Relation.COPY
+    assert F.CREDIT_REMOVED in kinds(v.findings, Severity.MAJOR)
+
+
 def test_a_dropped_correction_is_major_and_a_kept_one_is_nothing():
     assert F.CORRECTION_REMOVED in kinds(version(WIRE.replace("\n\n" + CORRECTION, "")).findings, Severity.MAJOR)
     assert F.CORRECTION_REMOVED not in kinds(version(WIRE.replace("By JANE ROE", "By The")).findings)
