@@ -173,8 +173,26 @@ def _is_byline(text: str) -> bool:
     # with more than a few lower-case words is a sentence or a headline ("Eight Baltic nations agree ...").
     match = _NAME_LIST.match(text)
     lower = [w for w in words if w[:1].islower() and w not in _NAME_PARTICLES]
-    return bool(match) and ("," in text or " and " in text) and not _DATELINE.match(text) and len(lower) <= 2
+    if match and ("," in text or " and " in text) and not _DATELINE.match(text) and len(lower) <= 2:
+        return True
+    return _is_capitals_byline(words, text)
 
+
+def _is_capitals_byline(words: list[str], text: str) -> bool:
+    """AFP's byline: surnames in capitals, joined by "with", maybe "in" a city ("Sana BEN AMOR with Hédi
+    MANSOURI in Sfax", "Marie DUPONT"). Every word is capitalised or a joining word, and a surname in
+    capitals follows a capitalised given name."""
+    if len(words) > 12 or _DATELINE.match(text) or _AGENCY_ONLY.match(text):
+        return False
+    if any(w[:1].islower() and w not in _CAPITALS_BYLINE_JOINS for w in words):
+        return False
+    return any(
+        words[n - 1][:1].isupper() and not words[n - 1].isupper() and words[n].isupper() and len(words[n]) >= 2
+        for n in range(1, len(words))
+    )
+
+
+_CAPITALS_BYLINE_JOINS = frozenset({"with", "and", "in", "de", "du", "da", "di", "van", "von", "al", "el", "ben", "bin"})
 
 # A wire credit on its own line: "(Reuters)", "- AFP", "Associated Press".
 _AGENCY_ONLY = re.compile(
