@@ -469,18 +469,23 @@ def resolve_pronouns(article: Article, attributions: list[Attribution], quotes: 
     by_paragraph: dict[int, list[Attribution]] = {}
     for attribution in attributions:
         by_paragraph.setdefault(attribution.paragraph, []).append(attribution)
+    surnames = _speakers_by_surname(attributions)
     resolved = []
     for attribution in attributions:
         pronoun = attribution.speaker.casefold()
         if pronoun not in PRONOUNS or pronoun in {"i", "we", "you"}:
             resolved.append(attribution)
             continue
-        candidate, by_cue = _antecedent(article, attribution, by_paragraph, quotes, want_person=pronoun in {"he", "she"})
+        candidate, by_cue = _antecedent(
+            article, attribution, by_paragraph, quotes, want_person=pronoun in {"he", "she"}, surnames=surnames
+        )
         resolved.append(_with(attribution, resolved=candidate, resolved_by_cue=by_cue))
     return resolved
 
 
-def _antecedent(article, attribution, by_paragraph, quotes, want_person: bool) -> tuple[str | None, bool]:
+def _antecedent(
+    article, attribution, by_paragraph, quotes, want_person: bool, surnames: dict[str, set[str]]
+) -> tuple[str | None, bool]:
     """(the name a pronoun stands for, whether it is an earlier cue's speaker), or (None, False)."""
     index = attribution.paragraph
     text = article.paragraphs[index].text
@@ -491,7 +496,7 @@ def _antecedent(article, attribution, by_paragraph, quotes, want_person: bool) -
         return earlier[-1].speaker, True
     if want_person:
         people = {name for _at, name in _person_mentions(masked, attribution.start)}
-        people |= _known_speakers_named(masked[: attribution.start], by_paragraph)
+        people |= _known_speakers_named(masked[: attribution.start], surnames)
         if len(people) == 1:
             return people.pop(), False
         if len(people) > 1:
@@ -510,18 +515,24 @@ def _antecedent(article, attribution, by_paragraph, quotes, want_person: bool) -
     return None, False
 
 
-def _known_speakers_named(text: str, by_paragraph) -> set[str]:
+def _speakers_by_surname(attributions: list[Attribution]) -> dict[str, set[str]]:
+    """The article's named speakers by their case-folded surname, worked out once per article."""
+    found: dict[str, set[str]] = {}
+    for a in attributions:
+        if a.speaker[:1].isupper() and a.speaker.casefold() not in PRONOUNS:
+            surname = name_words(a.speaker)[-1:]
+            if surname:
+                found.setdefault(surname[0], set()).add(a.speaker)
+    return found
+
+
+def _known_speakers_named(text: str, surnames: dict[str, set[str]]) -> set[str]:
     """Speakers named elsewhere in the article whose surname alone stands in ``text`` ("Owusu-Darko
     declined to discuss the vote ... 'The committee spoke with one voice,' she said")."""
-    words = {w.casefold() for w in re.findall(r"[\w'\u2019-]+", text) if w[:1].isupper()}
-    if not words:
-        return set()
     found = set()
-    for attributions in by_paragraph.values():
-        for a in attributions:
-            surname = name_words(a.speaker)[-1:] if a.speaker.casefold() not in PRONOUNS else []
-            if surname and surname[0] in words and a.speaker[:1].isupper():
-                found.add(a.speaker)
+    for word in re.findall(r"[\w'\u2019-]+", text):
+        if word[:1].isupper():
+            found |= surnames.get(word.casefold(), set())
     return {name for name in found if not any(name != other and name in other for other in found)}
 
 
