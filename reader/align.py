@@ -59,7 +59,6 @@ _LCS_CELLS = 3000 * 3000  # words x words above which similarity cuts the paragr
 _BODY = "body"
 
 
-
 class Unit:
     """A paragraph as the aligner sees it: its group and its words normalised for matching."""
 

@@ -519,11 +519,7 @@ class _Comparer:
             return False
         for paragraph in dict.fromkeys(self.base_to_other.get(quote.paragraph, ())):
             text = self.other.text(paragraph)
-            unquoted = list(text)
-            for n in self.other.quotes_in(paragraph):
-                q = self.other.quotes[n]
-                unquoted[q.start : q.end] = " " * (q.end - q.start)
-            words = set(_words("".join(unquoted)))
+            words = set(_words(masked_text(text, [self.other.quotes[n] for n in self.other.quotes_in(paragraph)])))
             if len(content & words) >= _REWORDED_SHARE * len(content):
                 who = self.base.speaker_of[i]
                 self.findings.append(Finding(
@@ -755,7 +751,6 @@ def find_findings(
     findings = comparer.findings
     if relation is Relation.WRITE_THROUGH:
         findings = [_as_update(f) for f in findings]
-
     return metadata + findings
 
 

@@ -24,7 +24,6 @@ from reader.relation import relation_of, reuse
 from reader.worddiff import diff_words
 
 
-
 def diff_row(row: Row, base: Article, other: Article, profile: Profile) -> Row:
     if not row.has_both_sides:
         return row

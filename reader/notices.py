@@ -29,7 +29,7 @@ def is_correction(text: str) -> bool:
 def _figures(text: str, profile: Profile) -> set[str]:
     """The figures of a text as the word diff keys them: "1,800" and "1800", "$28m" and "$28 million",
     "five" and "5" are one figure each."""
-    return {t.key for t in keyer_for(profile).tokens(text) if t.is_word and t.key.startswith(NUMBER_PREFIX)}
+    return {number for number, _unit in _figures_with_units(text, profile)}
 
 
 def _headline(article: Article) -> int | None:
@@ -61,20 +61,24 @@ def _replaced_figures(changes, base: Article, other_headline: str, profile: Prof
     """Changes of the headline that put a figure in the place of another that the wire's story never
     states ("for five days" -> "for three days"). A figure taken from the story's body ("rate hike to
     12.25%") is a headline that chose another fact, not a changed one."""
-    wire = {pair for p in base.paragraphs for pair in _figures_with_units(p.text, profile)}
-    wire_numbers = {number for number, _unit in wire}
-    headline = _figures_with_units(other_headline, profile)
+    wire = None
     replaced = []
     for change in changes:
         gone = _figures(change.base_text, profile) - _figures(change.other_text, profile)
         new = _figures(change.other_text, profile) - _figures(change.base_text, profile)
+        if not gone or not new:
+            continue
+        if wire is None:  # the wire's figures, only for a headline that swapped one
+            wire = {pair for p in base.paragraphs for pair in _figures_with_units(p.text, profile)}
+            wire_numbers = {number for number, _unit in wire}
+            headline = _figures_with_units(other_headline, profile)
         if len(change.base_text.split()) == 1 and len(change.other_text.split()) == 1:
             # One figure swapped for another in the same words: the story must state it with the same
             # unit ("for three days"), not merely hold the number ("three or four doctors").
             new = {f for f in new if not any(pair in wire for pair in headline if pair[0] == f)}
         else:
             new -= wire_numbers
-        if gone and new:
+        if new:
             replaced.append((change.base_text, change.other_text, gone, new))
     return replaced
 

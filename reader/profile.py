@@ -16,6 +16,7 @@ Spellings written in capitals (``US``, ``UN``) only match text written in capita
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -152,7 +153,7 @@ def _groups(node: yaml.Node, key: str, origin: str) -> list[list[str]]:
 
 
 def parse_profile(
-    text: str, origin: str, base: Profile | None = None, extra_spelling: list[list[str]] = ()
+    text: str, origin: str, base: Profile | None = None, extra_spelling: Iterable[Sequence[str]] = ()
 ) -> Profile:
     """Parse a profile; its lists extend ``base`` (the built-in profile) unless it says ``extends: none``.
     ``extra_spelling`` adds spelling groups from a data table (the built-in US/UK list)."""

@@ -14,6 +14,7 @@ another write-through the agency itself may have reworded a quote.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reader.model import Article, ParagraphKind, Relation, Row, RowKind
 from reader.normalize import STOP_WORDS
@@ -57,20 +58,26 @@ def _content(text: str, profile) -> set[str]:
     return {w for w in match_words(text, profile) if w not in STOP_WORDS and (len(w) > 2 or w.isdigit())}
 
 
+@lru_cache(maxsize=8)
+def _wire_postings(base: Article, profile) -> dict[str, list[int]]:
+    """The wire's body paragraphs by content word (the same wire is asked about by every version)."""
+    postings: dict[str, list[int]] = {}
+    for paragraph in base.paragraphs:
+        if paragraph.kind is ParagraphKind.BODY:
+            for word in _content(paragraph.text, profile):
+                postings.setdefault(word, []).append(paragraph.index)
+    return postings
+
+
 def _retold(base: Article, paragraphs: list, profile) -> int:
     """How many of ``paragraphs`` retell one wire body paragraph in other words: most of their content
     words are that paragraph's ("Chairman Graham Pellow said it was the hardest decision he'd had to
     make"). A rewrite of the wire sentence by sentence is not the outlet's own story; its own reporting
     and analysis share a name or two with the wire, not most of their words. An inverted index keeps
     this linear: words found in many wire paragraphs are not looked up."""
-    postings: dict[str, list[int]] = {}
-    sizes = {}
-    for paragraph in base.paragraphs:
-        if paragraph.kind is ParagraphKind.BODY:
-            words = _content(paragraph.text, profile)
-            sizes[paragraph.index] = len(words)
-            for word in words:
-                postings.setdefault(word, []).append(paragraph.index)
+    if not paragraphs:
+        return 0
+    postings = _wire_postings(base, profile)
     retold = 0
     for paragraph in paragraphs:
         words = _content(paragraph.text, profile)

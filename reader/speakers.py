@@ -15,7 +15,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-
 from reader.model import Article, ParagraphKind, TextSpan
 from reader.normalize import fold_typography
 from reader.profile import Profile

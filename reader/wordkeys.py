@@ -71,7 +71,6 @@ _SCALES = {
 }
 _MONEY_SCALES = {**_SCALES, "m": 10**6, "b": 10**9, "k": 10**3}
 _CURRENCY_SIGNS = frozenset("$£€¥₹")
-_SPOKEN_NUMBER = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _TENS_SET = frozenset(_TENS.split("|"))
@@ -382,16 +381,17 @@ def _amount_key(folded: str) -> str | None:
     money = text[:1] in _CURRENCY_SIGNS
     if money:
         text = text[1:]
+    scales = _MONEY_SCALES if money else _SCALES
     number, _, scale = text.partition(" ")
     if not scale:
         glued = re.fullmatch(r"(\d(?:[\d.,]*\d)?)([a-z]+)", number)
-        if glued is not None and glued.group(2) in (_MONEY_SCALES if money else _SCALES):
+        if glued is not None and glued.group(2) in scales:
             number, scale = glued.groups()
         elif not money:
             return None
-    factor = (_MONEY_SCALES if money else _SCALES).get(scale, 1) if scale else 1
-    if scale and scale not in _MONEY_SCALES:
+    if scale and scale not in scales:
         return None
+    factor = scales.get(scale, 1)
     spoken = _spoken_number(number)
     if spoken is not None:
         value = Decimal(spoken)

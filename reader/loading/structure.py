@@ -178,6 +178,9 @@ def _is_byline(text: str) -> bool:
     return _is_capitals_byline(words, text)
 
 
+_CAPITALS_BYLINE_JOINS = frozenset({"with", "and", "in", "de", "du", "da", "di", "van", "von", "al", "el", "ben", "bin"})
+
+
 def _is_capitals_byline(words: list[str], text: str) -> bool:
     """AFP's byline: surnames in capitals, joined by "with", maybe "in" a city ("Sana BEN AMOR with Hédi
     MANSOURI in Sfax", "Marie DUPONT"). Every word is capitalised or a joining word, and a surname in
@@ -191,8 +194,6 @@ def _is_capitals_byline(words: list[str], text: str) -> bool:
         for n in range(1, len(words))
     )
 
-
-_CAPITALS_BYLINE_JOINS = frozenset({"with", "and", "in", "de", "du", "da", "di", "van", "von", "al", "el", "ben", "bin"})
 
 # A wire credit on its own line: "(Reuters)", "- AFP", "Associated Press".
 _AGENCY_ONLY = re.compile(
