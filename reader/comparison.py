@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Iterator
 from datetime import datetime, timezone
@@ -9,6 +10,8 @@ from datetime import datetime, timezone
 from reader.align import align, paused_gc
 from reader.attribution import Side, find_findings
 from reader.credits import AgencyCredits, agency_credits
+from reader.errors import ReaderError
+from reader.inert import visible_name
 from reader.model import (
     Article,
     Category,
@@ -140,9 +143,22 @@ def pending_version(article: Article) -> VersionComparison:
     return VersionComparison(article, (), pending=True)
 
 
+def comparison_time() -> str:
+    """Now, in UTC to the second; or ``SOURCE_DATE_EPOCH`` when set, so that reports of the same inputs are
+    byte-identical (the reproducible-builds convention). A malformed value is an error, not ignored."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is None:
+        moment = datetime.now(timezone.utc)
+    else:
+        try:
+            moment = datetime.fromtimestamp(int(epoch.strip()), timezone.utc)
+        except (ValueError, OverflowError, OSError):
+            raise ReaderError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not {visible_name(epoch[:40])!r}") from None
+    return moment.replace(microsecond=0).isoformat()
+
+
 def assemble(base: Article, versions: list[VersionComparison], profile: Profile) -> Comparison:
-    created = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
-    return Comparison(base, tuple(versions), created, profile.name)
+    return Comparison(base, tuple(versions), comparison_time(), profile.name)
 
 
 def compare(base: Article, others: list[Article], profile: Profile | None = None, progress=None) -> Comparison:

@@ -223,3 +223,11 @@ class Comparison:
     @property
     def complete(self) -> bool:
         return not any(v.pending for v in self.versions)
+
+    def reaches(self, level: str) -> bool:
+        """Whether any version has a finding of ``level`` ("major", "minor": minor or major) or, for "any",
+        any finding or any difference from the base at all (``reader compare --fail-on``)."""
+        if level == "any":
+            return any(v.findings or any(r.kind is not RowKind.EQUAL for r in v.rows) for v in self.versions)
+        least = Severity(level).rank
+        return any(f.severity.rank >= least for v in self.versions for f in v.findings)

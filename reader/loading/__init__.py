@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from reader.errors import InputError
 from reader.inert import make_inert_line, visible_name
+from reader.limits import Limits
 from reader.loading.decode import decode_bytes
 from reader.loading.read import read_file_bytes, read_stream_bytes
 from reader.loading.sniff import detect_format
@@ -24,19 +25,6 @@ from reader.model import Article, ParagraphKind
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Input limits and reading options; each can be set from the command line (see ``reader --help``)."""
-
-    max_bytes: int = 20 * 1024 * 1024
-    max_paragraphs: int = 20_000
-    max_paragraph_chars: int = 200_000
-    # Seconds to wait for a server when a URL is given (--timeout).
-    timeout: float = 20.0
-    # Read every file in this encoding instead of detecting it (--encoding).
-    encoding: str | None = None
 
 
 @dataclass

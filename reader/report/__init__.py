@@ -5,7 +5,8 @@ from __future__ import annotations
 from reader.model import Comparison
 
 
-_SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown", ".json": "json"}
+_SUFFIX_FORMATS = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+FORMATS = tuple(dict.fromkeys(_SUFFIX_FORMATS.values()))
 
 
 def format_for_output(path: str | None, default: str = "json") -> str:
