@@ -65,6 +65,12 @@ def pytest_pyfunc_call(pyfuncitem):
     return True
 
 
+@pytest.fixture(autouse=True)
+def _never_the_users_config(tmp_path_factory, monkeypatch):
+    """No test reads or writes the real ~/.config/reader (the app saves a theme picked in the palette)."""
+    monkeypatch.setenv("READER_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
+
+
 @pytest.fixture
 def reader_private_config(tmp_path, monkeypatch):
     """An empty config directory (no user themes, key maps or profiles leak into tests) and no NO_COLOR."""

@@ -17,9 +17,10 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from reader.errors import ReaderError
+from reader.settings_edit import set_top_level
 from reader.ui.changemap import ChangeMap, marks_from_grid
 from reader.ui.export_action import FORMATS, ExportScreen, export_report
-from reader.ui.keymap import apply_keymap, load_settings
+from reader.ui.keymap import apply_keymap, config_file, load_settings
 from reader.ui.overview import OverviewScreen
 from reader.ui.theming import READER_VARIABLE_DEFAULTS, install_themes
 
@@ -55,7 +56,21 @@ class ReaderExtras:
         problems += apply_keymap(self, settings.keys)
         for problem in problems:
             self.notify(problem, title="Settings", severity="warning", timeout=10)
+        self._saved_theme = self.theme
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.refresh_change_map()
+
+    def _remember_theme(self, theme) -> None:
+        """A theme picked in the command palette is kept in config.yaml for the next start."""
+        if theme.name == self._saved_theme:
+            return
+        self._saved_theme = theme.name
+        try:
+            set_top_level(config_file(), "theme", theme.name)
+        except ReaderError as error:
+            self.notify(str(error), title="Settings", severity="warning", timeout=10)
+            return
+        self.notify(f"Theme {theme.name} saved in {config_file()}", timeout=3)
 
     # ----------------------------------------------------------------------------------- overview
 
