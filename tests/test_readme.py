@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import doctest
 import re
 from pathlib import Path
 
@@ -27,3 +28,15 @@ def test_ci_installs_and_tests_as_the_readme_says():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert re.search(r'^pip install (--quiet )?"\.\[test\]"$', ci, flags=re.M)
     assert re.search(r"^\s*python -m pytest", ci, flags=re.M)
+
+
+def test_the_use_from_python_example_runs_as_written(monkeypatch):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Use from Python", 1)[1].split("\n## ", 1)[0]
+    (example,) = re.findall(r"```python\n(.*?)```", section, flags=re.S)
+    monkeypatch.chdir(ROOT)
+    test = doctest.DocTestParser().get_doctest(example, {}, "README: Use from Python", "README.md", 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    runner.run(test)
+    assert runner.summarize(verbose=False).failed == 0
+    assert test.examples  # the section really holds an example
