@@ -1,10 +1,18 @@
 """Speed benchmark: analysis of the samples and of long synthetic stories, reference diffs, the app headless.
 
-    python benchmarks/run.py                 # everything (a few minutes)
-    python benchmarks/run.py --sizes 250 1000 --no-app
+    python benchmarks/run.py                 # everything (several minutes)
+    python benchmarks/run.py --sizes 250 1000 --no-app --families quote-dense
+    python benchmarks/run.py --only-syndication
 
-Long stories are generated with a fixed seed (``benchmarks/longstory.py``); their versions are made by
-the reprint generator (cuts, additions, moves, splits, merges, house style, quote, attribution and
+Two families of long stories, side by side: ``longstory`` (``benchmarks/longstory.py``: word salad, few
+quotes, no recurring sentence) and ``quote-dense`` (``benchmarks/quotedense.py``: half the paragraphs
+quoted, recurring sentences and quotes, furniture, a quarter of the paragraphs edited in each version, so
+versions carry hundreds of findings); per size the findings found, and the whole ``reader compare
+--format json`` process on the same stories written as text files (its own peak memory). Then a
+syndication workload: one 30-paragraph wire story against 200 versions, timed in-process, as a process,
+and the app's overview model built from the result (the pure part: every scorecard row and details text).
+
+Both families are generated with a fixed seed; ``longstory`` versions are made by the reprint generator (cuts, additions, moves, splits, merges, house style, quote, attribution and
 write-through edits) at the same density of operations for every size. Reported: analysis time of the
 samples in-process (alignment alone and the whole ``compare``: alignment, word diffs, findings); per
 size, the time for a base against 10 versions and the growth factor between sizes; the same pairs
@@ -23,7 +31,9 @@ import platform
 import random
 import resource
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -34,6 +44,7 @@ from diff_match_patch import diff_match_patch  # noqa: E402
 
 from benchmarks.generator import make_reprint  # noqa: E402
 from benchmarks.longstory import long_story  # noqa: E402
+from benchmarks.quotedense import as_articles, quote_dense_blocks, syndication_set, write_set  # noqa: E402
 from reader.align import align, paused_gc  # noqa: E402
 from reader.comparison import compare  # noqa: E402
 from reader.loading import load_article  # noqa: E402
@@ -130,11 +141,52 @@ def bench_samples() -> list[tuple[str, str, str]]:
 # --- Long stories -------------------------------------------------------------------------------
 
 
-def make_versions(paragraphs: int) -> tuple[Article, list[Article]]:
+FAMILIES = ("longstory", "quote-dense")
+
+
+def make_versions(paragraphs: int, family: str = "longstory") -> tuple[Article, list[Article]]:
+    if family == "quote-dense":
+        return as_articles(*quote_dense_blocks(paragraphs, VERSIONS, SEED), f"quote-dense-{paragraphs}")
     base = long_story(paragraphs, seed=SEED)
     rng = random.Random(SEED + paragraphs)
     # The sample story has about 20 body paragraphs: scale the number of operations with the length.
     return base, [make_reprint(base, rng, scale=paragraphs / 20).other for _ in range(VERSIONS)]
+
+
+# ``python -m reader``, reporting its own peak RSS when it exits: the rusage of a child forked from this
+# (large) process would count this process's memory, copied before the child's exec.
+_MEASURED_READER = """
+import atexit, runpy, sys
+def peak():
+    try:
+        for line in open("/proc/self/status"):
+            if line.startswith("VmHWM:"):
+                sys.stderr.write("peak-rss-kb " + line.split()[1] + "\\n")
+    except OSError:
+        pass
+atexit.register(peak)
+sys.argv[0] = "reader"
+runpy.run_module("reader", run_name="__main__", alter_sys=True)
+"""
+
+
+def whole_process(paths: list[Path]) -> tuple[float, float | None]:
+    """Wall seconds and peak RSS (MB; None where /proc is missing) of ``reader compare --format json`` on
+    ``paths``, output discarded."""
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-c", _MEASURED_READER, "compare", "--format", "json", *map(str, paths)],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    elapsed = time.perf_counter() - started
+    if result.returncode:
+        raise SystemExit(f"reader compare failed: {result.stderr[:300]}")
+    peaks = [int(line.split()[1]) for line in result.stderr.splitlines() if line.startswith("peak-rss-kb ")]
+    return elapsed, peaks[-1] / 1024 if peaks else None
+
+
+def as_texts(article: Article) -> list[str]:
+    return [p.text for p in article.paragraphs]
 
 
 def line_diff(base: Article, others: list[Article]) -> None:
@@ -158,33 +210,85 @@ def align_all(base: Article, others: list[Article], profile) -> list:
         return [align(base, other, profile) for other in others]
 
 
-def bench_sizes(sizes: list[int], full_budget: float) -> list[dict]:
+def bench_sizes(family: str, sizes: list[int], full_budget: float, reference_diffs: bool) -> list[dict]:
     profile = default_profile()
     results = []
     skip_full = False
     for size in sizes:
-        base, others = make_versions(size)
-        alignment = cold_best(lambda: align_all(base, others, profile), f"align{size}", runs=3)
-        full = None
+        base, others = make_versions(size, family)
+        alignment = cold_best(lambda: align_all(base, others, profile), f"align{family}{size}", runs=3)
+        full = process = process_rss = None
+        found: list[int] = []
         if not skip_full:
-            full = cold_best(lambda: compare(base, others, profile), f"full{size}", runs=2)
+            full = cold_best(
+                lambda: found.append(sum(len(v.findings) for v in compare(base, others, profile).versions)),
+                f"full{family}{size}", runs=2,
+            )
             skip_full = full > full_budget
+            with tempfile.TemporaryDirectory() as folder:
+                paths = write_set(Path(folder), as_texts(base), [as_texts(o) for o in others])
+                process, process_rss = whole_process(paths)
         results.append(
             {
                 "size": size,
                 "paragraphs": len(base.paragraphs),
                 "version_paragraphs": sum(len(o.paragraphs) for o in others),
+                "findings": found[-1] if found else None,
                 "align": alignment,
-                "align_cpu": CPU[f"align{size}"],
+                "align_cpu": CPU[f"align{family}{size}"],
                 "full": full,
-                "full_cpu": CPU.get(f"full{size}") if full is not None else None,
+                "full_cpu": CPU.get(f"full{family}{size}") if full is not None else None,
+                "process": process,
+                "process_rss": process_rss,
                 "line_diff": timed(lambda: line_diff(base, others)),
-                "char_diff": timed(lambda: char_diff(base, others)),
+                "char_diff": timed(lambda: char_diff(base, others)) if reference_diffs else None,
                 "rss": peak_rss_mb(),
             }
         )
-        print(f"  size {size}: done", file=sys.stderr)
+        print(f"  {family} size {size}: done", file=sys.stderr)
     return results
+
+
+def overview_model(comparison) -> list:
+    """What the overview screen shows, without Textual running it: every scorecard row's values and the
+    details text of every version (``reader/ui/overview.py``)."""
+    from reader.model import Severity
+    from reader.ui.overview import credit_status, percent, short_name, version_details
+
+    rows = []
+    for index, version in enumerate(comparison.versions):
+        stats = version.stats
+        rows.append((
+            short_name(version.article.name), str(version.relation), percent(stats.get("base_kept")),
+            percent(stats.get("taken_from_base")), credit_status(comparison.base.credit, version),
+            sum(1 for f in version.findings if f.severity is Severity.MAJOR), len(version.findings),
+            version_details(comparison, index),
+        ))
+    return rows
+
+
+def bench_syndication(versions: int = 200) -> dict:
+    profile = default_profile()
+    base_blocks, other_blocks = syndication_set(versions)
+    base, others = as_articles(base_blocks, other_blocks, "syndication")
+    held: list = []
+    full = cold_best(lambda: held.append(compare(base, others, profile)), "syndication", runs=2)
+    comparison = held[-1]
+    held.clear()
+    overview = min(timed(lambda: overview_model(comparison)) for _ in range(3))
+    with tempfile.TemporaryDirectory() as folder:
+        process, process_rss = whole_process(write_set(Path(folder), base_blocks, other_blocks))
+    return {
+        "versions": versions,
+        "paragraphs": len(base.paragraphs),
+        "body": sum(1 for p in base.paragraphs if not p.kind.is_metadata),
+        "findings": sum(len(v.findings) for v in comparison.versions),
+        "full": full,
+        "full_cpu": CPU["syndication"],
+        "overview": overview,
+        "process": process,
+        "process_rss": process_rss,
+    }
 
 
 # --- App ----------------------------------------------------------------------------------------
@@ -236,8 +340,8 @@ async def _drive_app(articles: list[Article], presses: int) -> dict:
         return {"ready": ready, "first": first, "complete": complete, "driver": driver, "n": n, "pagedown": pagedown}
 
 
-def bench_app(paragraphs: int, versions: int) -> dict:
-    base, others = make_versions(paragraphs)
+def bench_app(paragraphs: int, versions: int, family: str = "longstory") -> dict:
+    base, others = make_versions(paragraphs, family)
     clear_caches()
     return asyncio.run(_drive_app([base, *others[:versions]], presses=25))
 
@@ -251,6 +355,10 @@ def _seconds(value: float | None, cpu: float | None = None) -> str:
     return f"{value:.2f} s" + (f" ({cpu:.2f} s CPU)" if cpu is not None else "")
 
 
+def _megabytes(value: float | None) -> str:
+    return "?" if value is None else f"{value:.0f} MB"
+
+
 def _growth(results: list[dict], key: str) -> list[str]:
     out = []
     for small, big in zip(results, results[1:]):
@@ -259,10 +367,60 @@ def _growth(results: list[dict], key: str) -> list[str]:
     return out
 
 
+def _print_sizes(families: dict[str, list[dict]]) -> None:
+    print(f"\nLong synthetic stories: base of N paragraphs x {VERSIONS} versions (seed {SEED})\n")
+    print(
+        "| family | N | paragraphs (base / all versions) | findings | alignment (cold, best of 3) "
+        "| whole analysis (cold, best of 2) | `reader compare --format json` process (its peak RSS) "
+        "| line diff (difflib) | char diff (diff-match-patch, 1 s timeout) |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|")
+    for family, results in families.items():
+        for r in results:
+            process = "skipped" if r["process"] is None else f"{r['process']:.2f} s ({_megabytes(r['process_rss'])})"
+            print(
+                f"| {family} | {r['size']} | {r['paragraphs']} / {r['version_paragraphs']} | {r['findings'] if r['findings'] is not None else '-'} "
+                f"| {_seconds(r['align'], r['align_cpu'])} | {_seconds(r['full'], r['full_cpu'])} | {process} "
+                f"| {_seconds(r['line_diff'])} | {_seconds(r['char_diff'])} |"
+            )
+    for family, results in families.items():
+        print(f"\n{family}:")
+        print(f"- growth, alignment alone, wall: {', '.join(_growth(results, 'align')) or '-'}")
+        print(f"- growth, whole analysis, wall: {', '.join(_growth(results, 'full')) or '-'} (target: at most 5x for 4x)")
+        print(f"- growth, whole analysis, CPU: {', '.join(_growth(results, 'full_cpu')) or '-'}")
+        print(f"- growth, whole process, wall: {', '.join(_growth(results, 'process')) or '-'}")
+
+
+def _print_syndication(s: dict) -> None:
+    print(
+        f"\nSyndication: a wire story of {s['body']} body paragraphs ({s['paragraphs']} with its furniture) against "
+        f"{s['versions']} versions ({s['findings']} findings)\n"
+    )
+    print("| measure | time | target |\n|---|---|---|")
+    print(f"| whole analysis `compare`, in-process (cold, best of 2) | {_seconds(s['full'], s['full_cpu'])} | |")
+    print(f"| `reader compare --format json`, whole process (peak RSS {_megabytes(s['process_rss'])}) | {s['process']:.2f} s | < 3 s |")
+    print(f"| the app's overview model: every scorecard row and details text (best of 3) | {s['overview'] * 1000:.0f} ms | < 1 s |")
+
+
+def _print_app(app: dict, label: str) -> None:
+    print(f"\nApp headless (160x48), {label}\n")
+    print("| measure | time | target |\n|---|---|---|")
+    print(f"| app on screen (analysis progress shown) | {app['ready']:.2f} s | |")
+    print(f"| first aligned screen: the wire and version 1 (including its analysis) | {app['first']:.2f} s | < 2 s |")
+    print(f"| every version aligned on screen (the whole analysis) | {app['complete']:.2f} s | |")
+    for key, name, target in (("n", "`n` next change", "< 50 ms"), ("pagedown", "page-down", "< 50 ms"), ("driver", "an unbound key", "")):
+        latency, trip = app[key]
+        print(f"| {name}: key to screen written (median of 25; driver round trip {trip * 1000:.0f} ms) | {latency * 1000:.1f} ms | {target} |")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[250, 1000, 4000], help="base paragraphs")
+    parser.add_argument("--families", nargs="+", choices=FAMILIES, default=list(FAMILIES), help="long-story families")
     parser.add_argument("--no-app", action="store_true", help="skip the headless app measurement")
+    parser.add_argument("--no-char-diff", action="store_true", help="skip the diff-match-patch reference (10 s a size)")
+    parser.add_argument("--only-syndication", action="store_true", help="only the syndication workload")
+    parser.add_argument("--syndication-versions", type=int, default=200)
     parser.add_argument("--app-paragraphs", type=int, default=1000)
     parser.add_argument("--app-versions", type=int, default=5)
     parser.add_argument(
@@ -272,40 +430,19 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     print(f"Machine: {machine()}\n")
-    print("Samples (harbour-strike: wire + 4 versions, in-process)\n")
-    print("| measure | time | target |\n|---|---|---|")
-    for row in bench_samples():
-        print("| " + " | ".join(row) + " |")
-
-    results = bench_sizes(args.sizes, args.full_budget)
-    print(f"\nLong synthetic stories: base of N paragraphs x {VERSIONS} versions (seed {SEED})\n")
-    print(
-        "| N | paragraphs (base / all versions) | alignment (cold, best of 3) | whole analysis (cold, best of 2) | line diff (difflib) "
-        "| char diff (diff-match-patch, 1 s timeout) | peak RSS |"
-    )
-    print("|---|---|---|---|---|---|---|")
-    for r in results:
-        print(
-            f"| {r['size']} | {r['paragraphs']} / {r['version_paragraphs']} | {_seconds(r['align'], r['align_cpu'])} | "
-            f"{_seconds(r['full'], r['full_cpu'])} | {_seconds(r['line_diff'])} | {_seconds(r['char_diff'])} | {r['rss']:.0f} MB |"
-        )
-    print()
-    print(f"Growth, alignment alone, wall: {', '.join(_growth(results, 'align')) or '-'}")
-    print(f"Growth, alignment alone, CPU: {', '.join(_growth(results, 'align_cpu')) or '-'}")
-    print(f"Growth, whole analysis, wall: {', '.join(_growth(results, 'full')) or '-'} (target: at most 5x for 4x)")
-    print(f"Growth, whole analysis, CPU: {', '.join(_growth(results, 'full_cpu')) or '-'}")
-
-    if not args.no_app:
-        app = bench_app(args.app_paragraphs, args.app_versions)
-        print(f"\nApp headless (160x48), {args.app_versions} versions of {args.app_paragraphs} paragraphs\n")
+    if not args.only_syndication:
+        print("Samples (harbour-strike: wire + 4 versions, in-process)\n")
         print("| measure | time | target |\n|---|---|---|")
-        print(f"| app on screen (analysis progress shown) | {app['ready']:.2f} s | |")
-        print(f"| first aligned screen: the wire and version 1 (including its analysis) | {app['first']:.2f} s | < 2 s |")
-        print(f"| every version aligned on screen (the whole analysis) | {app['complete']:.2f} s | |")
-        for key, label, target in (("n", "`n` next change", "< 50 ms"), ("pagedown", "page-down", "< 50 ms"), ("driver", "an unbound key", "")):
-            latency, trip = app[key]
-            print(f"| {label}: key to screen written (median of 25; driver round trip {trip * 1000:.0f} ms) | {latency * 1000:.1f} ms | {target} |")
-    print(f"\nPeak memory of the whole run (RSS): {peak_rss_mb():.0f} MB (target < 400 MB)")
+        for row in bench_samples():
+            print("| " + " | ".join(row) + " |")
+        families = {f: bench_sizes(f, args.sizes, args.full_budget, not args.no_char_diff) for f in args.families}
+        _print_sizes(families)
+    _print_syndication(bench_syndication(args.syndication_versions))
+    if not args.no_app and not args.only_syndication:
+        for family in args.families:
+            app = bench_app(args.app_paragraphs, args.app_versions, family)
+            _print_app(app, f"{family}: {args.app_versions} versions of {args.app_paragraphs} paragraphs")
+    print(f"\nPeak memory of the whole run (RSS, in-process measurements): {peak_rss_mb():.0f} MB (target < 400 MB)")
     return 0
 
 

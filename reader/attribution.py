@@ -10,10 +10,11 @@ statements (``X said the talks failed``, ``according to X``) are followed by the
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from rapidfuzz import fuzz
 
@@ -22,7 +23,7 @@ from reader.model import Article, Category, Finding, FindingKind, Op, ParagraphK
 from reader.notices import notice_findings
 from reader.normalize import STOP_WORDS, fold_typography
 from reader.profile import Profile
-from reader.quote_match import QuoteMatch, match_quotes
+from reader.quote_match import QuoteIndex, QuoteMatch, match_quotes
 from reader.quotes import Quote, comparable_text, extract_quotes, masked_text, quote_key
 from reader.relation import Reuse, lifts_substantially
 from reader.speakers import (
@@ -74,6 +75,12 @@ class Side:
         return {paragraph: tuple(indices) for paragraph, indices in by_paragraph.items()}
 
     @cached_property
+    def quote_index(self) -> QuoteIndex:
+        """The quotes indexed for ``match_quotes``, once: a version's are matched against the wire's and
+        then, for each removed quote that has matched siblings, against those siblings."""
+        return QuoteIndex(self.quotes)
+
+    @cached_property
     def long_quote_triples(self) -> frozenset[tuple[str, str, str]]:
         """Word triples of the quotes long enough to be looked for without their marks."""
         return frozenset(t for q in self.quotes if q.words >= _LIFTED_WORDS for t in _triples(q.key.split()))
@@ -85,6 +92,14 @@ class Side:
         if found is None:
             found = self._triples_by_text[text] = frozenset(_triples(_words(text)) & self.long_quote_triples)
         return found
+
+
+@lru_cache(maxsize=8192)
+def _verbatim_in(words: str, text: str) -> tuple[int, int] | None:
+    """Where ``words`` stand in ``text``, at least 95 % alike (rapidfuzz's best window), or None.
+    Remembered: a recurring quote cut from several versions is looked for in the same paragraphs."""
+    alignment = fuzz.partial_ratio_alignment(words, text, score_cutoff=95)
+    return None if alignment is None else (alignment.dest_start, alignment.dest_end)
 
 
 def _triples(words: list[str]) -> set[tuple[str, str, str]]:
@@ -313,7 +328,7 @@ def _statement_text(side: Side, attribution: Attribution) -> str:
     a, b = attribution.statement
     if b <= a:
         return ""
-    quotes = [q for q in side.quotes if q.paragraph == attribution.paragraph]
+    quotes = [side.quotes[n] for n in side.quotes_in(attribution.paragraph)]
     text = masked_text(side.text(attribution.paragraph), quotes)[a:b]
     return " ".join(w for w in text.replace("\u2591", " ").replace('"', " ").split())
 
@@ -353,7 +368,8 @@ def _compare_attributions(
     """``texts``: the base attribution's paragraph and the version attribution's. A speaker change is
     said only when sure: each side names its speaker, or a pronoun for an earlier cue's speaker, and
     neither paragraph names the other side's (a paragraph naming both people may have been misread)."""
-    same = same_speaker(b.who, o.who, profile)
+    # One name on both sides (most attributions of a reprint) is never another speaker.
+    same = True if b.who == o.who else same_speaker(b.who, o.who, profile)
     if same is False and (
         b.title and same_speaker(b.title, o.who, profile) or o.title and same_speaker(b.who, o.title, profile)
     ):
@@ -405,11 +421,12 @@ class _Comparer:
         # What attribution findings already said: one paragraph's "X said ... and urged" is one change.
         self._said: set[tuple] = set()
         self._trigrams: dict[tuple[str, ...], set[int]] | None = None
+        self._triples_of: dict[int, frozenset[tuple[str, str, str]]] = {}  # per body paragraph
 
     # -- quotes
     def quotes(self) -> None:
         base, other = self.base, self.other
-        matches = match_quotes(base.quotes, other.quotes)
+        matches = match_quotes(base.quotes, other.quotes, other.quote_index)
         matched_base = {i for m in matches for i in m.base}
         matched_other = {j for m in matches for j in m.other}
         for match in matches:
@@ -463,10 +480,10 @@ class _Comparer:
         words = comparable_text(quote.text)
         for index in self._paragraphs_sharing_words(quote.key):
             paragraph = self.other.article.paragraphs[index]
-            alignment = fuzz.partial_ratio_alignment(words, paragraph.text, score_cutoff=95)
-            if alignment is None:
+            found = _verbatim_in(words, paragraph.text)
+            if found is None:
                 continue
-            start, end = alignment.dest_start, alignment.dest_end
+            start, end = found
             if any(self.other.quotes[n].start < end and start < self.other.quotes[n].end
                    for n in self.other.quotes_in(paragraph.index)):
                 continue
@@ -480,14 +497,19 @@ class _Comparer:
             self._trigrams = {}
             for paragraph in self.other.article.paragraphs:
                 if paragraph.kind is ParagraphKind.BODY:
-                    for triple in self.base.long_quote_triples_in(paragraph.text):
+                    held = self._triples_of[paragraph.index] = self.base.long_quote_triples_in(paragraph.text)
+                    for triple in held:
                         self._trigrams.setdefault(triple, set()).add(paragraph.index)
         triples = _triples(key.split())
-        counts: dict[int, int] = {}
-        for triple in triples:
-            for index in self._trigrams.get(triple, ()):
-                counts[index] = counts.get(index, 0) + 1
-        return sorted(i for i, n in counts.items() if n >= 0.6 * len(triples))
+        needed = math.ceil(0.6 * len(triples))
+        if not needed:
+            return []
+        # A paragraph holding ``needed`` of the triples holds one of any ``len - needed + 1`` of them: only
+        # the rarest are looked up (a recurring sentence's triples stand in many paragraphs), and each
+        # paragraph found is then counted exactly.
+        postings = sorted((self._trigrams.get(t, ()) for t in triples), key=len)[: len(triples) - needed + 1]
+        found = set().union(*postings)
+        return sorted(i for i in found if len(triples & self._triples_of[i]) >= needed)
 
     def _paraphrase(self, i: int, quote: Quote, place: _Place) -> bool:
         quote_words = _words(comparable_text(quote.text))
@@ -539,7 +561,8 @@ class _Comparer:
         if kept:
             other_paragraphs = tuple(counterpart) if counterpart else ()
             if not other_paragraphs:
-                matches = match_quotes([self.base.quotes[n] for n in siblings], self.other.quotes)
+                siblings_quotes = [self.base.quotes[n] for n in siblings]
+                matches = match_quotes(siblings_quotes, self.other.quotes, self.other.quote_index)
                 other_paragraphs = tuple(sorted({self.other.quotes[j].paragraph for m in matches for j in m.other}))
         where = "" if kept else (
             " (an independent story: it lifts what it chooses)" if counterpart else " (its paragraph is not in this version)"
@@ -657,6 +680,11 @@ class _Comparer:
         """Attributions of reported statements, followed by the statement's words."""
         base, other = self.base, self.other
         other_statements = [(o, _statement_text(other, o)) for o in other.attributions]
+        # Indexed by paragraph once: each wire attribution looks only at its counterparts' (in reading order).
+        statements_in: dict[int, list[int]] = {}
+        for n, (o, _o_statement) in enumerate(other_statements):
+            statements_in.setdefault(o.paragraph, []).append(n)
+        base_paragraphs = {b.paragraph for b in base.attributions}
         for b in base.attributions:
             key = (b.paragraph, b.start)
             if key in self.pairs:
@@ -666,8 +694,9 @@ class _Comparer:
                 continue
             best, best_score = None, 0.0
             near = set(self.base_to_other.get(b.paragraph, ()))
-            for o, o_statement in other_statements:
-                if o.paragraph not in near or (o.paragraph, o.start) in self.paired_other or len(o_statement.split()) < 3:
+            for n in sorted(n for paragraph in near for n in statements_in.get(paragraph, ())):
+                o, o_statement = other_statements[n]
+                if (o.paragraph, o.start) in self.paired_other or len(o_statement.split()) < 3:
                     continue
                 score = fuzz.token_set_ratio(statement, o_statement)
                 score += 0.5 if o.phrase == b.phrase else 0.0  # ties go to the attribution written the same way
@@ -684,7 +713,8 @@ class _Comparer:
             if found is None:
                 continue
             paragraph, (start, end) = found
-            if any(o.paragraph == paragraph and (o.paragraph, o.start) not in self.paired_other for o in other.attributions):
+            if any((o.paragraph, o.start) not in self.paired_other
+                   for o in (other_statements[n][0] for n in statements_in.get(paragraph, ()))):
                 continue  # attributed there in another way we could not pair: say nothing rather than guess
             self.pairs[key] = None
             kind = "anonymous-source attribution" if b.anonymous else "attribution"
@@ -701,7 +731,7 @@ class _Comparer:
             if found is None:
                 continue
             paragraph, (start, end) = found
-            if any(b.paragraph == paragraph for b in base.attributions) or self._attributed_somehow(base, paragraph, o):
+            if paragraph in base_paragraphs or self._attributed_somehow(base, paragraph, o):
                 continue
             self.findings.append(Finding(
                 FindingKind.ATTRIBUTION_ADDED, Severity.MINOR, (paragraph,), (o.paragraph,), None,

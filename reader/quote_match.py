@@ -11,6 +11,7 @@ similarity of the quotes' folded words (rapidfuzz Indel ratio), in three passes:
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -42,12 +43,15 @@ def _threshold(a: Quote, b: Quote) -> float:
     return SAME_SHORT_QUOTE if min(a.words, b.words) <= 3 else SAME_QUOTE
 
 
-def _pieces(longer: list[Quote], shorter: list[Quote], partial, taken_long: set[int], taken_short: set[int], near):
+def _pieces(
+    longer: list[Quote], shorter: list[Quote], partial, taken_long: set[int], taken_short: set[int], near, positions,
+):
     """Groups where one quote of ``longer`` holds two or more quotes of ``shorter`` (in reading order);
     ``near(j)`` lists the quotes of ``shorter`` worth testing against ``longer[j]``, ``partial(i, j)``
-    scores ``shorter[i]`` inside ``longer[j]``."""
+    scores ``shorter[i]`` inside ``longer[j]``; ``positions`` (ascending) are the ``j`` with any such quote."""
     groups = []
-    for j, whole in enumerate(longer):
+    for j in positions:
+        whole = longer[j]
         if j in taken_long:
             continue
         inside = [
@@ -82,28 +86,59 @@ def _partial(a: str, b: str) -> float:
     return fuzz.partial_ratio(a, b, score_cutoff=CONTAINED)
 
 
+class QuoteIndex:
+    """One side's quotes indexed once by key and by word, for matching them against many quote lists (a
+    version's quotes against the whole wire, then against a few of its quotes at a time)."""
+
+    def __init__(self, quotes: list[Quote]) -> None:
+        self.quotes = quotes
+        self.keys = [q.key for q in quotes]
+        self.same: dict[str, list[int]] = {}
+        for j, key in enumerate(self.keys):
+            self.same.setdefault(key, []).append(j)
+        self.words = [set(key.split()) for key in self.keys]
+        self.by_word: dict[str, set[int]] = {}
+        for j, words in enumerate(self.words):
+            for word in words:
+                self.by_word.setdefault(word, set()).add(j)
+
+
 class _Scores:
     """Pair scores computed only for pairs that share enough words (long articles hold hundreds of
-    quotes; most pairs share nothing and score 0)."""
+    quotes; most pairs share nothing and score 0). ``taken_other`` are left out of the other side."""
 
-    def __init__(self, base_keys: list[str], other_keys: list[str]) -> None:
-        self.base_keys, self.other_keys = base_keys, other_keys
-        index: dict[str, set[int]] = {}
-        other_words = [set(key.split()) for key in other_keys]
-        for j, words in enumerate(other_words):
-            for word in words:
-                index.setdefault(word, set()).add(j)
+    def __init__(self, base_keys: list[str], other: QuoteIndex, taken_other: set[int]) -> None:
+        self.base_keys, self.other_keys = base_keys, other.keys
+
+        left: dict[str, set[int]] = {}  # per word, its quotes not taken: each set filtered once
+        counts: dict[str, int] = {}
+
+        def holding(word: str) -> set[int]:
+            found = left.get(word)
+            if found is None:
+                found = other.by_word.get(word) or set()
+                found = left[word] = found - taken_other if found and taken_other else found
+            return found
+
+        def count(word: str) -> int:
+            """``len(holding(word))`` without building the set: a common word's costs the taken quotes."""
+            number = counts.get(word)
+            if number is None:
+                found = other.by_word.get(word) or ()
+                number = counts[word] = len(found) - len(found & taken_other) if found else 0
+            return number
+
         # Each quote is looked up by its rarest words on the other side: an altered or shortened quote
         # keeps some of them, and common words would make every pair a candidate.
         self.candidates: list[set[int]] = []
         for key in base_keys:
             words = set(key.split())
-            present = sorted((len(index[w]), w) for w in words if w in index)
+            present = sorted((n, w) for w in words if (n := count(w)))
             found: set[int] = set()
             for _count, word in present[:_RARE_WORDS]:
-                found |= index[word]
+                found |= holding(word)
             if len(found) > _MOST_CANDIDATES:
-                found = set(sorted(found, key=lambda j: (-len(words & other_words[j]), j))[:_MOST_CANDIDATES])
+                found = set(heapq.nsmallest(_MOST_CANDIDATES, found, key=lambda j: (-len(words & other.words[j]), j)))
             self.candidates.append(found)
         self._ratio: dict[tuple[int, int], float] = {}
         self._partial: dict[tuple[int, int], float] = {}
@@ -126,37 +161,36 @@ class _Scores:
         return ((i, j) for i, js in enumerate(self.candidates) for j in js)
 
 
-def match_quotes(base: list[Quote], other: list[Quote]) -> list[QuoteMatch]:
+def match_quotes(base: list[Quote], other: list[Quote], other_index: QuoteIndex | None = None) -> list[QuoteMatch]:
+    """``other_index``, if given, is ``QuoteIndex(other)`` built once for several calls."""
     if not base or not other:
         return []
+    index = other_index or QuoteIndex(other)
     base_keys = [q.key for q in base]
-    other_keys = [q.key for q in other]
     matches: list[QuoteMatch] = []
     taken_base: set[int] = set()
     taken_other: set[int] = set()
     # Word-for-word the same: matched first, in reading order (most quotes of a reprint).
-    same: dict[str, list[int]] = {}
-    for j, key in enumerate(other_keys):
-        same.setdefault(key, []).append(j)
+    used: dict[str, int] = {}  # how many of the other side's quotes with that key are taken
     for i, key in enumerate(base_keys):
-        if same.get(key):
-            j = same[key].pop(0)
+        same, n = index.same.get(key, ()), used.get(key, 0)
+        if n < len(same):
+            j = same[n]
+            used[key] = n + 1
             matches.append(QuoteMatch((i,), (j,), 100.0))
             taken_base.add(i)
             taken_other.add(j)
-    scores = _Scores(
-        [k if i not in taken_base else "" for i, k in enumerate(base_keys)],
-        [k if j not in taken_other else "" for j, k in enumerate(other_keys)],
-    )
+    scores = _Scores([k if i not in taken_base else "" for i, k in enumerate(base_keys)], index, taken_other)
     near_other: dict[int, set[int]] = {}
     for i, j in scores.pairs():
         near_other.setdefault(j, set()).add(i)
     for inside, j, score in _pieces(
-        other, base, scores.partial, taken_other, taken_base, lambda j: near_other.get(j, ())
+        other, base, scores.partial, taken_other, taken_base, lambda j: near_other.get(j, ()), sorted(near_other)
     ):
         matches.append(QuoteMatch(inside, (j,), score))
     for inside, i, score in _pieces(
-        base, other, lambda j, i: scores.partial(i, j), taken_base, taken_other, lambda i: scores.candidates[i]
+        base, other, lambda j, i: scores.partial(i, j), taken_base, taken_other, lambda i: scores.candidates[i],
+        range(len(base)),
     ):
         matches.append(QuoteMatch((i,), inside, score))
 
