@@ -46,6 +46,29 @@ def make_inert_line(text: str) -> str:
     return make_inert(text).replace("\n", " ").replace("\t", " ")
 
 
+# What a file name may hold that would reorder, hide or break up a printed line: bidi controls and marks,
+# zero-width and other invisible format characters, line and paragraph separators, tag characters.
+_INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]")
+# Lone surrogates: the bytes of a name that is not UTF-8 (os.fsdecode's surrogateescape), which no UTF-8
+# file or terminal can hold.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _code_point(match: re.Match[str]) -> str:
+    return f"\u27e8U+{ord(match.group()):04X}\u27e9"
+
+
+def _undecodable(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
+
+
 def visible_name(text: str) -> str:
-    """A file name or URL as it may be printed in a one-line message: every control character visible."""
-    return _BIDI.sub("", _ANY_CONTROL.sub(_visible, text))
+    """A file name or URL as it may be printed in a message or a report: valid UTF-8 on one line.
+
+    Control characters become visible symbols (ESC -> U+241B), invisible and bidi characters their code
+    point (``⟨U+202E⟩``), and bytes that are not UTF-8 ``\\xe9``-style text; the result is unchanged by a
+    second call."""
+    text = _ANY_CONTROL.sub(_visible, text)
+    text = _INVISIBLE.sub(_code_point, text)
+    return _SURROGATE.sub(_undecodable, text)

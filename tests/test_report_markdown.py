@@ -158,3 +158,90 @@ def test_publication_dates_stated_by_wire_xml_are_named_with_the_files():
     assert "Published: 2026-11-21T18:30:00Z \\<b>" in render_markdown(dated)  # escaped: no HTML tag
     assert "published 2026-11-21T18:30:00Z &lt;b&gt;" in render_html(dated)
     assert "Published:" not in render_markdown(comparison)  # plain text files state no date
+
+
+# Markdown viewers that render raw HTML (many do): nothing from an article may become a tag.
+RAW_HTML = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+# Every tag the report itself produces; anything else in the rendered HTML came from an article.
+REPORT_TAGS = re.compile(
+    r'</?(?:h[1-6]|p|ul|ol|li|strong|em|code|blockquote|table|thead|tbody|tr|th|td|del)(?: style="text-align:\w+")?>|<hr />'
+)
+
+
+def _article(path: str, texts: list[str], **metadata):
+    import hashlib
+
+    from reader.model import Article, Paragraph, ParagraphKind
+
+    paragraphs = tuple(Paragraph(i, t, ParagraphKind.BODY) for i, t in enumerate(texts))
+    return Article(path=path, paragraphs=paragraphs, sha256=hashlib.sha256("\n".join(texts).encode()).hexdigest(), **metadata)
+
+
+def _assert_no_tag_from_the_articles(html: str) -> None:
+    foreign = [tag for tag in re.findall(r"<[^>]*>", html) if not REPORT_TAGS.fullmatch(tag)]
+    assert foreign == [], foreign
+    assert "<script" not in html and "<img" not in html and "<a " not in html
+
+
+def test_raw_html_in_every_field_renders_as_text_with_raw_html_allowed():
+    from reader.comparison import compare
+    from reader.model import Finding, FindingKind, Severity
+
+    script, image, link = "<script>alert(1)</script>", '<img src=x onerror="alert(2)">', "<a href=javascript:alert(3)>x</a>"
+    texts = [f"Officials said {script} was found.", f"A photo {image} showed cranes.", f"Click {link} now.", "The port was calm."]
+    base = _article(f"wire{script}.txt", texts, headline=f"Head {script}", byline=f"By {image}", credit=f"{link} News",
+                    published=f"2026 {script}")
+    other = _article(f"reprint{image}.txt", [t.replace("said", "stated") for t in texts] + [f"{script}{image}{link}"])
+    comparison = compare(base, [other])
+    finding = Finding(FindingKind.QUOTE_ALTERED, Severity.MAJOR, (0,), (0,), script, image, f"changed: {link}")
+    comparison = replace(comparison, versions=(replace(comparison.versions[0], findings=(finding,)),),
+                         profile_name=f"desk {script}")
+    html = RAW_HTML.render(render_markdown(comparison))
+    _assert_no_tag_from_the_articles(html)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html  # still there for a reader, as text
+    assert "&lt;img src=x onerror=&quot;alert(2)&quot;&gt;" in html
+    assert "&lt;a href=javascript:alert(3)&gt;x&lt;/a&gt;" in html
+
+
+def test_a_deletion_mark_next_to_a_parenthesis_or_colon_is_no_link():
+    """"[-old-]" is the one bracket pair the report leaves unescaped; the text after it must not complete a
+    link ``[-old-](url)``, an image ``![-old-](url)`` or a link definition ``[-old-]: url``."""
+    from reader.comparison import compare
+
+    base = _article("w.txt", [
+        "Look!old(http://evil.example/x) today and the strike went on.",
+        'bad: http://evil.example/y "title"',
+        "The port said bad and the rest of it stays the same.",
+        "The fourth paragraph stays as it was.",
+    ])
+    other = _article("o.txt", [
+        "Look!(http://evil.example/x) today and the strike went on.",
+        ': http://evil.example/y "title"',
+        "The port said and the rest of it stays the same.",
+        "The fourth paragraph stays as it was.",
+    ])
+    text = render_markdown(compare(base, [other]))
+    assert "[-old-]" in text and "[-bad-]" in text, "the deletions are marked"
+    html = RAW_HTML.render(text)
+    _assert_no_tag_from_the_articles(html)
+    assert "Look![-old-](http://evil.example/x) today" in html
+    assert "[-bad-]: http://evil.example/y" in html
+
+
+def test_file_names_in_the_report_are_valid_utf8_and_inert(tmp_path):
+    from reader.sources import load_sources
+
+    name = "caf\udce9 \x1b[31m\u202eevil\n.txt"  # a byte that is not UTF-8, an escape sequence, a bidi override
+    paths = []
+    for file_name, text in ((name, "The strike went on today, officials said.\n\nThe port was calm.\n"),
+                            ("other.txt", "The strike went on today, officials stated.\n\nThe port was calm.\n")):
+        path = tmp_path / file_name
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+    from reader.comparison import compare
+
+    articles = load_sources(paths)
+    text = render_markdown(compare(articles[0], articles[1:]))
+    text.encode("utf-8")  # strict: no lone surrogate left to become a raw byte
+    assert "caf\\xe9 \u241b[31m\u27e8U+202E\u27e9evil\u240a.txt" in text
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]", text)

@@ -18,6 +18,9 @@ _INLINE_SYNTAX = re.compile(r"([\\`*_\[\]{}<|~])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 # Syntax that only counts at the start of a line: headings, quotes, lists, thematic breaks, setext underlines.
 _LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
+# The "[" and "]" of a deletion mark are the only brackets left unescaped: one directly followed by "(", "["
+# or ":" would make "[-old-]" a link, an image (after a "!") or a link definition.
+_MARK_BEFORE_LINK = re.compile(r"-\](?=[(\[:])")
 
 
 def escape_markdown(text: str, *, line_start: bool = True) -> str:
@@ -77,7 +80,7 @@ def _word_diff(segments: tuple[Segment, ...], show_minor: bool = False) -> str:
         lead = " " if any(t[:1].isspace() for t in texts) else ""
         trail = " " if any(t[-1:].isspace() for t in texts) else ""
         out.append(lead + (f"**{marked}**" if segment.fact else marked) + trail)
-    return re.sub(r" {2,}", " ", "".join(out)).strip()
+    return _MARK_BEFORE_LINK.sub(r"-]\\", re.sub(r" {2,}", " ", "".join(out)).strip())
 
 
 def _noise_lines(version: VersionComparison) -> list[str]:
