@@ -24,13 +24,12 @@ from pathlib import Path
 
 import yaml
 
+from reader.config import compose_settings, cut, read_settings_text, settings_file_exists, yaml_problem
 from reader.errors import ReaderError
 
 TABLES = ("style", "transliterations", "spelling")
 _KEYS = {"name", "extends", "description", *TABLES, "agencies"}
 USER_PROFILE_NAME = "profile.yaml"
-# libyaml's safe loader when PyYAML was built with it (ten times faster), else the pure-Python one.
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 # eq=False: profiles hash by identity, so they can key the word-diff cache.
@@ -158,11 +157,10 @@ def parse_profile(
     """Parse a profile; its lists extend ``base`` (the built-in profile) unless it says ``extends: none``.
     ``extra_spelling`` adds spelling groups from a data table (the built-in US/UK list)."""
     try:
-        root = yaml.compose(text, Loader=_SAFE_LOADER)
+        root = compose_settings(text, origin)  # aliases refused
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"{origin}, line {mark.line + 1}" if mark is not None else origin
-        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        line, problem = yaml_problem(error)
+        where = f"{origin}, line {line}" if line is not None else origin
         raise ReaderError(f"{where}: invalid YAML ({problem})") from None
     if root is None:
         entries: dict[str, tuple[yaml.Node, yaml.Node]] = {}
@@ -174,7 +172,7 @@ def parse_profile(
             key = _scalar(key_node, origin, "a key")
             if key not in _KEYS:
                 raise ReaderError(
-                    f"{_where(origin, key_node)}: unknown key '{key}' (expected one of {', '.join(sorted(_KEYS))})"
+                    f"{_where(origin, key_node)}: unknown key '{cut(key)}' (expected one of {', '.join(sorted(_KEYS))})"
                 )
             if key in entries:
                 raise ReaderError(f"{_where(origin, key_node)}: '{key}' appears twice")
@@ -231,13 +229,11 @@ def default_profile() -> Profile:
 
 
 def load_profile(path: str | Path) -> Profile:
-    """A user profile file, on top of the built-in profile."""
+    """A user profile file, on top of the built-in profile: a regular file of at most 1 MB."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise ReaderError(f"{path}: cannot read profile (not UTF-8 text)") from None
-    except OSError as error:
-        raise ReaderError(f"{path}: cannot read profile ({error.strerror or error})") from None
+        text = read_settings_text(path, "profile")
+    except FileNotFoundError:
+        raise ReaderError(f"{path}: cannot read profile (no such file)") from None
     return parse_profile(text, str(path), base=default_profile())
 
 
@@ -253,6 +249,6 @@ def resolve_profile(path: str | Path | None = None) -> Profile:
     if path:
         return load_profile(path)
     user = user_profile_path()
-    if user.is_file():
+    if settings_file_exists(user):
         return load_profile(user)
     return default_profile()

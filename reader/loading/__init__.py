@@ -47,12 +47,15 @@ def read_source_bytes(source: str, limits: Limits) -> bytes:
     return read_file_bytes(source, limits.max_bytes)
 
 
-def parse_text(source: str, data: bytes, source_format: str = "text", forced_encoding: str | None = None) -> RawArticle:
+def parse_text(
+    source: str, data: bytes, source_format: str = "text", forced_encoding: str | None = None,
+    limits: Limits | None = None,
+) -> RawArticle:
     text, encoding = decode_bytes(source, data, forced=forced_encoding)
     if source_format == "markdown":
         from reader.loading.markdown import parse_markdown
 
-        paragraphs, kinds = parse_markdown(text)
+        paragraphs, kinds = parse_markdown(text, source, limits)
         return RawArticle(paragraphs, encoding=encoding, source_format="markdown", known_kinds=kinds)
     return RawArticle(paragraphs=split_paragraphs(text), encoding=encoding, source_format=source_format)
 
@@ -63,7 +66,7 @@ def parse_bytes(source: str, data: bytes, limits: Limits, content_type: str | No
     if fmt == "docx":
         from reader.loading.word import parse_docx
 
-        return parse_docx(source, data, limits.max_bytes)
+        return parse_docx(source, data, limits.max_bytes, limits.max_paragraphs)
     if fmt == "xml":
         from reader.loading.wire_xml import parse_wire_xml
 
@@ -74,8 +77,8 @@ def parse_bytes(source: str, data: bytes, limits: Limits, content_type: str | No
     if fmt == "html":
         from reader.loading.html_page import parse_html
 
-        return parse_html(source, data, limits.encoding, limits.max_paragraphs)
-    return parse_text(source, data, fmt, limits.encoding)
+        return parse_html(source, data, limits.encoding, limits)
+    return parse_text(source, data, fmt, limits.encoding, limits)
 
 
 def _inert_meta(value: str | None) -> str | None:

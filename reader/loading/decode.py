@@ -90,12 +90,16 @@ def _describe_zip(data: bytes) -> str | None:
     """Office files are ZIP archives: name the ones people pass by mistake."""
     import io
     import zipfile
+    import zlib
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = archive.namelist()
-            mimetype = archive.read("mimetype").decode("ascii", "replace") if "mimetype" in names else ""
-    except (zipfile.BadZipFile, OSError, ValueError, KeyError):
+            mimetype = ""
+            if "mimetype" in names:  # read its start only: the member may be a "zip bomb"
+                with archive.open("mimetype") as member:
+                    mimetype = member.read(200).decode("ascii", "replace")
+    except (zipfile.BadZipFile, OSError, ValueError, KeyError, EOFError, RuntimeError, NotImplementedError, zlib.error):
         return None
     if "opendocument.text" in mimetype:
         return "an OpenDocument text (.odt); save it as .docx"

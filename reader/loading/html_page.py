@@ -14,6 +14,7 @@ import re
 import warnings
 
 from reader.errors import InputError
+from reader.limits import Limits
 from reader.loading.decode import decode_bytes
 from reader.loading.structure import ArticleMetadata
 from reader.model import ParagraphKind
@@ -240,18 +241,61 @@ def _names(author: str | None) -> str | None:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def parse_html(source: str, data: bytes, forced_encoding: str | None = None, max_paragraphs: int | None = None):
+# Where markup that holds no page text starts, and what ends it: "<p" in a script or a comment is not a paragraph.
+_HIDDEN_TAGS = (b"script", b"style", b"template", b"textarea", b"xmp")
+_HIDDEN_START = re.compile(rb"<!--|<(" + b"|".join(_HIDDEN_TAGS) + rb")\b", re.IGNORECASE)
+_HIDDEN_END = {tag: re.compile(b"</" + tag, re.IGNORECASE) for tag in _HIDDEN_TAGS}
+# Start tags that trafilatura or the fallback reading can turn into a paragraph of their own.
+_BLOCK_TAG = re.compile(rb"<(?:p|div|li|h[1-6]|blockquote|pre|dd|dt|td|th)[\s/>]", re.IGNORECASE)
+# The share of --max-bytes a page's visible markup may take: trafilatura needs about half a second and 25 MB
+# of memory per megabyte of it, and a real article page holds a megabyte or two.
+_MARKUP_SHARE = 0.4
+
+
+def visible_markup(data: bytes) -> list[bytes]:
+    """The page's markup without comments, scripts, styles and templates, in pieces (one linear pass:
+    each hidden section's end is searched for from where it starts, never from the page's start)."""
+    pieces: list[bytes] = []
+    position = 0
+    while match := _HIDDEN_START.search(data, position):
+        pieces.append(data[position : match.start()])
+        if match.group(1) is None:
+            end = data.find(b"-->", match.end())
+        else:
+            closing = _HIDDEN_END[match.group(1).lower()].search(data, match.end())
+            end = closing.start() if closing else -1
+        if end < 0:  # unclosed: a parser may not take the rest for script, so it counts as markup
+            pieces.append(data[match.start() :])
+            return pieces
+        position = end + 3  # past "-->" or "</x": the rest of a closing tag is markup without paragraphs
+    pieces.append(data[position:])
+    return pieces
+
+
+def check_page_size(source: str, data: bytes, max_paragraphs: int, max_bytes: int) -> None:
+    """Refuse, before the (slow, on huge pages) extraction, a page whose visible markup alone holds more
+    paragraph elements than the limit, or is too big to extract in reasonable time."""
+    pieces = visible_markup(data)
+    size, allowed = sum(map(len, pieces)), int(max_bytes * _MARKUP_SHARE)
+    if size > allowed:
+        raise InputError(
+            source, f"web page holds {size:,} bytes of markup outside scripts and styles, over the "
+            f"{allowed:,}-byte limit for web pages ({_MARKUP_SHARE:.0%} of --max-bytes; raise that)"
+        )
+    blocks = sum(len(_BLOCK_TAG.findall(piece)) for piece in pieces)
+    if blocks > max_paragraphs:
+        raise InputError(
+            source, f"web page holds {blocks:,} paragraphs (p, div, li... elements), over the "
+            f"{max_paragraphs:,}-paragraph limit (raise it with --max-paragraphs)"
+        )
+
+
+def parse_html(source: str, data: bytes, forced_encoding: str | None = None, limits: Limits | None = None):
     """Return a RawArticle for a saved web page."""
     from reader.loading import RawArticle
 
-    if max_paragraphs is not None:
-        # Refuse before the (slow, on huge pages) extraction when the markup alone holds too many paragraphs.
-        blocks = len(re.findall(rb"<p[\s>]", data, re.IGNORECASE))
-        if blocks > max_paragraphs:
-            raise InputError(
-                source, f"web page holds {blocks:,} paragraphs, over the {max_paragraphs:,}-paragraph limit "
-                "(raise it with --max-paragraphs)"
-            )
+    if limits is not None:
+        check_page_size(source, data, limits.max_paragraphs, limits.max_bytes)
     try:
         text, encoding = decode_bytes(source, data, declared=declared_charset(data), forced=forced_encoding)
     except InputError as error:

@@ -13,7 +13,7 @@ from reader.loading.furniture import is_furniture, is_timestamp
 from reader.model import Paragraph, ParagraphKind
 
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
-_EDGE_BLANK_LINES = re.compile(r"^(?:[ \t\u00a0]*\n)+|(?:\n[ \t\u00a0]*)+$")
+_LINE_SPACE = " \t\u00a0"
 _WRAP_WIDTH = 120
 # How far down the lede's dateline is looked for: a scraped page can carry dozens of furniture lines first.
 _LEDE_SEARCH = 40
@@ -24,7 +24,7 @@ _DATELINE = re.compile(
         (?P<place>[A-Z][A-Z'.\-]+(?:[ /][A-Z][A-Z'.\-]+)*|(?P<titled>[A-Z][a-z'\-]+(?:[ /-][A-Z][a-z'\-]+){0,2}))
         (?:,\s*(?P<region>[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+\.?)?|[A-Z]\.[A-Z]\.)(?=\s*[,(\-\u2013\u2014:]))?
         (?:,\s*(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?))?
-        \s*(?:\((?P<credit>[A-Za-z][\w .&'\-]{0,40})\))?
+        (?:\s*\((?P<credit>[A-Za-z][\w .&'\-]{0,40})\))?
         \s*(?:[-\u2013\u2014]+|:)\s*)(?=\S)""",
     re.VERBOSE,
 )
@@ -78,16 +78,18 @@ _PHOTO_CREDIT = re.compile(
     r"(?i:\((?:photo|picture|image|pictured)s?:[^)]*\)|^(?:photo|photograph|picture|image|credit)s?\s*:)|"
     r"\b[A-Z]{2,}\s+Photo/|\b(?:via\s+)?Getty Images\s*$|\bPhotograph:\s)"
 )
-_JUNK = re.compile(
-    r"^(?:[\W_]+|you may (?:also )?(?:be interested in|like)|read more|related(?: articles| stories| news| topics)?|"
+# Whole-line junk phrases, matched against the line without its trailing punctuation (see ``is_junk``).
+_JUNK_PHRASE = re.compile(
+    r"(?:you may (?:also )?(?:be interested in|like)|read more|related(?: articles| stories| news| topics)?|"
     r"share(?: this)?(?: article| story)?(?: on \w+)?|advertisement|advertising|sponsored(?: content)?|"
     r"more on this(?: story)?|follow us.*|sign up.*|subscribe.*|click here.*|"
     r"most (?:read|popular|viewed)|recommended(?: for you)?|comments?|\d+ comments?|print|email|tweet|"
     r"copy link|top stories|trending(?: now)?|more from .{1,40}|topics|tags|"
     r"(?:story|article) continues (?:below|after)(?: (?:this )?(?:advertisement|ad))?|"
-    r"continue reading(?: below| the main story)?|scroll to continue(?: with content)?|skip advertisement)\W*$",
+    r"continue reading(?: below| the main story)?|scroll to continue(?: with content)?|skip advertisement)",
     re.IGNORECASE,
 )
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _BYLINE_BY = re.compile(r"^By\s+\S", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?\u201d\"'\u2019)]\s*$")
 _WORD = re.compile(r"[\w'\u2019.\-]+")
@@ -97,13 +99,38 @@ _NAME_LIST = re.compile(
 )
 
 
+def _strip_edge_blank_lines(text: str) -> str:
+    """Drop whole blank lines at the start and the end (str methods: a pattern for this backtracks once per
+    newline over a long blank run)."""
+    body = text.lstrip(_LINE_SPACE + "\n")
+    start = text.rfind("\n", 0, len(text) - len(body)) + 1
+    end = text.find("\n", len(text.rstrip(_LINE_SPACE + "\n")))
+    return text[start : end if end >= 0 else len(text)]
+
+
+def _strip_trailing_nonword(text: str) -> str:
+    """The text without the run of non-word characters (``\\W``) that ends it."""
+    end = len(text)
+    while end and not (text[end - 1].isalnum() or text[end - 1] == "_"):
+        end -= 1
+    return text[:end]
+
+
+def is_junk(text: str) -> bool:
+    """A line of punctuation only, or a page-furniture phrase ("Advertisement", "Read more", "Share this
+    article") with at most punctuation after it. Linear: no pattern with nested quantifiers."""
+    if not _LETTER_OR_DIGIT.search(text):
+        return bool(text)
+    return bool(_JUNK_PHRASE.fullmatch(_strip_trailing_nonword(text)))
+
+
 def split_paragraphs(text: str) -> list[str]:
     """Blank lines separate paragraphs; a text with none is split on single newlines."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2029", "\n\n")
     # Page breaks (form feeds, from PDF conversions) and Unicode line separators end a line.
     text = text.replace("\f", "\n").replace("\v", "\n").replace("\u2028", "\n").replace("\x85", "\n")
     # Blank lines at the very start or end do not make a single-newline text a blank-line one.
-    text = _EDGE_BLANK_LINES.sub("", text)
+    text = _strip_edge_blank_lines(text)
     if not _BLANK_LINE.search(text):
         return [line.strip() for line in text.split("\n") if line.strip()]
     paragraphs = []
@@ -146,13 +173,19 @@ def _is_subhead(text: str) -> bool:
     return len(words) >= 2 and all(w[0].isupper() or w.lower() in small for w in words) and '"' not in text
 
 
-_BYLINE_PARTS = re.compile(r"\s+[|\u00b7\u2022]\s+|\s*\|\s*")
+# A bar, or a middle dot or bullet between spaces. Parts are stripped after the split: a pattern taking the
+# spaces around the separator too would backtrack over every long run of spaces.
+_BYLINE_PARTS = re.compile(r"\||(?<=\s)[\u00b7\u2022](?=\s)")
+
+
+def _byline_parts(text: str) -> list[str]:
+    return [part.strip() for part in _BYLINE_PARTS.split(text.strip())]
 
 
 def byline_text(text: str) -> str:
     """The byline without a page timestamp printed beside it (``The Associated Press | Wednesday, ...``)
     and without its ``By``."""
-    parts = [part for part in _BYLINE_PARTS.split(text.strip()) if part and not is_timestamp(part)]
+    parts = [part for part in _byline_parts(text) if part and not is_timestamp(part)]
     return re.sub(r"^By\s+", "", " ".join(parts).strip(), flags=re.IGNORECASE)
 
 
@@ -161,7 +194,7 @@ _NAME_PARTICLES = {"and", "de", "van", "von", "da", "del", "bin", "al", "of", "t
 
 def _is_byline(text: str) -> bool:
     if _BYLINE_PARTS.search(text):
-        kept = [part for part in _BYLINE_PARTS.split(text.strip()) if part and not is_timestamp(part)]
+        kept = [part for part in _byline_parts(text) if part and not is_timestamp(part)]
         if len(kept) == 1 and kept[0] != text.strip():
             return _is_byline(kept[0]) or bool(_AGENCY_ONLY.match(kept[0]))
     words = _words(text)
@@ -312,7 +345,7 @@ def classify(
         elif words <= 4 and _AGENCY_ONLY.match(text):
             kinds[i] = ParagraphKind.CREDIT
             meta.credit = meta.credit or text.strip(" -\u2013\u2014().")
-        elif _JUNK.match(text) or _NOTICE.match(text) or (_LINK_LINE.match(text) and words <= 25):
+        elif is_junk(text) or _NOTICE.match(text) or (_LINK_LINE.match(text) and words <= 25):
             kinds[i] = ParagraphKind.BOILERPLATE
 
     # The lede: first paragraph carrying a dateline, else the first long paragraph.

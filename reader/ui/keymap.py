@@ -23,7 +23,7 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.keys import KEY_NAME_REPLACEMENTS, Keys, key_to_character
 
-from reader.config import config_dir
+from reader.config import SettingsFileError, config_dir, cut, load_settings_yaml, quoted, read_settings_text
 
 SETTINGS = ("keys", "theme", "export_dir")
 _MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
@@ -72,7 +72,7 @@ def parse_settings(data: object, source: str) -> UserSettings:
         return settings
     for name in data:
         if name not in SETTINGS:
-            settings.problems.append(f"{source}: unknown setting {name!r} (known: {', '.join(SETTINGS)})")
+            settings.problems.append(f"{source}: unknown setting {quoted(name)} (known: {', '.join(SETTINGS)})")
     for name in ("theme", "export_dir"):
         value = data.get(name)
         if value is None:
@@ -80,7 +80,7 @@ def parse_settings(data: object, source: str) -> UserSettings:
         if isinstance(value, str) and value.strip():
             setattr(settings, name, value.strip())
         else:
-            settings.problems.append(f"{source}: {name!r} must be a string, got {value!r}")
+            settings.problems.append(f"{source}: {name!r} must be a string, got {quoted(value)}")
     keys = data.get("keys")
     if keys is None:
         return settings
@@ -90,7 +90,7 @@ def parse_settings(data: object, source: str) -> UserSettings:
     for binding_id, value in keys.items():
         key_list = _key_list(value)
         if key_list is None:
-            settings.problems.append(f"{source}: keys.{binding_id}: not a key or list of keys: {value!r}")
+            settings.problems.append(f"{source}: keys.{cut(str(binding_id))}: not a key or list of keys: {quoted(value)}")
         else:
             settings.keys[str(binding_id)] = key_list
     return settings
@@ -99,13 +99,11 @@ def parse_settings(data: object, source: str) -> UserSettings:
 def load_settings(path: Path | None = None) -> UserSettings:
     path = path or config_file()
     try:
-        text = path.read_text(encoding="utf-8")
+        data = load_settings_yaml(read_settings_text(path, "config file"), str(path))
     except FileNotFoundError:
         return UserSettings()
-    except (OSError, UnicodeDecodeError) as error:
-        return UserSettings(problems=[f"{path}: cannot read ({error})"])
-    try:
-        data = yaml.safe_load(text)
+    except SettingsFileError as error:
+        return UserSettings(problems=[f"{error}; settings ignored"])
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""

@@ -8,9 +8,22 @@ from __future__ import annotations
 
 import sys
 
-from reader.config import config_dir
+from reader.config import SettingsFileError, config_dir, settings_file_exists
+from reader.errors import ReaderError
+from reader.inert import visible_name
 from reader.ui.keymap import bindings_with_ids, check_keymap, config_file, load_settings
 from reader.ui.theming import choose_theme, describe_themes, load_catalogue, user_theme_folder
+
+
+def _profile_problems() -> list[str]:
+    """The user's profile.yaml, read as ``compare`` will read it."""
+    from reader.profile import resolve_profile
+
+    try:
+        resolve_profile()
+    except ReaderError as error:
+        return [str(error)]
+    return []
 
 
 def config_report() -> tuple[list[str], list[str]]:
@@ -21,14 +34,19 @@ def config_report() -> tuple[list[str], list[str]]:
 
     settings = load_settings()
     problems = list(settings.problems)
+    try:
+        present = settings_file_exists(config_file())
+    except SettingsFileError:
+        present = True  # cannot tell: load_settings has reported why
     lines = [
         f"config folder   {config_dir()}",
-        f"config file     {config_file()}{'' if config_file().exists() else ' (not present)'}",
+        f"config file     {config_file()}{'' if present else ' (not present)'}",
         f"user themes     {user_theme_folder()}",
         f"export folder   {settings.export_dir or 'the current directory'}",
         "",
         "Themes (--theme NAME or FILE, or 'theme:' in config.yaml):",
     ]
+    problems += _profile_problems()
     theme_lines, theme_problems = describe_themes()
     lines += [f"  {line}" for line in theme_lines]
     problems += theme_problems
@@ -50,5 +68,5 @@ def run_config_command() -> int:
     lines, problems = config_report()
     print("\n".join(lines))
     for problem in problems:
-        print(f"reader: {problem}", file=sys.stderr)
+        print(f"reader: {visible_name(problem)}", file=sys.stderr)
     return 2 if problems else 0

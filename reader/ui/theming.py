@@ -16,9 +16,10 @@ from pathlib import Path
 
 import yaml
 from textual.color import Color, ColorParseError
+from textual.css.constants import VALID_STYLE_FLAGS
 from textual.theme import BUILTIN_THEMES, Theme
 
-from reader.config import config_dir
+from reader.config import SettingsFileError, config_dir, cut, load_settings_yaml, quoted, read_settings_text, yaml_problem
 from reader.errors import ReaderError
 
 DEFAULT_THEME = "reader-dark"
@@ -50,25 +51,68 @@ class ThemeError(ReaderError):
     """A theme file that cannot be used, explained in one line."""
 
 
-def _textual_variable_names() -> frozenset[str]:
-    sample = BUILTIN_THEMES["textual-dark"].to_color_system().generate()
-    return frozenset(sample)
+def _is_text_style(value: str) -> bool:
+    words = value.split()
+    return bool(words) and all(word in VALID_STYLE_FLAGS for word in words)
 
 
-_TEXTUAL_VARIABLES = _textual_variable_names()
+@dataclass(frozen=True)
+class _VariableForm:
+    """The values Textual's own themes give a design variable: a text style, or a colour that may be a
+    keyword (``auto``, ``initial``) and may carry an opacity (``#1e90ff 50%``)."""
+
+    style: bool = False
+    keywords: tuple[str, ...] = ()
+    alpha: bool = False
 
 
-def _check_colour(value: object, where: str, source: str) -> str:
+def _textual_variable_forms() -> dict[str, _VariableForm]:
+    found: dict[str, tuple[bool, set[str], bool]] = {}
+    for theme in BUILTIN_THEMES.values():
+        for name, value in theme.to_color_system().generate().items():
+            style, keywords, alpha = found.get(name, (True, set(), False))
+            first, *rest = value.split() or [""]
+            if first in ("auto", "initial"):
+                keywords.add(first)
+            found[name] = (style and _is_text_style(value), keywords, alpha or bool(rest and rest[-1].endswith("%")))
+    return {name: _VariableForm(style, tuple(sorted(keywords)), alpha) for name, (style, keywords, alpha) in found.items()}
+
+
+_TEXTUAL_VARIABLES = _textual_variable_forms()
+# Characters that would end the CSS value the variable is pasted into, or refer to another variable.
+_CSS_SYNTAX = set(";{}$:")
+
+
+def _check_colour(value: object, where: str, source: str, keywords: tuple[str, ...] = (), alpha_ok: bool = True) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise ThemeError(f"{source}: {where} must be a colour such as '#1e90ff', got {value!r}")
+        raise ThemeError(f"{source}: {where} must be a colour such as '#1e90ff', got {quoted(value)}")
+    if _CSS_SYNTAX & set(value):
+        raise ThemeError(f"{source}: {where} must be a plain colour, not CSS or a $variable: {quoted(value)}")
     colour, _, alpha = value.strip().partition(" ")
-    try:
-        Color.parse(colour)
-    except ColorParseError:
-        raise ThemeError(f"{source}: {where} is not a colour: {value!r}") from None
+    if colour not in keywords:
+        try:
+            Color.parse(colour)
+        except ColorParseError:
+            raise ThemeError(f"{source}: {where} is not a colour: {quoted(value)}") from None
+    if alpha and not alpha_ok:
+        raise ThemeError(f"{source}: {where} takes no opacity, got {quoted(value)}")
     if alpha and not (alpha.endswith("%") and alpha[:-1].replace(".", "", 1).isdigit()):
-        raise ThemeError(f"{source}: {where} has a bad opacity {alpha!r} (expected e.g. '50%')")
+        raise ThemeError(f"{source}: {where} has a bad opacity {quoted(alpha)} (expected e.g. '50%')")
     return value.strip()
+
+
+def _check_textual_variable(name: str, setting: object, source: str) -> str:
+    """A Textual design variable holds the kind of value Textual gives it, and nothing the CSS it is pasted
+    into would read as syntax: the same check for ``reader config`` and the app."""
+    where = f"variables.{name}"
+    form = _TEXTUAL_VARIABLES[name]
+    if not form.style:
+        return _check_colour(setting, where, source, form.keywords, form.alpha)
+    if not isinstance(setting, str) or not _is_text_style(setting):
+        raise ThemeError(
+            f"{source}: {where} must be a text style such as 'bold underline' (or 'none'), got {quoted(setting)}"
+        )
+    return " ".join(setting.split())
 
 
 def _check_variables(value: object, source: str) -> dict[str, str]:
@@ -78,16 +122,13 @@ def _check_variables(value: object, source: str) -> dict[str, str]:
         raise ThemeError(f"{source}: 'variables' must be a mapping of name: colour")
     variables: dict[str, str] = {}
     for name, setting in value.items():
-        name = str(name)
         if name in READER_VARIABLE_DEFAULTS:
             variables[name] = _check_colour(setting, f"variables.{name}", source)
         elif name in _TEXTUAL_VARIABLES:
-            if not isinstance(setting, str):
-                raise ThemeError(f"{source}: variables.{name} must be a string, got {setting!r}")
-            variables[name] = setting
+            variables[name] = _check_textual_variable(name, setting, source)
         else:
             known = ", ".join(READER_VARIABLE_DEFAULTS)
-            raise ThemeError(f"{source}: unknown variable {name!r} (reader variables: {known})")
+            raise ThemeError(f"{source}: unknown variable {quoted(name)} (reader variables: {known})")
     return variables
 
 
@@ -95,16 +136,16 @@ def theme_from_mapping(data: object, source: str) -> Theme:
     """Validate one parsed theme document and build the ``Theme``; raise ``ThemeError`` on any problem."""
     if not isinstance(data, dict):
         raise ThemeError(f"{source}: a theme file must be a mapping of Theme fields (name, primary, ...)")
-    unknown = [str(key) for key in data if key not in _FIELDS]
+    unknown = [key for key in data if key not in _FIELDS]
     if unknown:
-        raise ThemeError(f"{source}: unknown key {unknown[0]!r} (allowed: {', '.join(_FIELDS)})")
+        raise ThemeError(f"{source}: unknown key {quoted(unknown[0])} (allowed: {', '.join(_FIELDS)})")
     for required in ("name", "primary"):
         if data.get(required) in (None, ""):
             raise ThemeError(f"{source}: missing required key {required!r}")
     values: dict[str, object] = {}
     name = data["name"]
     if not isinstance(name, str) or not name.strip() or any(c.isspace() for c in name.strip()):
-        raise ThemeError(f"{source}: 'name' must be one word such as 'my-theme', got {name!r}")
+        raise ThemeError(f"{source}: 'name' must be one word such as 'my-theme', got {quoted(name)}")
     values["name"] = name.strip()
     for key in _COLOUR_FIELDS:
         if data.get(key) is not None:
@@ -112,36 +153,34 @@ def theme_from_mapping(data: object, source: str) -> Theme:
     for key in _BOOL_FIELDS:
         if key in data:
             if not isinstance(data[key], bool):
-                raise ThemeError(f"{source}: {key!r} must be true or false, got {data[key]!r}")
+                raise ThemeError(f"{source}: {key!r} must be true or false, got {quoted(data[key])}")
             values[key] = data[key]
     for key in _FRACTION_FIELDS:
         if key in data:
             number = data[key]
             if isinstance(number, bool) or not isinstance(number, (int, float)) or not 0 <= number <= 1:
-                raise ThemeError(f"{source}: {key!r} must be a number from 0 to 1, got {number!r}")
+                raise ThemeError(f"{source}: {key!r} must be a number from 0 to 1, got {quoted(number)}")
             values[key] = float(number)
     values["variables"] = _check_variables(data.get("variables"), source)
     theme = Theme(**values)
     try:
         theme.to_color_system().generate()
     except Exception as error:  # the colour system rejects a combination we did not foresee
-        raise ThemeError(f"{source}: cannot build the theme ({error})") from None
+        raise ThemeError(f"{source}: cannot build the theme ({cut(str(error))})") from None
     return theme
 
 
 def load_theme_file(path: str | os.PathLike) -> Theme:
     source = str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        data = load_settings_yaml(read_settings_text(path, "theme file"), source)
     except FileNotFoundError:
         raise ThemeError(f"{source}: no such theme file") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ThemeError(f"{source}: cannot read theme file ({error})") from None
-    try:
-        data = yaml.safe_load(text)
+    except SettingsFileError as error:
+        raise ThemeError(str(error)) from None
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
+        line, _ = yaml_problem(error)
+        where = f" at line {line}" if line is not None else ""
         raise ThemeError(f"{source}: not valid YAML{where}") from None
     return theme_from_mapping(data, source)
 
@@ -168,16 +207,25 @@ class ThemeCatalogue:
 
 
 def _theme_files(folder: Path) -> list[Path]:
-    if not folder.is_dir():
+    """The folder's YAML files (anything but a folder: a FIFO or device named so is reported when read)."""
+    try:
+        entries = list(os.scandir(folder))
+    except (FileNotFoundError, NotADirectoryError):
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix.lower() in (".yaml", ".yml") and p.is_file())
+    named = [Path(e.path) for e in entries if e.name.lower().endswith((".yaml", ".yml"))]
+    return sorted(p for p in named if not p.is_dir())
 
 
 def load_catalogue(user_folder: Path | None = None) -> ThemeCatalogue:
     """Built-in themes, then the user's (a user theme may replace a built-in one of the same name)."""
     catalogue = ThemeCatalogue()
     for folder, builtin in ((builtin_theme_folder(), True), (user_folder or user_theme_folder(), False)):
-        for path in _theme_files(folder):
+        try:
+            paths = _theme_files(folder)
+        except OSError as error:
+            catalogue.problems.append(f"{folder}: cannot list the theme files ({error.strerror or error})")
+            continue
+        for path in paths:
             try:
                 theme = load_theme_file(path)
             except ThemeError as error:
@@ -229,7 +277,7 @@ def choose_theme(
             choice.name = theme.name
             return choice
         names = ", ".join(sorted(catalogue.themes))
-        choice.problems.append(f"{origin}: no theme called {wanted!r} (available: {names}); using {DEFAULT_THEME}")
+        choice.problems.append(f"{origin}: no theme called {quoted(wanted)} (available: {names}); using {DEFAULT_THEME}")
         return choice
     if colour_system == "standard" and SIXTEEN_COLOUR_THEME in catalogue.themes:
         choice.name = SIXTEEN_COLOUR_THEME
