@@ -13,6 +13,7 @@ everything it draws comes from there. Layout:
 
 from __future__ import annotations
 
+import asyncio
 import gc
 from collections.abc import Iterable
 
@@ -113,6 +114,7 @@ class ReaderApp(ReaderExtras, App):
         self._finding_index: dict[int, int] = {}  # version column -> selected finding index
         self._analysing = ""  # what the analysis is doing, while versions are still being compared
         self._scroll_anchor: int | None = None  # row to show once the next layout is made
+        self._showing = asyncio.Lock()  # one comparison's panes are mounted before the next is shown
 
     # ------------------------------------------------------------------------------- composition
 
@@ -205,6 +207,10 @@ class ReaderApp(ReaderExtras, App):
         self._say(message, title="Analysis failed", severity="error")
 
     async def _show_comparison(self, comparison: Comparison, grid) -> None:
+        async with self._showing:
+            await self._replace_comparison(comparison, grid)
+
+    async def _replace_comparison(self, comparison: Comparison, grid) -> None:
         previous = self.view
         if (
             previous is not None
@@ -215,13 +221,15 @@ class ReaderApp(ReaderExtras, App):
             self._complete_comparison(comparison, grid)
             return
         columns = grid.columns
-        enabled = [True] * columns
-        self.view = ViewState(comparison, grid, enabled)
+        view = ViewState(comparison, grid, [True] * columns)
         if previous is not None:
-            self.view.noise = dict(previous.noise)
-            self.view.fold = previous.fold
-            self.view.substantive_only = previous.substantive_only
-            self.view.unified = previous.unified
+            view.noise = dict(previous.noise)
+            view.fold = previous.fold
+            view.substantive_only = previous.substantive_only
+            view.unified = previous.unified
+        # Until the new panes are mounted there is no view: a key pressed meanwhile (1-4, n, f...) finds
+        # none and does nothing, instead of looking for panes that are not there yet.
+        self.view = None
         self._finding_index = {}
         panes = self.query_one("#panes", Horizontal)
         await panes.remove_children()
@@ -244,7 +252,8 @@ class ReaderApp(ReaderExtras, App):
             )
         )
         await panes.mount_all(widgets)
-        self.view.focused = 1 if columns > 1 else 0
+        view.focused = 1 if columns > 1 else 0
+        self.view = view
         self.refresh_change_map()  # shown now, so the first layout has the panes' final widths
         self._apply_columns()
         self.query_one(f"#pane-{self.view.focused}", ArticlePane).focus()
