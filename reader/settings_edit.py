@@ -14,9 +14,8 @@ from pathlib import Path
 
 import yaml
 
+from reader.config import SettingsFileError, load_settings_yaml, read_settings_text, settings_file_exists
 from reader.errors import ReaderError
-
-_LARGEST_SETTINGS_FILE = 1024 * 1024
 
 
 def _edited_text(text: str, key: str, line: str) -> str:
@@ -38,20 +37,17 @@ def set_top_level(path: Path, key: str, value: str) -> None:
     cannot be edited safely (not a regular file, too large, not a mapping, unwritable)."""
     path = Path(os.path.realpath(path))
     try:
-        if path.exists():
-            if not path.is_file() or path.stat().st_size > _LARGEST_SETTINGS_FILE:
-                raise ReaderError(f"{path}: not a regular settings file under 1 MB; setting not saved")
-            text = path.read_text(encoding="utf-8")
-        else:
-            text = ""
-        before = yaml.safe_load(text) if text.strip() else {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise ReaderError(f"{path}: cannot read the settings ({type(error).__name__}); setting not saved") from None
+        text = read_settings_text(path) if settings_file_exists(path) else ""
+        before = load_settings_yaml(text, str(path)) if text.strip() else {}
+    except SettingsFileError as error:
+        raise ReaderError(f"{error}; setting not saved") from None
+    except yaml.YAMLError:
+        raise ReaderError(f"{path}: the settings are not valid YAML; setting not saved") from None
     if not isinstance(before, dict):
         raise ReaderError(f"{path}: the settings are not a mapping; setting not saved")
     line = yaml.safe_dump({key: value}, default_flow_style=False, allow_unicode=True).strip()
     edited = _edited_text(text, key, line)
-    if yaml.safe_load(edited) != {**before, key: value}:
+    if load_settings_yaml(edited, str(path)) != {**before, key: value}:
         raise ReaderError(f"{path}: cannot change {key!r} without rewriting the file; setting not saved")
     _replace(path, edited)
 
