@@ -18,7 +18,7 @@ from functools import cached_property, lru_cache
 
 from rapidfuzz import fuzz
 
-from reader.credits import AgencyCredits, agency_credits, article_findings, lift_findings
+from reader.credits import AgencyCredits, agencies_named, agency_credits, article_findings, lift_findings
 from reader.model import Article, Category, Finding, FindingKind, Op, ParagraphKind, Relation, Row, Severity, TextSpan
 from reader.notices import notice_findings
 from reader.normalize import STOP_WORDS, fold_typography
@@ -411,7 +411,7 @@ class _Comparer:
     def __init__(self, base: Side, other: Side, rows: list[Row], profile: Profile, independent: bool = False) -> None:
         self.base, self.other = base, other
         # An independent story is not a reprint: a wire quote it does not carry was not cut from it,
-        # unless it lifted the rest of that quote's paragraph.
+        # unless it lifted the rest of that quote's paragraph; its attributions are worded its own way.
         self.independent = independent
         self.rows, self.profile = rows, profile
         self.base_to_other, self.other_to_base = _counterparts(rows)
@@ -660,12 +660,24 @@ class _Comparer:
         """Add speaker and verb findings, once each: "X said ... and urged" are two cues of one speaker,
         and a changed speaker is one change of the paragraph."""
         for finding in found:
+            if self.independent and self._own_wording(finding):
+                continue
             key = (finding.kind, finding.base, finding.other) + (
                 () if finding.kind is FindingKind.SPEAKER_CHANGED else (finding.message,)
             )
             if key not in self._said:
                 self._said.add(key)
                 self.findings.append(finding)
+
+    def _own_wording(self, finding: Finding) -> bool:
+        """An independent story words its attributions its own way ("said" for "told reporters"): only a
+        verb change that matters (a hedge, a loaded verb) or drops the wire's agency ("told Reuters") is
+        a finding there."""
+        return (
+            finding.kind is FindingKind.ATTRIBUTION_VERB_CHANGED
+            and finding.severity is not Severity.MAJOR
+            and not agencies_named(finding.base_text or "", self.profile)
+        )
 
     @staticmethod
     def _attributed_somehow(side: Side, paragraph: int, attribution: Attribution) -> bool:

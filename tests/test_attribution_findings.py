@@ -519,3 +519,30 @@ def test_she_said_after_a_surname_opening_the_paragraph_is_not_the_previous_para
     other = base.replace("spoke with one voice", "spoke with one loud voice")
     finding = only(findings(base, other), K.QUOTE_ALTERED)
     assert "Okonjo" not in finding.message
+
+
+OWN_STORY = [
+    "Shopkeepers along Quay Street say the strike has emptied their tills, and several have cut their opening "
+    "hours until the ships move again.",
+    "At the Anchor Cafe, owner Rosa Delgado has stopped ordering fresh fish because the trawlers cannot land "
+    "their catch at the blocked north quay.",
+    "The town council met on Wednesday evening to discuss emergency grants for small businesses, but no vote "
+    "was taken and members will meet again next week.",
+    "A parents' group has started a food bank in the church hall for families of dockers who have gone three "
+    "weeks without pay, and donations have come from as far as the capital.",
+    "Local bus routes that serve the container terminal have been cut to one an hour, the transport authority "
+    "said in a notice posted at the depot.",
+]
+
+
+def test_an_independent_story_words_its_attributions_its_own_way_but_not_its_sourcing():
+    base = story("“The money is there,” Velasquez told reporters.", "“Talks are over,” Marsh told Meridian.", *FILLER)
+    own = story(
+        *OWN_STORY, "“The money is there,” Velasquez said.", "“Talks are over,” Marsh said.",
+        head="Quay Street counts the cost of the dock strike", byline="By Priya Nand, Harbour Gazette",
+        lede="PORT ALDER - The shutters came down early on Quay Street again on Thursday.", tail=(),
+    )
+    assert compare(article_from_text(base, "wire.txt"), [article_from_text(own, "own.txt")]).versions[0].relation.value == "independent"
+    verbs = [f for f in findings(base, own) if f.kind is K.ATTRIBUTION_VERB_CHANGED]
+    # "told reporters" -> "said" is the paper's own wording; "told Meridian" -> "said" hides the agency.
+    assert [("Marsh" in f.message, f.severity) for f in verbs] == [(True, S.MINOR)]
