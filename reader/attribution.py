@@ -455,9 +455,10 @@ class _Comparer:
             if self._reworded_in_counterpart(i, quote):
                 continue
             self._removed(i, quote, place, matched_base)
+        matched_keys = {other.quotes[n].key for n in matched_other}
         for j, quote in enumerate(other.quotes):
             if j not in matched_other:
-                self._added(j, quote, matched_other)
+                self._added(j, quote, matched_other, matched_keys)
 
     @staticmethod
     def _attributed(side: Side, indices: tuple[int, ...]) -> int:
@@ -573,8 +574,8 @@ class _Comparer:
             (quote.span,), (),
         ))
 
-    def _added(self, j: int, quote: Quote, matched_other: set[int]) -> None:
-        if any(self.other.quotes[n].key == quote.key for n in matched_other):
+    def _added(self, j: int, quote: Quote, matched_other: set[int], matched_keys: set) -> None:
+        if quote.key in matched_keys:
             return  # the page repeats a quote it carries elsewhere (a teaser, a pull quote, share text)
         siblings = [n for n in self.other.quotes_in(quote.paragraph) if n != j and n in matched_other]
         counterpart = list(dict.fromkeys(self.other_to_base.get(quote.paragraph, [])))

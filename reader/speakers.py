@@ -12,6 +12,7 @@ when only one candidate is in reach.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -195,6 +196,12 @@ def _sentences(masked: str, start: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in bounds if masked[a:b].strip()]
 
 
+def _sentence_of(sentences: list[tuple[int, int]], at: int, default: tuple[int, int]) -> tuple[int, int]:
+    """The sentence (of ``_sentences``, in order and not overlapping) holding offset ``at``."""
+    n = bisect_right(sentences, (at, float("inf"))) - 1
+    return sentences[n] if n >= 0 and sentences[n][0] <= at < sentences[n][1] else default
+
+
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     while a < b and (text[a].isspace() or text[a] in ",.;:"):
         a += 1
@@ -330,7 +337,7 @@ def attributions_in_paragraph(index: int, text: str, quotes: list[Quote], start:
         if sentences is None:
             sentences = _sentences(masked, start)
         word = cue.group().casefold()
-        sentence_start, sentence_end = next(((a, b) for a, b in sentences if a <= cue.start() < b), (start, len(text)))
+        sentence_start, sentence_end = _sentence_of(sentences, cue.start(), (start, len(text)))
         lemma = _lemma_of(word)
         verb_end = cue.end()
         if lemma in ("tell", "write", "post", "say", "add", "state"):
@@ -427,12 +434,13 @@ def attributions_in_paragraph(index: int, text: str, quotes: list[Quote], start:
 
 def _statements_end_at_next_cue(found: list[Attribution]) -> list[Attribution]:
     """"X estimated A and said it believed B": A belongs to the first cue, B to the second."""
+    starts = sorted(other.start for other in found)
     result = []
     for attribution in found:
         a, b = attribution.statement
-        later = [other.start for other in found if a < other.start < b]
-        if later:
-            attribution = _with(attribution, statement=(a, min(later)))
+        n = bisect_right(starts, a)
+        if n < len(starts) and starts[n] < b:  # the first cue that starts inside the statement
+            attribution = _with(attribution, statement=(a, starts[n]))
         result.append(attribution)
     return result
 
@@ -577,9 +585,10 @@ def attribute_quotes(article: Article, quotes: list[Quote], attributions: list[A
     result: list[Attribution | None] = []
     first_of_group: dict[int, Attribution | None] = {}
     last_quote_speaker: dict[int, Attribution | None] = {}
+    cues = {paragraph: _Cues(found) for paragraph, found in by_paragraph.items()}
     for n, quote in enumerate(quotes):
         candidates = by_paragraph.get(quote.paragraph, [])
-        chosen = _nearest(article.paragraphs[quote.paragraph].text, quote, candidates)
+        chosen = cues[quote.paragraph].nearest(article.paragraphs[quote.paragraph].text, quote) if candidates else None
         if chosen is None and quote.continued:
             chosen = first_of_group.get(quote.group)
         if chosen is None and not candidates:
@@ -602,26 +611,63 @@ def attribute_quotes(article: Article, quotes: list[Quote], attributions: list[A
     ]
 
 
-def _nearest(text: str, quote: Quote, candidates: list[Attribution]) -> Attribution | None:
-    if not candidates:
-        return None
-    # A quote inside the attribution's own reported statement ("said the vote would prolong “...”").
-    for attribution in candidates:
-        a, b = attribution.statement
-        if a <= quote.start and quote.end <= b + 1:
-            return attribution
+class _Cues:
+    """One paragraph's attributions, sorted by where they start, end and where their statements start, so
+    that finding a quote's nearest cue looks only at the few that can be nearest: a paragraph of thousands
+    of quotes and cues must not compare every pair."""
 
-    def distance(attribution: Attribution) -> int:
-        if attribution.start >= quote.end:
-            gap = text[quote.end : attribution.start]
-        elif attribution.end <= quote.start:
-            gap = text[attribution.end : quote.start]
-        else:
-            return 0
-        # A sentence boundary between them counts for more than many words.
-        return len(gap) + (200 if re.search(r"[.!?]\s", gap) else 0)
+    def __init__(self, candidates: list[Attribution]) -> None:
+        self.candidates = candidates
+        order = range(len(candidates))
+        self.by_start = sorted(order, key=lambda i: candidates[i].start)
+        self.starts = [candidates[i].start for i in self.by_start]
+        self.by_end = sorted(order, key=lambda i: candidates[i].end)
+        self.ends = [candidates[i].end for i in self.by_end]
+        self.by_statement = sorted(order, key=lambda i: candidates[i].statement[0])
+        self.statement_starts = [candidates[i].statement[0] for i in self.by_statement]
+        self.longest_statement = max(c.statement[1] - c.statement[0] for c in candidates)
+        self.longest_cue = max(c.end - c.start for c in candidates)
 
-    return min(candidates, key=distance)
+    def _starting(self, low: int, high: int) -> list[int]:
+        """Candidates whose cue starts in [low, high)."""
+        return self.by_start[bisect_left(self.starts, low) : bisect_left(self.starts, high)]
+
+    def nearest(self, text: str, quote: Quote) -> Attribution:
+        candidates = self.candidates
+        # A quote inside the attribution's own reported statement ("said the vote would prolong “...”").
+        lowest = quote.end - 1 - self.longest_statement
+        holding = [
+            i for i in self.by_statement[bisect_left(self.statement_starts, lowest) : bisect_right(self.statement_starts, quote.start)]
+            if quote.end <= candidates[i].statement[1] + 1
+        ]
+        if holding:
+            return candidates[min(holding)]
+
+        def distance(i: int) -> tuple[int, int]:
+            attribution = candidates[i]
+            if attribution.start >= quote.end:
+                gap = text[quote.end : attribution.start]
+            elif attribution.end <= quote.start:
+                gap = text[attribution.end : quote.start]
+            else:
+                return 0, i
+            # A sentence boundary between them counts for more than many words.
+            return len(gap) + (200 if _SENTENCE_BREAK.search(gap) else 0), i
+
+        # A farther cue on the same side has a longer gap holding the nearer one's: only the cues that
+        # overlap the quote and the nearest on each side can be nearest (ties go to the first written).
+        contenders = [i for i in self._starting(quote.start - self.longest_cue, quote.end) if candidates[i].end > quote.start]
+        after = bisect_left(self.starts, quote.end)
+        if after < len(self.starts):
+            contenders += self._starting(self.starts[after], self.starts[after] + 1)
+        before = bisect_right(self.ends, quote.start)
+        if before:
+            last = self.ends[before - 1]
+            contenders += [i for i in self.by_end[bisect_left(self.ends, last) : before] if candidates[i].start < quote.end]
+        return candidates[min(map(distance, contenders))[1]]
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?]\s")
 
 
 def same_speaker(a: str, b: str, profile: Profile | None = None) -> bool | None:
