@@ -114,10 +114,7 @@ def compare_version(base: Side, other: Article, profile: Profile, counts: WordCo
     share = reuse(article, other, rows, _share(kept, body_words(article, counts)), profile)
     relation = relation_of(article, rows, share)
     agencies = AgencyCredits(base.agencies(profile), agency_credits(other, profile))
-    findings = sorted(
-        find_findings(base, other, rows, profile, relation, share, agencies),
-        key=lambda f: (-f.severity.rank, min(f.base or f.other or (0,))),
-    )
+    findings = sorted(find_findings(base, other, rows, profile, relation, share, agencies), key=lambda f: f.order)
     credited = bool(agencies.still) if agencies.wire else other.credit is not None
     stats = version_stats(article, other, body_rows, kept, findings, counts, credited)
     return VersionComparison(other, tuple(rows), tuple(findings), stats, relation=relation)

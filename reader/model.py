@@ -201,6 +201,13 @@ class Finding:
     base_spans: tuple[TextSpan, ...] = ()
     other_spans: tuple[TextSpan, ...] = ()
 
+    @property
+    def order(self) -> tuple[int, int]:
+        """The one order of findings (the comparison stores them so; the app, the overview and every report
+        walk them as stored): most severe first, then where the version reads them (a finding with no
+        version paragraph, a cut, where its wire paragraph was)."""
+        return -self.severity.rank, min(self.other or self.base or (0,))
+
 
 @dataclass(frozen=True)
 class VersionComparison:

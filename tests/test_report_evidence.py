@@ -93,3 +93,22 @@ def test_format_follows_file_name():
     assert format_for_output("notes.md") == "markdown"
     assert format_for_output("out.json") == "json"
     assert format_for_output("out.txt") == "json" and format_for_output(None) == "json"
+
+
+def test_the_app_the_reports_and_the_comparison_walk_findings_in_one_order():
+    from pathlib import Path
+
+    from reader.comparison import compare
+    from reader.loading import load_article
+    from reader.report.json_report import render_json
+    import json
+
+    folder = Path(__file__).resolve().parent.parent / "sample_articles" / "harbour-strike"
+    wire, *others = [load_article(str(p)) for p in sorted(folder.glob("0*.txt"))]
+    comparison = compare(wire, others)
+    report = json.loads(render_json(comparison))
+    for version, reported in zip(comparison.versions, report["versions"]):
+        stored = list(version.findings)
+        assert [f for _, f in ev.sorted_findings(version)] == stored  # Markdown and HTML lists
+        assert [f["message"] for f in reported["findings"]] == [f.message for f in stored]  # JSON
+        assert stored == sorted(stored, key=lambda f: f.order)  # the app's f / F walk them as stored

@@ -289,6 +289,7 @@ def _with_findings(monkeypatch, articles):
                     (TextSpan(7, 2, 12),), (TextSpan(6, 2, 12),)),
         )
         assert quote
+        findings = tuple(sorted(findings, key=lambda f: f.order))  # stored as the comparison stores them
         versions = (dataclasses.replace(version, findings=findings), *comparison.versions[1:])
         return dataclasses.replace(comparison, versions=versions)
 

@@ -133,14 +133,8 @@ def finding_row(finding: Finding, rows: tuple[Row, ...]) -> int | None:
 
 
 def sorted_findings(version: VersionComparison) -> list[tuple[int, Finding]]:
-    """Findings severity first, then in reading order of the version; each with its original position."""
-
-    def key(item: tuple[int, Finding]) -> tuple:
-        position, finding = item
-        where = min(finding.other or finding.base or (0,))
-        return (-finding.severity.rank, where, position)
-
-    return sorted(enumerate(version.findings), key=key)
+    """Findings in their one order (``Finding.order``), each with its position in the version's list."""
+    return sorted(enumerate(version.findings), key=lambda item: (item[1].order, item[0]))
 
 
 def findings_by_row(version: VersionComparison) -> dict[int, list[tuple[int, Finding]]]:

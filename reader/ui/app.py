@@ -33,7 +33,7 @@ from reader.model import Article, Category, Comparison
 from reader.profile import Profile, default_profile
 from reader.ui.changemap import ChangeMap
 from reader.ui.extras import EXTRA_BINDINGS, ReaderExtras
-from reader.ui.findings_panel import FindingsPanel, sorted_findings
+from reader.ui.findings_panel import FindingsPanel
 from reader.ui.help import HelpScreen, help_text
 from reader.ui.panes import ArticlePane, PaneHeader, gutter_width, header_text
 from reader.ui.view_state import NOISE_CATEGORIES, NOISE_MODES, UNIFIED, ViewState
@@ -519,7 +519,7 @@ class ReaderApp(ReaderExtras, App):
         view = self.view
         if view is None or column < 1:
             return []
-        return sorted_findings(view.comparison.versions[column - 1].findings)
+        return list(view.comparison.versions[column - 1].findings)  # stored in their one order
 
     def _refresh_findings(self) -> None:
         view = self.view

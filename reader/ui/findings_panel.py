@@ -13,10 +13,6 @@ from reader.model import Finding, Severity
 _SEVERITY_STYLE = {Severity.MAJOR: "bold reverse", Severity.MINOR: "bold", Severity.INFO: "dim"}
 
 
-def sorted_findings(findings) -> list[Finding]:
-    return sorted(findings, key=lambda f: (-f.severity.rank, min(f.base or f.other or (0,))))
-
-
 def finding_prompt(finding: Finding) -> Text:
     text = Text()
     text.append(f" {finding.severity.value.upper()} ", style=_SEVERITY_STYLE[finding.severity])
