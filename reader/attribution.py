@@ -19,6 +19,7 @@ from functools import cached_property, lru_cache
 from rapidfuzz import fuzz
 
 from reader.credits import AgencyCredits, agencies_named, agency_credits, article_findings, lift_findings
+from reader.loading.structure import is_trailer_line
 from reader.model import Article, Category, Finding, FindingKind, Op, ParagraphKind, Relation, Row, Severity, TextSpan
 from reader.notices import notice_findings
 from reader.normalize import STOP_WORDS, fold_typography
@@ -791,14 +792,22 @@ def find_findings(
         metadata = article_findings(base_article, other, list(rows), profile, agencies) + notice_findings(
             base_article, other, profile
         )
-    findings = comparer.findings
+    findings = metadata + comparer.findings
     if relation is Relation.WRITE_THROUGH:
-        findings = [_as_update(f) for f in findings]
-    return metadata + findings
+        findings = [_as_update(f, base_article) for f in findings]
+    return findings
 
 
-def _as_update(finding: Finding) -> Finding:
-    if finding.kind is not FindingKind.QUOTE_ALTERED or finding.severity is not Severity.MAJOR:
-        return finding
-    return replace(finding, severity=Severity.MINOR,
-                   message=finding.message + " (this copy follows another write-through: the agency may have updated the quote)")
+def _as_update(finding: Finding, base: Article) -> Finding:
+    """A copy of another write-through carries the agency's own changes of that version: a reworded quote
+    may be its update (minor), and a trailer naming other reporters is that version's credit line (info)."""
+    if finding.kind is FindingKind.QUOTE_ALTERED and finding.severity is Severity.MAJOR:
+        return replace(finding, severity=Severity.MINOR,
+                       message=finding.message + " (this copy follows another write-through: the agency may have updated the quote)")
+    replaced_trailer = finding.kind is FindingKind.CREDIT_REMOVED and finding.other and all(
+        is_trailer_line(base.paragraphs[i].text) for i in finding.base
+    )
+    if replaced_trailer and finding.severity is not Severity.INFO:
+        return replace(finding, severity=Severity.INFO,
+                       message=finding.message + " (this copy follows another write-through: that version's own credit line)")
+    return finding

@@ -74,3 +74,28 @@ def test_reporters_job_titles_and_places_are_not_names():
     assert credit_names("(Reporting by Merle Kasak in Tallinn and Daniel Orwin in Stockholm; Editing by Tom Hebden)") == [
         "Merle Kasak", "Daniel Orwin", "Tom Hebden"]
     assert credit_names("UK Markets") == []
+
+
+CONTRIBUTORS = "Associated Press writers Ana Ruiz in Mombasa and Peter Lind in Kampala contributed to this report."
+
+
+def test_the_ap_contributors_line_cut_is_a_credit_finding():
+    wire = WIRE.replace("\n\nCopyright", f"\n\n{CONTRIBUTORS}\n\nCopyright")
+    copy = WIRE.replace("\n\nCopyright 2026 The Associated Press. All rights reserved.", "")
+    comparison = compare(article_from_text(wire, "wire.txt"), [article_from_text(copy, "copy.txt")])
+    removed = [f for f in comparison.versions[0].findings if f.kind is F.CREDIT_REMOVED]
+    trailer = [f for f in removed if "Trailer credit removed" in f.message]
+    assert len(trailer) == 1 and "Ana Ruiz" in trailer[0].message
+    assert trailer[0].severity is Severity.MINOR  # the agency is still credited in the byline and dateline
+
+
+def test_another_write_through_s_own_trailer_is_information_not_a_credit_removed():
+    from reader.attribution import _as_update
+    from reader.model import Finding
+
+    wire = article_from_text(WIRE.replace("\n\nCopyright", f"\n\n{CONTRIBUTORS}\n\nCopyright"), "wire.txt")
+    trailer = next(p.index for p in wire.paragraphs if p.text == CONTRIBUTORS)
+    replaced = Finding(F.CREDIT_REMOVED, Severity.MINOR, (trailer,), (9,), CONTRIBUTORS, "Peter Lind contributed.", "Trailer credit replaced")
+    cut = Finding(F.CREDIT_REMOVED, Severity.MINOR, (trailer,), (), CONTRIBUTORS, None, "Trailer credit removed")
+    assert _as_update(replaced, wire).severity is Severity.INFO
+    assert _as_update(cut, wire).severity is Severity.MINOR  # a write-through copy that drops it still drops it

@@ -45,8 +45,9 @@ _DESK_SLUG = re.compile(r"^\s*[a-z]{2,4}(?:-[a-z]{2,4})*(?:/[a-z]{2,4}(?:-[a-z]{
 
 
 def is_trailer_line(text: str) -> bool:
-    """A staff credit line at the foot of a story: "(Reporting by A; Editing by B)", a desk slug."""
-    return bool(_TRAILER.match(text.strip()) or _DESK_SLUG.match(text))
+    """A staff credit line at the foot of a story: "(Reporting by A; Editing by B)", a desk slug,
+    "Associated Press writer Jo Roe contributed to this report."."""
+    return bool(_TRAILER.match(text.strip()) or _DESK_SLUG.match(text) or _CONTRIBUTED.search(text))
 
 
 _SOURCE_LINE = re.compile(r"^Sources?\s*:\s*(?P<credit>.{1,80})$", re.IGNORECASE)
