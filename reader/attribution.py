@@ -19,6 +19,7 @@ from functools import cached_property, lru_cache
 from rapidfuzz import fuzz
 
 from reader.credits import AgencyCredits, agencies_named, agency_credits, article_findings, lift_findings
+from reader.inert import hidden_characters, invisible_difference, show_hidden
 from reader.loading.structure import is_trailer_line
 from reader.model import Article, Category, Finding, FindingKind, Op, ParagraphKind, Relation, Row, Severity, TextSpan
 from reader.notices import notice_findings
@@ -28,7 +29,8 @@ from reader.quote_match import QuoteIndex, QuoteMatch, match_quotes
 from reader.quotes import Quote, comparable_text, extract_quotes, masked_text, quote_key
 from reader.relation import Reuse, lifts_substantially
 from reader.speakers import (
-    PRONOUNS, Attribution, attribute_quotes, extract_attributions, has_cue, name_words, same_speaker,
+    PRONOUNS, Attribution, attribute_quotes, extract_attributions, has_cue, is_role, name_words,
+    offices, same_speaker,
 )
 from reader.worddiff import diff_words
 
@@ -174,6 +176,10 @@ def _change_message(segments) -> tuple[Severity | None, str]:
     more = len(changes or punctuation) - 1
     if more > 0:
         what += f" (+{more} more change{'s' if more > 1 else ''})"
+    what = show_hidden(what)
+    unseen = next(filter(None, (invisible_difference(s.base_text, s.other_text) for _n, s in changes)), None)
+    if unseen:
+        what = f"{unseen}: {what}"  # the two texts look alike: say what differs
     if severity is Severity.MINOR:
         kinds = sorted({str(s.category) for _n, s in punctuation})
         what = f"{' and '.join(kinds)} only: " + what
@@ -205,7 +211,7 @@ def _altered(base: Side, other: Side, match: QuoteMatch, profile: Profile) -> Fi
     if [base.quotes[i].text for i in match.base] == [other.quotes[j].text for j in match.other]:
         return None  # word for word the same (most quotes of a reprint)
     base_text, other_text = _quote_text(base, match.base), _quote_text(other, match.other)
-    if fold_typography(base_text) == fold_typography(other_text):
+    if fold_typography(base_text) == fold_typography(other_text) and hidden_characters(base_text) == hidden_characters(other_text):
         return None
     who = base.speaker_of[match.base[0]]
     kept = _whole_sentences_kept(base_text, other_text)
@@ -364,9 +370,10 @@ def _mentions(text: str, speaker: str) -> bool:
 
 
 def _compare_attributions(
-    b: Attribution, o: Attribution, about: str, texts: tuple[str, str], profile: Profile
+    b: Attribution, o: Attribution, about: str, texts: tuple[str, str], profile: Profile, offices: dict[str, set[str]]
 ) -> list[Finding]:
-    """``texts``: the base attribution's paragraph and the version attribution's. A speaker change is
+    """``texts``: the base attribution's paragraph and the version attribution's; ``offices``: the office
+    words both stories give each named speaker (``speakers.offices``). A speaker change is
     said only when sure: each side names its speaker, or a pronoun for an earlier cue's speaker, and
     neither paragraph names the other side's (a paragraph naming both people may have been misread)."""
     # One name on both sides (most attributions of a reprint) is never another speaker.
@@ -375,6 +382,12 @@ def _compare_attributions(
         b.title and same_speaker(b.title, o.who, profile) or o.title and same_speaker(b.who, o.title, profile)
     ):
         same = True  # "said Edwin Marsh, the association's chief executive" / "said the chief executive"
+    if same is False and is_role(b.who) != is_role(o.who):
+        # "the governor said" -> "Markham said": the same person when the stories call Markham governor,
+        # somebody else when they give Markham another office, and unknown when they give none.
+        role, name = (b.who, o.who) if is_role(b.who) else (o.who, b.who)
+        held = offices.get((name_words(name) or [""])[-1], set())
+        same = True if name_words(role)[-1] in held else (False if held else None)
     if same is False and (
         not b.sure or not o.sure  # "he said" for a name merely mentioned before: a guess
         # "she said" on both sides: the copy kept the words; only our reading of "she" differs
@@ -650,13 +663,20 @@ class _Comparer:
         if b.inherited and o.inherited:
             return
         found = _compare_attributions(
-            b, o, about, (self.base.text(b.paragraph), self.other.text(o.paragraph)), self.profile
+            b, o, about, (self.base.text(b.paragraph), self.other.text(o.paragraph)), self.profile, self._offices
         )
         # The finding is about the quote too: its paragraphs are the quote's and the attribution's.
         self._add_attribution_findings(
             replace(f, base=tuple(sorted({*f.base, quote.paragraph})), other=tuple(sorted({*f.other, other_quote.paragraph})))
             for f in found
         )
+
+    @cached_property
+    def _offices(self) -> dict[str, set[str]]:
+        both = offices(self.base.attributions)
+        for surname, words in offices(self.other.attributions).items():
+            both.setdefault(surname, set()).update(words)
+        return both
 
     def _add_attribution_findings(self, found) -> None:
         """Add speaker and verb findings, once each: "X said ... and urged" are two cues of one speaker,

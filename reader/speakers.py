@@ -210,6 +210,42 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+# "the" and one noun, perhaps after one other word ("the hospital trust"): a speaker however uncommon the
+# noun, as English puts no other kind of phrase straight before "said".
+_DEFINITE_BODY = re.compile(r"[Tt]he\s+(?:[a-z]{3,}\s+)?[a-z]{3,}")
+
+
+_TITLE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
+                        "lt": "lieutenant", "sgt": "sergeant", "col": "colonel", "prof": "professor", "dr": "doctor"}
+
+
+def offices(attributions: list[Attribution]) -> dict[str, set[str]]:
+    """The office words each named speaker is given in an article, by surname: "Gov. Ellen Markham" and
+    "Markham, the state's governor" give {"markham": {"governor", ...}}."""
+    found: dict[str, set[str]] = {}
+    for attribution in attributions:
+        words = re.findall(r"[\w'.-]+", attribution.speaker)
+        start = len(words)  # the name: the capitalised words at the end that are no title
+        while start and words[start - 1][:1].isupper() and words[start - 1].casefold().rstrip(".") not in _TITLE_WORDS:
+            start -= 1
+        if start == len(words) or attribution.speaker.casefold() in PRONOUNS:
+            continue
+        titled = [w.casefold().rstrip(".") for w in words[:start]]
+        titled += [w.casefold() for w in re.findall(r"[\w'-]+", attribution.title or "")]
+        surname = name_words(words[-1])
+        if surname:
+            found.setdefault(surname[-1], set()).update(_TITLE_ABBREVIATIONS.get(w, w) for w in titled)
+    return found
+
+
+def is_role(speaker: str) -> bool:
+    """A speaker named only by the office a person holds ("the governor", "the prime minister"): the
+    named speaker on the other side may hold it, so comparing the two cannot tell a changed speaker.
+    A body ("the trust", "the statement") or an indefinite "a spokesman" is somebody else."""
+    words = speaker.casefold().split()
+    return len(words) > 1 and words[0] == "the" and all(w in _TITLE_WORDS for w in words[1:])
+
+
 def _looks_like_speaker(phrase: str) -> bool:
     words = phrase.split()
     if not words or len(words) > 12 or "\u2591" in phrase or '"' in phrase:
@@ -220,6 +256,8 @@ def _looks_like_speaker(phrase: str) -> bool:
         return False  # "A", "Q": a list item or an interview's question mark, not a speaker
     if any(w.casefold() in _NOT_IN_SPEAKER for w in words):
         return False  # a clause, not a noun phrase
+    if _DEFINITE_BODY.fullmatch(phrase):
+        return True  # "The trust", "the cooperative", "the regulator": a body named by what it is
     if len(words) > 1 and not any(w[:1].isupper() for w in words) and not _SOURCE_NOUNS.search(phrase):
         return False
     # A name somewhere ("Maria Velasquez", "the Eastmere Chamber"), a capital that is not just a

@@ -546,3 +546,31 @@ def test_an_independent_story_words_its_attributions_its_own_way_but_not_its_sou
     verbs = [f for f in findings(base, own) if f.kind is K.ATTRIBUTION_VERB_CHANGED]
     # "told reporters" -> "said" is the paper's own wording; "told Meridian" -> "said" hides the agency.
     assert [("Marsh" in f.message, f.severity) for f in verbs] == [(True, S.MINOR)]
+
+
+def test_a_body_named_by_what_it_is_speaks_and_its_dropped_hedge_is_major():
+    base = story("The trust said it believed most surgery would go ahead despite the stoppage next week.", *FILLER)
+    other = story("The trust said most surgery would go ahead despite the stoppage next week.", *FILLER)
+    finding = only(findings(base, other), K.ATTRIBUTION_VERB_CHANGED)
+    assert finding.severity is S.MAJOR and "hedge dropped" in finding.message
+
+
+ROLES = [
+    "“We will rebuild,” Gov. Ellen Markham said at the fairgrounds on Thursday evening.",
+    "“The wind is the problem,” incident commander Lance Petrakis said after the briefing.",
+]
+
+
+def test_an_office_and_a_name_are_one_speaker_when_the_story_gives_that_person_that_office():
+    base = story(*ROLES, "“Please, if you are told to go, go,” the governor said.", *FILLER)
+    same = story(*ROLES, "“Please, if you are told to go, go,” Markham said.", *FILLER)
+    other = story(*ROLES, "“Please, if you are told to go, go,” Petrakis said.", *FILLER)
+    assert not [f for f in findings(base, same) if f.kind is K.SPEAKER_CHANGED]
+    changed = only(findings(base, other), K.SPEAKER_CHANGED)
+    assert "Petrakis" in changed.message  # the story makes Petrakis the incident commander, not the governor
+
+
+def test_an_office_against_a_name_the_story_gives_no_office_is_not_called_a_change():
+    base = story("“Please, if you are told to go, go,” the governor said.", *FILLER)
+    other = story("“Please, if you are told to go, go,” Markham said.", *FILLER)
+    assert not [f for f in findings(base, other) if f.kind is K.SPEAKER_CHANGED]
