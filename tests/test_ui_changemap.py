@@ -9,7 +9,6 @@ from reader.ui.changemap import (
     ChangeMap,
     Mark,
     line_ranges,
-    marks_by_base_paragraph,
     marks_from_grid,
     row_mark,
 )
@@ -32,14 +31,6 @@ def test_row_marks_follow_kind_and_word_change_categories():
 
 def test_every_mark_has_its_own_glyph_so_the_map_reads_without_colour():
     assert len(set(GLYPHS.values())) == len(GLYPHS)
-
-
-def test_marks_by_base_paragraph_place_cuts_facts_and_findings():
-    columns = marks_by_base_paragraph(small_comparison())
-    trimmed, quotes = columns
-    assert trimmed == [Mark.EQUAL, Mark.EQUAL, Mark.FACT, Mark.DELETED]
-    # the added paragraph counts at the wire paragraph it follows; the altered quote is a finding
-    assert quotes == [Mark.INSERTED, Mark.FINDING, Mark.EQUAL, Mark.EQUAL]
 
 
 def test_marks_from_grid_line_up_with_display_rows():
@@ -145,4 +136,4 @@ def test_info_findings_do_not_hide_what_happened_to_the_paragraph():
     comparison = dataclasses.replace(
         comparison, versions=(comparison.versions[0], dataclasses.replace(quotes, findings=(info,)))
     )
-    assert marks_by_base_paragraph(comparison)[1][1] is Mark.EDITED
+    assert marks_from_grid(build_grid(comparison), comparison)[1][build_grid(comparison).row_of(0, 1)] is Mark.EDITED

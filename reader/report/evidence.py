@@ -294,10 +294,6 @@ def noise_changes(row: Row) -> list[Segment]:
     return [s for s in row.changes if s.category is not None and s.category.is_noise]
 
 
-def substantive_changes(row: Row) -> list[Segment]:
-    return [s for s in row.changes if s.category is None or not s.category.is_noise]
-
-
 @dataclass(frozen=True)
 class SpineCell:
     """What one version did with one wire paragraph."""

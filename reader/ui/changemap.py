@@ -91,40 +91,6 @@ def _flagged(version: VersionComparison):
     return [f for f in version.findings if f.severity.rank >= Severity.MINOR.rank]
 
 
-def _finding_base_paragraphs(version: VersionComparison) -> set[int]:
-    return {index for finding in _flagged(version) for index in finding.base}
-
-
-def _finding_other_paragraphs(version: VersionComparison) -> set[int]:
-    return {index for finding in _flagged(version) for index in finding.other}
-
-
-def marks_by_base_paragraph(comparison: Comparison) -> list[list[Mark]]:
-    """One column per version, one entry per paragraph of the base: the story as the wire told it.
-
-    Paragraphs a version added are counted at the wire paragraph they follow, so they show where they
-    appear in the story; a moved paragraph shows at its place in the wire.
-    """
-    length = max(1, len(comparison.base.paragraphs))
-    columns = []
-    for version in comparison.versions:
-        column = [Mark.NONE] * length
-        base_findings = _finding_base_paragraphs(version)
-        other_findings = _finding_other_paragraphs(version)
-        position = 0
-        for row in version.rows:
-            mark = row_mark(row)
-            if row.base:
-                position = min(row.base)
-            if set(row.base) & base_findings or set(row.other) & other_findings:
-                mark = Mark.FINDING
-            for index in row.base or (position,):
-                if 0 <= index < length:
-                    column[index] = max(column[index], mark)
-        columns.append(column)
-    return columns
-
-
 def marks_from_grid(grid, comparison: Comparison) -> list[list[Mark]]:
     """One column per version, one entry per row of the reader's display grid (``reader.grid.Grid``).
 

@@ -210,7 +210,6 @@ class ReaderExtras:
             self.call_from_thread(self._exported, fmt, path)
 
     def _exported(self, fmt: str, path: Path) -> None:
-        self.last_export = path
         self.notify(f"Wrote {path}", title=f"{EXPORT_LABELS.get(fmt, fmt)} report", timeout=10)
 
     # ----------------------------------------------------------------------------- command palette

@@ -153,6 +153,3 @@ class ViewState:
             heights.append(height)
         self.layout = RowLayout(heights)
         return self.layout
-
-    def is_folded(self, row: int) -> bool:
-        return self.fold and not self.grid.rows[row].changed_in(self.version_columns())
