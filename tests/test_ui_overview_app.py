@@ -48,3 +48,27 @@ def test_overview_snapshot(snap_compare, monkeypatch, private_config, theme, siz
     # A fixed comparison: the snapshot shows the screen, not whatever the core computes today.
     app = fixed_reader(monkeypatch, snapshot_comparison(), theme_name=theme)
     assert snap_compare(app, terminal_size=size, run_before=_open_overview)
+
+
+def test_the_overview_is_modal_its_keys_only_and_its_footer_only_its_own(monkeypatch, private_config):
+    async def body():
+        app = fixed_reader(monkeypatch, snapshot_comparison(), theme_name="reader-dark")
+        async with app.run_test(size=(120, 36)) as pilot:
+            await open_reader(pilot)
+            before = (app.view.substantive_only, app.view.fold, app.view.unified, app.view.cursor)
+            await pilot.press("o")
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, OverviewScreen)
+            await pilot.press("s", "z", "u", "n", "e")  # the reader's keys: nothing happens behind the overview
+            await pilot.pause()
+            assert app.screen is screen  # no export screen opened over it
+            assert (app.view.substantive_only, app.view.fold, app.view.unified, app.view.cursor) == before
+            shown = {binding.action for _, binding, enabled, _ in app.active_bindings.values() if enabled}
+            assert "export" not in shown and "next_change(1)" not in shown
+            await pilot.press("escape")
+            await pilot.pause()
+            await pilot.press("s")  # back on the reader, its keys work again
+            assert app.view.substantive_only is not before[0]
+
+    run(body())

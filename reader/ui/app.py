@@ -92,6 +92,7 @@ class ReaderApp(ReaderExtras, App):
         Binding("p", "findings_panel", "Findings", id="view.findings", tooltip="Findings panel (toggle)"),
         *EXTRA_BINDINGS,  # o overview, c change map, e export (reader/ui/extras.py)
     ]
+    _OWN_ACTIONS = frozenset(binding.action.split("(")[0] for binding in BINDINGS)
 
     def __init__(
         self,
@@ -144,6 +145,16 @@ class ReaderApp(ReaderExtras, App):
     def _say(self, message: str, **options) -> None:
         """A notification in plain text: search words, file names and errors never act as markup."""
         self.notify(message, markup=False, **options)
+
+    # Keys that act anywhere; every other binding of the reader acts on the reader's own screen only.
+    _ANYWHERE = frozenset({"quit", "help"})
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Over the overview, help or export screen the reader's keys neither run behind it (``s``, ``e``
+        then Enter once wrote a report nobody asked for) nor show in that screen's footer."""
+        if action in self._ANYWHERE or self.screen is self.screen_stack[0]:
+            return True
+        return action not in self._OWN_ACTIONS
 
     # ------------------------------------------------------------------------------------ analysis
 
