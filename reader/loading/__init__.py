@@ -81,8 +81,21 @@ def parse_bytes(source: str, data: bytes, limits: Limits, content_type: str | No
     return parse_text(source, data, fmt, limits.encoding, limits)
 
 
+# A headline, byline, dateline, credit or date is one line of a pane or report, never a document: a 12 MB
+# attribute would otherwise be copied whole into every report.
+MAX_METADATA_CHARS = 1_000
+
+
 def _inert_meta(value: str | None) -> str | None:
-    return make_inert_line(value).strip() or None if value else None
+    """A stated or found metadata value made inert and bounded (cut at a word boundary, marked "…")."""
+    if not value:
+        return None
+    text = make_inert_line(value.strip()[: 4 * MAX_METADATA_CHARS]).strip()
+    if len(text) <= MAX_METADATA_CHARS:
+        return text or None
+    cut = text[: MAX_METADATA_CHARS - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > MAX_METADATA_CHARS // 2 else cut).rstrip() + "\u2026"
 
 
 def build_article(source: str, raw: RawArticle, data: bytes, limits: Limits) -> Article:
@@ -125,10 +138,10 @@ def build_article(source: str, raw: RawArticle, data: bytes, limits: Limits) -> 
     return Article(
         path=visible_name(source),
         paragraphs=tuple(paragraphs),
-        headline=meta.headline,
-        byline=meta.byline,
-        dateline=meta.dateline,
-        credit=meta.credit,
+        headline=_inert_meta(meta.headline),
+        byline=_inert_meta(meta.byline),
+        dateline=_inert_meta(meta.dateline),
+        credit=_inert_meta(meta.credit),
         encoding=raw.encoding,
         sha256=hashlib.sha256(data).hexdigest(),
         source_format=raw.source_format,

@@ -4,6 +4,12 @@ Parsing goes through defusedxml: documents declaring entities (the "billion laug
 or referring to external entities (which would read local files or fetch URLs) are refused with a clear
 message; external DTDs named in a DOCTYPE are never fetched. HTML named entities such as ``&mdash;``,
 which real feeds use without declaring, are turned into characters before parsing.
+
+A file is one article. A NITF document without text in ``body.content`` (a headline or metadata alone) and
+a NewsML-G2 item without body text are refused, not read as a version that cut the whole story. A package
+holding several stories (NewsML-G2 ``newsItem``s, or NITF documents in NewsML 1, with body text) is refused
+with their count, since reading the first would silently drop the others; when only one of its items holds
+text (the others are pictures or graphics), that one is read.
 """
 
 from __future__ import annotations
@@ -147,7 +153,38 @@ def _strip_by(byline: str) -> str | None:
     return re.sub(r"^By\s+", "", byline, flags=re.IGNORECASE) or None if byline else None
 
 
-def _nitf(root: Element) -> tuple[_Collector, ArticleMetadata]:
+def _has_text(element: Element | None) -> bool:
+    return element is not None and any(text.strip() for text in element.itertext())
+
+
+def _g2_has_text(item: Element) -> bool:
+    return any(_has_text(e) for e in item.iter() if local(e.tag) in ("inlineXML", "inlineData"))
+
+
+def _nitf_has_text(nitf: Element) -> bool:
+    return _has_text(_find(nitf, "body.content"))
+
+
+def _the_article(source: str, candidates: list[Element], has_text, what: str) -> Element:
+    """The package's one story (``candidates`` is not empty): the only candidate with text, else the first.
+    Several with text are refused, never read in part."""
+    with_text = [c for c in candidates if has_text(c)]
+    if len(with_text) > 1:
+        counted = f"{len(candidates):,} {what}s"
+        if len(with_text) < len(candidates):
+            counted += f", {len(with_text):,} with text"
+        raise InputError(
+            source, f"holds {counted}; reader reads one article per file: split the package, one {what} per file"
+        )
+    return (with_text or candidates)[0]
+
+
+def _require_body(source: str, collector: _Collector, before: int, what: str) -> None:
+    if len(collector.paragraphs) == before:
+        raise InputError(source, f"{what}: not an article")
+
+
+def _nitf(source: str, root: Element) -> tuple[_Collector, ArticleMetadata]:
     body_head = _find(root, "body.head")
     scope = body_head if body_head is not None else root
     headline = _text(_find(scope, "hl1")) or _text(_find(root, "title"))
@@ -170,8 +207,11 @@ def _nitf(root: Element) -> tuple[_Collector, ArticleMetadata]:
             if local(sub.tag) == "hl2":
                 collector.add(_text(sub), ParagraphKind.SUBHEAD)
     content = _find(root, "body.content")
-    if content is not None:
-        collector.walk(content, _NITF_SUBHEADS)
+    if content is None:
+        raise InputError(source, "NITF document has no body.content: not an article")
+    before = len(collector.paragraphs)
+    collector.walk(content, _NITF_SUBHEADS)
+    _require_body(source, collector, before, "NITF body.content holds no article text")
     body_end = _find(root, "body.end")
     if body_end is not None:
         for tagline in body_end.iter():
@@ -199,14 +239,9 @@ def _iso_date(norm: str) -> str:
     return f"{year}-{month}-{day}T{hour}:{minute}:{second or '00'}{zone or ''}"
 
 
-def _g2_item(root: Element) -> Element:
+def _newsml_g2(source: str, root: Element) -> tuple[_Collector, ArticleMetadata]:
     items = [e for e in root.iter() if local(e.tag) == "newsItem"]
-    with_text = [i for i in items if _find(i, "inlineXML", "inlineData") is not None]
-    return (with_text or items or [root])[0]
-
-
-def _newsml_g2(root: Element) -> tuple[_Collector, ArticleMetadata]:
-    item = _g2_item(root)
+    item = _the_article(source, items or [root], _g2_has_text, "news item")
     meta = _find(item, "contentMeta")
     scope = meta if meta is not None else item
     headlines = [e for e in scope if local(e.tag) == "headline"]
@@ -225,6 +260,7 @@ def _newsml_g2(root: Element) -> tuple[_Collector, ArticleMetadata]:
     for sub in scope:
         if local(sub.tag) == "subheadline":
             collector.add(_text(sub), ParagraphKind.SUBHEAD)
+    before = len(collector.paragraphs)
     inline = _find(item, "inlineXML")
     if inline is not None:
         nitf = _find(inline, "nitf")
@@ -238,6 +274,7 @@ def _newsml_g2(root: Element) -> tuple[_Collector, ArticleMetadata]:
         data = _find(item, "inlineData")
         for paragraph in split_paragraphs("".join(data.itertext()) if data is not None else ""):
             collector.add(paragraph)
+    _require_body(source, collector, before, "NewsML-G2 news item holds no article text (in inlineXML or inlineData)")
     # The first heading of the XHTML body usually repeats the headline.
     if headline and len(collector.paragraphs) > 1:
         for index in range(1, min(3, len(collector.paragraphs))):
@@ -270,17 +307,16 @@ def parse_wire_xml(source: str, data: bytes, forced_encoding: str | None = None)
         raise InputError(source, "is a news feed (RSS/Atom), not an article; save or pass the article itself")
     try:
         if name == "nitf":
-            collector, metadata, fmt = *_nitf(root), "nitf"
+            collector, metadata, fmt = *_nitf(source, root), "nitf"
         elif any(local(e.tag) == "newsItem" for e in root.iter()) or name in ("newsMessage", "newsItem"):
-            collector, metadata, fmt = *_newsml_g2(root), "newsml-g2"
-        elif (nitf := _find(root, "nitf")) is not None:
-            collector, metadata, fmt = *_nitf(nitf), "nitf"
+            collector, metadata, fmt = *_newsml_g2(source, root), "newsml-g2"
+        elif nitfs := [e for e in root.iter() if local(e.tag) == "nitf"]:
+            nitf = _the_article(source, nitfs, _nitf_has_text, "NITF document")
+            collector, metadata, fmt = *_nitf(source, nitf), "nitf"
         else:
             raise InputError(source, f"is XML ({name}) but not a news format reader knows (NITF or NewsML-G2)")
     except RecursionError:
         raise InputError(source, "XML elements nested too deeply to be an article") from None
-    if not collector.paragraphs:
-        raise InputError(source, f"{fmt.upper()} document holds no article text")
     return RawArticle(
         paragraphs=collector.paragraphs, encoding=encoding, source_format=fmt, metadata=metadata,
         known_kinds=collector.kinds, published=collector.published,
