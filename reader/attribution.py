@@ -29,7 +29,7 @@ from reader.quote_match import QuoteIndex, QuoteMatch, match_quotes
 from reader.quotes import Quote, comparable_text, extract_quotes, masked_text, quote_key
 from reader.relation import Reuse, lifts_substantially
 from reader.speakers import (
-    PRONOUNS, Attribution, attribute_quotes, extract_attributions, has_cue, is_role, name_words,
+    PRONOUNS, Attribution, attribute_quotes, extract_attributions, has_cue, is_description, name_words,
     offices, same_speaker,
 )
 from reader.worddiff import diff_words
@@ -382,12 +382,12 @@ def _compare_attributions(
         b.title and same_speaker(b.title, o.who, profile) or o.title and same_speaker(b.who, o.title, profile)
     ):
         same = True  # "said Edwin Marsh, the association's chief executive" / "said the chief executive"
-    if same is False and is_role(b.who) != is_role(o.who):
+    if same is False and is_description(b.who) != is_description(o.who):
         # "the governor said" -> "Markham said": the same person when the stories call Markham governor,
         # somebody else when they give Markham another office, and unknown when they give none.
-        role, name = (b.who, o.who) if is_role(b.who) else (o.who, b.who)
-        held = offices.get((name_words(name) or [""])[-1], set())
-        same = True if name_words(role)[-1] in held else (False if held else None)
+        role, name = (b.who, o.who) if is_description(b.who) else (o.who, b.who)
+        held = offices.get((name_words(name) or [""])[-1], set()) - STOP_WORDS
+        same = True if set(name_words(role)) & held else (False if held else None)
     if same is False and (
         not b.sure or not o.sure  # "he said" for a name merely mentioned before: a guess
         # "she said" on both sides: the copy kept the words; only our reading of "she" differs

@@ -238,12 +238,12 @@ def offices(attributions: list[Attribution]) -> dict[str, set[str]]:
     return found
 
 
-def is_role(speaker: str) -> bool:
-    """A speaker named only by the office a person holds ("the governor", "the prime minister"): the
-    named speaker on the other side may hold it, so comparing the two cannot tell a changed speaker.
-    A body ("the trust", "the statement") or an indefinite "a spokesman" is somebody else."""
-    words = speaker.casefold().split()
-    return len(words) > 1 and words[0] == "the" and all(w in _TITLE_WORDS for w in words[1:])
+def is_description(speaker: str) -> bool:
+    """A speaker named only by what it is ("the governor", "the coast guard spokeswoman", "the
+    statement"): the named speaker on the other side may be it, which only the offices the stories give
+    that person can tell (``offices``). An indefinite "a spokesman" is somebody else."""
+    words = speaker.split()
+    return len(words) > 1 and words[0].casefold() == "the" and not any(w[:1].isupper() for w in words[1:])
 
 
 def _looks_like_speaker(phrase: str) -> bool:

@@ -574,3 +574,12 @@ def test_an_office_against_a_name_the_story_gives_no_office_is_not_called_a_chan
     base = story("“Please, if you are told to go, go,” the governor said.", *FILLER)
     other = story("“Please, if you are told to go, go,” Markham said.", *FILLER)
     assert not [f for f in findings(base, other) if f.kind is K.SPEAKER_CHANGED]
+
+
+def test_a_description_sharing_the_office_the_story_gives_the_person_is_that_person():
+    intro = "“Every hour counts,” said Liza Abellanosa, a coast guard spokeswoman, at the pier on Tuesday."
+    base = story(intro, "“The waves were five metres high,” Abellanosa said.", *FILLER)
+    same = story(intro, "“The waves were five metres high,” the coast guard spokeswoman said.", *FILLER)
+    other = story(intro, "“The waves were five metres high,” the harbour master said.", *FILLER)
+    assert not [f for f in findings(base, same) if f.kind is K.SPEAKER_CHANGED]
+    assert only(findings(base, other), K.SPEAKER_CHANGED).severity is S.MAJOR
