@@ -3,7 +3,10 @@
 Categories, weakest noise first: typography (quote marks, apostrophes, dashes, spaces, ellipses),
 punctuation, style (house-style equivalences, numerals vs words, date formats, capitals, hyphenation),
 spelling (US/UK, transliterations, a small edit inside a proper name), and substantive. A changed number
-or date is always substantive and fact-bearing; a changed quote mark is never substantive.
+or date is always substantive and fact-bearing; a changed quote mark is never substantive. Hidden
+characters added or removed (zero-width, tag and other format characters, see ``reader.inert``) are never
+noise: they make two texts that look the same differ, so such a change is substantive, and messages name
+them.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from reader.inert import hidden_characters
 from reader.model import Category
 from reader.normalize import fold_typography
 from reader.profile import Profile
@@ -47,8 +51,16 @@ def strongest(categories: Sequence[Category]) -> Category:
     return max(categories, key=_RANK.__getitem__, default=Category.TYPOGRAPHY)
 
 
+def _hidden_differ(base_text: str, other_text: str) -> bool:
+    if base_text.isascii() and other_text.isascii():
+        return False
+    return hidden_characters(base_text) != hidden_characters(other_text)
+
+
 def pair_category(base_token: str, other_token: str, key: str) -> Category:
     """The category of two different tokens that share a key (a noise variant pair)."""
+    if _hidden_differ(base_token, other_token):
+        return Category.SUBSTANTIVE
     folded_a, folded_b = fold_typography(base_token), fold_typography(other_token)
     if folded_a == folded_b or key in _TYPOGRAPHIC_KEYS:
         return Category.TYPOGRAPHY
@@ -105,6 +117,13 @@ def _numbers(keys: list[str]) -> list[str]:
 def categorize_tokens(base: Sequence[Token], other: Sequence[Token]) -> tuple[Category, bool]:
     """(category, fact) of one change: the base tokens it removes and the other tokens it puts instead.
     ``fact`` is only ever True for substantive changes."""
+    category, fact = _categorize_visible(base, other)
+    if category.is_noise and _hidden_differ("".join(t.text for t in base), "".join(t.text for t in other)):
+        return Category.SUBSTANTIVE, False  # looks like noise (or like nothing), but hides characters
+    return category, fact
+
+
+def _categorize_visible(base: Sequence[Token], other: Sequence[Token]) -> tuple[Category, bool]:
     words_a = [t for t in base if t.is_word]
     words_b = [t for t in other if t.is_word]
     marks_a = [t.key for t in base if not t.is_word and t.key != SPACE_KEY]

@@ -54,3 +54,49 @@ def test_line_count_agrees_with_wrap():
             text = " ".join(rng.choice(vocabulary) for _ in range(rng.randrange(0, 40))).strip()
             for width in (1, 3, 7, 20, 25, 26, 33, 80):
                 assert line_count(text, width) == len(wrap(text, width)), (text, width)
+
+
+EMOJI_WORDS = ["👩\u200d👩\u200d👧", "❤\ufe0f", "👍🏽", "🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f"]
+
+
+def test_emoji_sequences_are_measured_as_drawn_and_never_cut_apart():
+    """A ZWJ sequence and a VS16 emoji are one two-cell grapheme to Rich (what Textual draws with): a line
+    holding them is as wide as it was measured, and a hard cut never falls inside one."""
+    for word in EMOJI_WORDS:
+        long_word = word * 7
+        for width in (2, 3, 4, 5, 9):
+            got = lines(f"go {long_word} now", width)
+            assert "".join(got).replace(" ", "") == f"go{long_word}now"
+            for line in got:
+                assert cell_len(line) <= width, (line, width)
+                assert not line.startswith(("\u200d", "\ufe0f", "\U0001f3fd", "\U000e0067")), (line, width)
+    from reader.ui.wrapping import line_count
+
+    text = " ".join(EMOJI_WORDS * 5)
+    for width in (2, 5, 11, 30):
+        assert line_count(text, width) == len(wrap(text, width))
+        assert all(cell_len(line) <= width for line in lines(text, width))
+
+
+async def test_pane_lines_with_emoji_changes_are_exactly_the_pane_wide(reader_private_config):
+    """A version that adds VS16 to ❤ or joins 👩👩👧 with ZWJ: the change is marked inside the emoji, yet
+    every drawn line is as many cells as the pane, so nothing beside it (the change map) drifts."""
+    from reader.loading import article_from_text
+    from reader.ui.app import ReaderApp
+    from tests.conftest import wait_for_analysis
+
+    lede = "PORT ALDER, March 3 (Meridian) - Dock workers at Port Alder walked out on Monday, the union said."
+    wire = "\n\n".join(["Harbour workers walk out", lede, "Fans wrote I \u2764 Port Alder and 👩👩👧 on the gates."])
+    version = wire.replace("\u2764", "\u2764\ufe0f").replace("👩👩👧", "👩\u200d👩\u200d👧")
+    app = ReaderApp([article_from_text(wire, "wire.txt"), article_from_text(version, "version.txt")])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_analysis(pilot)
+        drawn = []
+        for pane in app._visible_panes():
+            width = pane.scrollable_content_region.width
+            for y in range(pane.scrollable_content_region.height):
+                strip = pane.render_line(y)
+                assert cell_len(strip.text) == width == strip.cell_length, strip.text
+                drawn.append(strip.text)
+        assert any("\u2764\ufe0f Port Alder" in line for line in drawn)
+        assert any("👩\u200d👩\u200d👧" in line for line in drawn)

@@ -20,12 +20,11 @@ from textual.widgets import Static
 from reader.grid import CellKind, Mark, StyledParagraph, finding_mark_kind
 from reader.model import Category, Paragraph, RowKind
 from reader.ui.view_state import UNIFIED, ViewState
-from reader.ui.wrapping import wrap
+from reader.ui.wrapping import shown, unit_start, wrap
 
 if TYPE_CHECKING:
     from reader.ui.app import ReaderApp
 
-_DISPLAY = str.maketrans({"\t": " ", "\u2028": " ", "\u2029": " ", "\x0b": " ", "\x0c": " "})
 _MIN_GUTTER = 4
 
 
@@ -220,16 +219,19 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         marks = [m for m in paragraph.marks] + self._extra_marks(state, paragraph)
         styled = [(m, self._mark_style(state, m)) for m in marks]
         styled = [(m, s) for m, s in styled if s is not None and m.start < end and m.end > start]
+        text = paragraph.text
         if not styled:
-            return [Segment(paragraph.text[start:end].translate(_DISPLAY), base)]
-        points = sorted({start, end, *(max(start, m.start) for m, _ in styled), *(min(end, m.end) for m, _ in styled)})
+            return [Segment(shown(text, start, end), base)]
+        edges = {*(max(start, m.start) for m, _ in styled), *(min(end, m.end) for m, _ in styled)}
+        # Styles change only between drawn units: each piece is then measured as wide as it is drawn.
+        points = sorted({start, end, *(unit_start(text, start, end, edge) for edge in edges)})
         segments = []
         for a, b in zip(points, points[1:]):
             style = base
             for m, s in styled:
-                if m.start <= a and m.end >= b:
+                if m.start < b and m.end > a:  # a mark covers the whole of each unit it touches
                     style = style + s
-            segments.append(Segment(paragraph.text[a:b].translate(_DISPLAY), style))
+            segments.append(Segment(shown(text, a, b), style))
         return segments
 
     def _render_row(self, state: ViewState, row: int, width: int) -> list[Strip]:

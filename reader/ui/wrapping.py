@@ -1,14 +1,20 @@
 """Word wrapping by terminal cells, as (start, end) offsets into the text.
 
 One function decides both the height of a cell (so rows line up across panes) and the lines drawn,
-so the two can never disagree. Words longer than the width (URLs) are cut hard.
+so the two can never disagree. Words longer than the width (URLs) are cut hard, between graphemes.
+
+Text is measured as the panes draw it (``shown``): hidden characters as their code point
+(``⟨U+200B⟩``, see ``reader.inert``), everything else by Rich's ``cell_len``, the function Textual
+measures what it draws with, which counts an emoji sequence (👩‍👩‍👧, ❤️) as one wide grapheme.
 """
 
 from __future__ import annotations
 
 import re
 
-from rich.cells import cell_len, get_character_cell_size
+from rich.cells import cell_len, get_character_cell_size, split_graphemes
+
+from reader.inert import code_point, hidden_positions, show_hidden
 
 _WORD = re.compile(r"(\S+)(\s*)")
 # text -> ((word cells, space count, breaks) per word, cells of the longest word)
@@ -16,20 +22,59 @@ _TOKENS: dict[str, tuple[tuple[tuple[int, int, int], ...], int]] = {}
 _TOKENS_MAX = 50_000
 # text -> True when every character is one cell wide and words sit between single spaces
 _PLAIN: dict[str, bool] = {}
+_DISPLAY = str.maketrans({"\t": " ", "\u2028": " ", "\u2029": " ", "\x0b": " ", "\x0c": " "})
+
+
+def shown(text: str, start: int = 0, end: int | None = None) -> str:
+    """``text[start:end]`` as a pane draws it: hidden characters as code points, spaces for tabs and
+    other breaks that are not newlines."""
+    return show_hidden(text, start, end).translate(_DISPLAY)
+
+
+def cells(text: str) -> int:
+    """Terminal cells ``text`` takes as a pane draws it."""
+    return len(text) if text.isascii() else cell_len(show_hidden(text))
+
+
+def _units(text: str, start: int, end: int):
+    """(end offset, cells) of each drawn unit of text[start:end], in order: a grapheme (Rich's
+    ``split_graphemes``, so 👩‍👩‍👧 is one unit) or a hidden character, drawn as its code point."""
+    piece = text[start:end]
+    at = 0
+    for hidden in (*hidden_positions(piece), len(piece)):
+        if at < hidden:
+            for _s, unit_end, size in split_graphemes(piece[at:hidden])[0]:
+                yield start + at + unit_end, size
+        if hidden < len(piece):
+            yield start + hidden + 1, len(code_point(piece[hidden]))
+        at = hidden + 1
+
+
+def unit_start(text: str, start: int, end: int, offset: int) -> int:
+    """``offset`` moved back to the start of the drawn unit of text[start:end] that holds it, so that
+    text split there is drawn as wide as it is measured (a style never ends inside ❤️)."""
+    if text.isascii() or offset <= start or offset >= end:
+        return offset
+    last = start
+    for unit_end, _size in _units(text, start, end):
+        if unit_end > offset:
+            return last
+        last = unit_end
+    return last
 
 
 def _cut(text: str, start: int, end: int, width: int, ascii_text: bool) -> int:
-    """Offset after the longest prefix of text[start:end] that fits ``width`` cells (at least one char)."""
+    """Offset after the longest prefix of text[start:end] that fits ``width`` cells (at least one
+    drawn unit)."""
     if ascii_text:
         return min(end, start + max(1, width))
     used = 0
     pos = start
-    while pos < end:
-        size = get_character_cell_size(text[pos])
+    for unit_end, size in _units(text, start, end):
         if used + size > width and pos > start:
             break
         used += size
-        pos += 1
+        pos = unit_end
     return pos
 
 
@@ -37,7 +82,7 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
     """Lines of ``text`` wrapped to ``width`` cells; newlines force breaks. Never returns an empty list."""
     width = max(1, width)
     ascii_text = text.isascii()
-    measure = len if ascii_text else cell_len
+    measure = len if ascii_text else cells
     lines: list[tuple[int, int]] = []
     start: int | None = None
     used = 0
@@ -77,7 +122,7 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
 def _tokens(text: str) -> tuple[tuple[tuple[int, int, int], ...], int]:
     cached = _TOKENS.get(text)
     if cached is None:
-        measure = len if text.isascii() else cell_len
+        measure = len if text.isascii() else cells
         words = text.split()
         if " ".join(words) == text:  # the common case, words between single spaces: no regex needed
             tokens = tuple((measure(word), 1, 0) for word in words)
@@ -97,7 +142,11 @@ def _plain(text: str) -> bool:
     plain = _PLAIN.get(text)
     if plain is None:
         plain = " ".join(text.split()) == text and (
-            text.isascii() or all(get_character_cell_size(c) == 1 for c in set(text) if not c.isascii())
+            text.isascii()
+            or (
+                all(get_character_cell_size(c) == 1 for c in set(text) if not c.isascii())
+                and not hidden_positions(text)
+            )
         )
         if len(_PLAIN) >= _TOKENS_MAX:
             _PLAIN.clear()
