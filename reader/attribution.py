@@ -818,12 +818,20 @@ def find_findings(
     return findings
 
 
+_UPDATES = {  # what another write-through of the agency's may hold, and how much it weighs then
+    FindingKind.QUOTE_ALTERED: (Severity.MINOR, "the agency may have updated the quote"),
+    FindingKind.HEADLINE_CHANGED: (Severity.MINOR, "the agency's headline for that version"),
+    FindingKind.CORRECTION_REMOVED: (Severity.INFO, "that version may predate the correction"),
+}
+
+
 def _as_update(finding: Finding, base: Article) -> Finding:
     """A copy of another write-through carries the agency's own changes of that version: a reworded quote
-    may be its update (minor), and a trailer naming other reporters is that version's credit line (info)."""
-    if finding.kind is FindingKind.QUOTE_ALTERED and finding.severity is Severity.MAJOR:
-        return replace(finding, severity=Severity.MINOR,
-                       message=finding.message + " (this copy follows another write-through: the agency may have updated the quote)")
+    or a headline with that version's figures (minor), a correction it may predate, and a trailer naming
+    other reporters (info)."""
+    if finding.kind in _UPDATES and finding.severity.rank > _UPDATES[finding.kind][0].rank:
+        severity, why = _UPDATES[finding.kind]
+        return replace(finding, severity=severity, message=f"{finding.message} (this copy follows another write-through: {why})")
     replaced_trailer = finding.kind is FindingKind.CREDIT_REMOVED and finding.other and all(
         is_trailer_line(base.paragraphs[i].text) for i in finding.base
     )

@@ -10,7 +10,7 @@ from reader.worddiff import diff_words
 from reader.wordkeys import NUMBER_PREFIX, keyer_for
 
 _CORRECTION = re.compile(
-    r"^\W*(?:correction|corrected|clarification|editor['\u2019]?s note|note to editors)\b|"
+    r"^\W*(?:correction|corrected|corrects|clarification|clarifies|editor['\u2019]?s note|note to editors)\b|"
     r"\ban earlier version of this (?:story|article|report)\b|"
     r"\bthis (?:story|article|report|version)\b.{0,40}?\b(?:has been|was) (?:corrected|clarified|amended)\b",
     re.IGNORECASE,

@@ -77,6 +77,26 @@ def test_a_copy_of_another_write_through_reports_a_reworded_quote_as_minor():
     assert altered.severity is Severity.MINOR and "another write-through" in altered.message
 
 
+def test_a_copy_of_another_write_through_carries_that_version_s_headline_and_notes():
+    earlier_lede = ("NAIROBI, Kenya (AP) \u2014 Rescuers in western Kenya were trying to reach families on rooftops "
+                    "on Tuesday after floodwaters rose overnight.")
+    text = WIRE.replace(BODY[0], earlier_lede).replace("\n\n" + CORRECTION, "")
+    v = version(text.replace(HEADLINE, HEADLINE.replace("three", "two"), 1))
+    assert v.relation is Relation.WRITE_THROUGH
+    headline = [f for f in v.findings if f.kind is F.HEADLINE_CHANGED]
+    assert headline and all(f.severity is Severity.MINOR and "another write-through" in f.message for f in headline)
+    correction = [f for f in v.findings if f.kind is F.CORRECTION_REMOVED]
+    assert correction and all(f.severity is Severity.INFO for f in correction)
+
+
+def test_an_agency_s_corrects_line_is_a_correction():
+    from reader.notices import is_correction
+
+    assert is_correction("(Corrects spelling of pharmacist's surname in paragraph 19 to Wierzbicki from Wierzbicky)")
+    assert is_correction("CORRECTION: An earlier version of this story misstated the toll.")
+    assert not is_correction("The coalition corrects course on pensions, ministers say.")
+
+
 def test_an_independent_story_is_not_judged_as_a_reprint():
     own = [
         "KISUMU, Kenya \u2014 In the hills above the lake, the Otieno family watched their maize fields vanish "
