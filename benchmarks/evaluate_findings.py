@@ -93,10 +93,11 @@ def wrong_speaker(finding: Finding, label: dict | None) -> bool:
 
 
 def typography_only(finding: Finding) -> bool:
-    """Whether the finding's two texts differ only by typography. A quote that lost its marks is not
-    such a difference (its words are no longer a quote), whatever its texts without the marks say."""
+    """Whether the finding's two texts differ only by typography. A quote that lost its marks, or wire
+    words that gained them, is not such a difference (the words are no longer, or newly, a quote),
+    whatever its texts without the marks say."""
     a, b = finding.base_text, finding.other_text
-    if a is None or b is None or finding.kind is FindingKind.QUOTE_TO_PARAPHRASE:
+    if a is None or b is None or finding.kind in (FindingKind.QUOTE_TO_PARAPHRASE, FindingKind.QUOTE_ADDED):
         return False
     def fold(text: str) -> str:  # quote marks, dash and apostrophe styles, runs of spaces are typography
         text = re.sub(r"[\"`]", " ", fold_typography(text))
