@@ -37,9 +37,10 @@ def _headline(article: Article) -> int | None:
 
 
 def headline_findings(base: Article, other: Article, profile: Profile) -> list[Finding]:
-    """A reworded headline is minor; one whose figure was replaced by another ("1,800 jobs" -> "2,800
-    jobs", "$38 million" -> "$28m") is major. A figure only added or only dropped leaves it minor, and so
-    do names: a headline says less than the story, and a name is often shortened ("Baltic Sea leaders")."""
+    """A reworded headline is minor; one that states a figure the wire's story never states is major,
+    whether it replaced another ("1,800 jobs" -> "2,800 jobs", "$38 million" -> "$28m") or was added
+    ("recall of 26 batches" where the story says 62). A figure dropped, or added from the story's body,
+    leaves it minor, and so do names: a headline says less than the story, and a name is often shortened."""
     b, o = _headline(base), _headline(other)
     if b is None or o is None:
         return []
@@ -49,7 +50,11 @@ def headline_findings(base: Article, other: Article, profile: Profile) -> list[F
         return []
     replaced = _replaced_figures(changes, base, o_text, profile)
     if replaced:
-        what = "; ".join(f"{_written(a, gone, profile)} became {_written(b, new, profile)}" for a, b, gone, new in replaced)
+        what = "; ".join(
+            f"{_written(a, gone, profile)} became {_written(b, new, profile)}" if gone
+            else f"{_written(b, new, profile)} added (the wire's story never states it)"
+            for a, b, gone, new in replaced
+        )
         severity, message = Severity.MAJOR, f"Headline changed a figure: {what}: '{b_text.strip()}' became '{o_text.strip()}'"
     else:
         severity, message = Severity.MINOR, f"Headline reworded: '{b_text.strip()}' became '{o_text.strip()}'"
@@ -66,13 +71,13 @@ def _replaced_figures(changes, base: Article, other_headline: str, profile: Prof
     for change in changes:
         gone = _figures(change.base_text, profile) - _figures(change.other_text, profile)
         new = _figures(change.other_text, profile) - _figures(change.base_text, profile)
-        if not gone or not new:
+        if not new:
             continue
         if wire is None:  # the wire's figures, only for a headline that swapped one
             wire = {pair for p in base.paragraphs for pair in _figures_with_units(p.text, profile)}
             wire_numbers = {number for number, _unit in wire}
             headline = _figures_with_units(other_headline, profile)
-        if len(change.base_text.split()) == 1 and len(change.other_text.split()) == 1:
+        if gone and len(change.base_text.split()) == 1 and len(change.other_text.split()) == 1:
             # One figure swapped for another in the same words: the story must state it with the same
             # unit ("for three days"), not merely hold the number ("three or four doctors").
             new = {f for f in new if not any(pair in wire for pair in headline if pair[0] == f)}

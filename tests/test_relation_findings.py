@@ -47,6 +47,14 @@ def test_a_headline_taking_another_figure_of_the_story_is_minor_and_a_swapped_nu
     assert [f.severity for f in swapped.findings if f.kind is F.HEADLINE_CHANGED] == [Severity.MAJOR]
 
 
+def test_a_headline_adding_a_figure_the_story_never_states_is_major_and_one_from_the_story_minor():
+    invented = version(WIRE.replace(HEADLINE, "Floods cut off three Kenyan towns as 38 die, 5,000 flee"))
+    (headline,) = [f for f in invented.findings if f.kind is F.HEADLINE_CHANGED]
+    assert headline.severity is Severity.MAJOR and "5,000 added" in headline.message
+    from_story = version(WIRE.replace(HEADLINE, "Floods cut off three Kenyan towns as 38 die, 2,000 moved"))
+    assert [f.severity for f in from_story.findings if f.kind is F.HEADLINE_CHANGED] == [Severity.MINOR]
+
+
 def test_a_rewrite_retelling_the_wire_sentence_by_sentence_is_a_copy():
     retold = [
         "Floodwaters have cut off three towns in western Kenya, with rescuers racing on Tuesday to reach "
