@@ -22,9 +22,9 @@ if __package__ in (None, ""):  # run as a script: make the project importable
 
 from benchmarks.generator import Generated, generate  # noqa: E402
 from benchmarks.truth import truth_label  # noqa: E402
-from reader.align import align  # noqa: E402
+from reader.align.paragraphs import align  # noqa: E402
 from reader.model import Article  # noqa: E402
-from reader.profile import default_profile  # noqa: E402
+from reader.settings.profile import default_profile  # noqa: E402
 
 LABELS = ("split", "merged", "moved")
 

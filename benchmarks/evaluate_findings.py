@@ -32,7 +32,7 @@ from benchmarks.truth import read_truth, truth_label  # noqa: E402
 from reader.comparison import compare  # noqa: E402
 from reader.loading import load_article  # noqa: E402
 from reader.model import Finding, FindingKind  # noqa: E402
-from reader.normalize import fold_typography  # noqa: E402
+from reader.text.normalize import fold_typography  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 HALVES = {

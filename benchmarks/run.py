@@ -45,11 +45,12 @@ from diff_match_patch import diff_match_patch  # noqa: E402
 from benchmarks.generator import make_reprint  # noqa: E402
 from benchmarks.longstory import long_story  # noqa: E402
 from benchmarks.quotedense import as_articles, quote_dense_blocks, syndication_set, write_set  # noqa: E402
-from reader.align import align, paused_gc  # noqa: E402
+from reader.align.paragraphs import align
+from reader.memory import paused_gc  # noqa: E402
 from reader.comparison import compare  # noqa: E402
 from reader.loading import load_article  # noqa: E402
 from reader.model import Article  # noqa: E402
-from reader.profile import default_profile  # noqa: E402
+from reader.settings.profile import default_profile  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_articles" / "harbour-strike"

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from reader.loading import article_from_text  # noqa: E402
-from reader.sources import load_sources  # noqa: E402
+from reader.loading.sources import load_sources  # noqa: E402
 
 
 def make_story(paragraphs: int, versions: int, seed: int = 7):
@@ -90,7 +90,7 @@ def main() -> None:
     articles = make_story(paragraphs, versions)
     print(f"{paragraphs} paragraphs x {versions} versions built in {time.perf_counter() - start:.1f} s")
     from reader.comparison import compare
-    from reader.grid import build_grid
+    from reader.view.grid import build_grid
 
     start = time.perf_counter()
     comparison = compare(articles[0], articles[1:])

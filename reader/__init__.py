@@ -18,9 +18,9 @@ import os
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from reader.limits import Limits
+    from reader.settings.limits import Limits
     from reader.model import Article, Comparison
-    from reader.profile import Profile
+    from reader.settings.profile import Profile
 
 __version__ = "0.1.0"
 __all__ = ["compare", "load_article", "render"]
@@ -39,7 +39,7 @@ def compare(base: Article | str | os.PathLike, *others: Article | str | os.PathL
     from reader.comparison import compare as run_comparison
     from reader.errors import ReaderError
     from reader.model import Article as ArticleType
-    from reader.sources import load_sources
+    from reader.loading.sources import load_sources
 
     wire = base if isinstance(base, ArticleType) else load_article(base)
     versions = [o for other in others for o in ([other] if isinstance(other, ArticleType) else load_sources([os.fspath(other)]))]

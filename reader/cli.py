@@ -11,9 +11,9 @@ from pathlib import Path
 from reader.cli_args import EXIT_ERROR, EXIT_FOUND, EXIT_OK, build_parser, command_argv
 from reader.errors import ReaderError
 from reader.inert import visible_name
-from reader.limits import Limits
-from reader.profile import Profile, resolve_profile
-from reader.sources import load_sources
+from reader.settings.limits import Limits
+from reader.settings.profile import Profile, resolve_profile
+from reader.loading.sources import load_sources
 
 def sample_folder() -> Path:
     """The bundled samples: inside the installed package, or beside it in a source checkout."""
@@ -56,7 +56,7 @@ def _run_compare(args: argparse.Namespace) -> int:
     text = render(comparison, fmt)
     if args.output is not None and args.output != "-":
         from reader.report.write import write_report
-        from reader.sources import expand_sources
+        from reader.loading.sources import expand_sources
 
         write_report(args.output, text, force=args.force, inputs=expand_sources(args.sources))
         print(f"reader: wrote {fmt} report to {visible_name(args.output)}", file=sys.stderr)
@@ -91,7 +91,7 @@ def _run_app(args: argparse.Namespace, sources: list[str]) -> int:
         raise ReaderError("the reader needs a base and at least one other version")
     profile = _profile(args)
     if "-" in sources:
-        from reader.sources import use_terminal_for_keys
+        from reader.loading.sources import use_terminal_for_keys
 
         use_terminal_for_keys()
     from reader.ui.app import ReaderApp

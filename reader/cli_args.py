@@ -1,6 +1,6 @@
 """The command line's grammar: subcommands, options, help and examples.
 
-Built from the standard library and ``reader.limits`` alone, so that the build makes the man page and the
+Built from the standard library and ``reader.settings.limits`` alone, so that the build makes the man page and the
 shell completions from this same parser without installing the reader's dependencies.
 """
 
@@ -12,7 +12,7 @@ import os
 
 from reader import __version__
 from reader.errors import ReaderError
-from reader.limits import Limits
+from reader.settings.limits import Limits
 from reader.report import FORMATS
 
 COMMANDS = ("open", "demo", "compare", "config", "completion")

@@ -7,9 +7,10 @@ from collections import Counter
 from collections.abc import Iterator
 from datetime import datetime, timezone
 
-from reader.align import align, paused_gc
-from reader.attribution import Side, find_findings
-from reader.credits import AgencyCredits, agency_credits
+from reader.align.paragraphs import align
+from reader.memory import paused_gc
+from reader.findings.attribution import Side, find_findings
+from reader.findings.credits import AgencyCredits, agency_credits
 from reader.errors import ReaderError
 from reader.inert import visible_name
 from reader.model import (
@@ -21,10 +22,10 @@ from reader.model import (
     RowKind,
     VersionComparison,
 )
-from reader.normalize import content_words
-from reader.profile import Profile, default_profile
-from reader.relation import relation_of, reuse
-from reader.worddiff import diff_words
+from reader.text.normalize import content_words
+from reader.settings.profile import Profile, default_profile
+from reader.align.relation import relation_of, reuse
+from reader.diff.words import diff_words
 
 
 def diff_row(row: Row, base: Article, other: Article, profile: Profile) -> Row:

@@ -144,7 +144,7 @@ class Row:
 
 
 class Relation(StrEnum):
-    """What a version is to the wire (see ``reader.relation``)."""
+    """What a version is to the wire (see ``reader.align.relation``)."""
 
     COPY = "copy"
     WRITE_THROUGH = "write-through"

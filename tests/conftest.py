@@ -12,7 +12,7 @@ SAMPLES = ROOT / "sample_articles" / "harbour-strike"
 
 @pytest.fixture(scope="session")
 def sample_articles():
-    from reader.sources import load_sources
+    from reader.loading.sources import load_sources
 
     return load_sources([str(SAMPLES)])
 

@@ -15,7 +15,7 @@ import yaml
 from reader.comparison import compare
 from reader.loading import Limits
 from reader.model import Article, Finding, FindingKind, Paragraph, ParagraphKind, Severity, TextSpan
-from reader.sources import load_sources
+from reader.loading.sources import load_sources
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_articles" / "harbour-strike"
 SAMPLE_FILES = sorted(str(p) for p in SAMPLES.glob("0*.txt"))

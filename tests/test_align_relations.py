@@ -2,9 +2,9 @@
 
 import pytest
 
-from reader.align import align, order_rows
+from reader.align.paragraphs import align, order_rows
 from reader.model import Article, Paragraph, ParagraphKind, Row, RowKind
-from reader.profile import default_profile, parse_profile
+from reader.settings.profile import default_profile, parse_profile
 
 K = ParagraphKind
 
@@ -291,7 +291,7 @@ def test_similarity_of_very_long_paragraphs_is_measured_in_stretches_and_stays_e
 
     from rapidfuzz.distance import Indel
 
-    from reader import align as align_module
+    from reader.align import paragraphs as align_module
 
     rng = random.Random(9)
     words = tuple(rng.choice([f"w{n}" for n in range(2000)] + ["the", "of"] * 200) for _ in range(3000))

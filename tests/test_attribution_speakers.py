@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from reader.loading import article_from_text
-from reader.quotes import extract_quotes, quotes_in_text
-from reader.speakers import attribute_quotes, attributions_in_paragraph, extract_attributions, same_speaker
+from reader.findings.quotes import extract_quotes, quotes_in_text
+from reader.findings.speakers import attribute_quotes, attributions_in_paragraph, extract_attributions, same_speaker
 
 
 def one(text: str):
@@ -104,7 +104,7 @@ def test_same_speaker(a, b, same):
 
 
 def test_a_title_written_another_way_is_the_same_speaker():
-    from reader.speakers import same_speaker
+    from reader.findings.speakers import same_speaker
 
     assert same_speaker("U.S. Attorney Karen Ostrowski", "US Attorney Karen Ostrowski") is True
     assert same_speaker("Assistant U.S. Attorney Daniel Perlow", "Daniel Perlow") is True
@@ -112,15 +112,15 @@ def test_a_title_written_another_way_is_the_same_speaker():
 
 
 def test_a_single_letter_is_not_a_speaker():
-    from reader.quotes import quotes_in_text
-    from reader.speakers import attributions_in_paragraph
+    from reader.findings.quotes import quotes_in_text
+    from reader.findings.speakers import attributions_in_paragraph
 
     text = "“We will decide on Monday,” J said."
     assert [a.speaker for a in attributions_in_paragraph(0, text, quotes_in_text(0, text))] == []
 
 
 def test_lower_case_titles_before_a_name_are_titles():
-    from reader.speakers import _split_title
+    from reader.findings.speakers import _split_title
 
     assert _split_title("Chief executive Rachel Thornbury", None) == ("Rachel Thornbury", "Chief executive")
     assert _split_title("JDA general secretary Tom Ellery", None) == ("Tom Ellery", "JDA general secretary")

@@ -98,8 +98,8 @@ _HOUSE_STYLE = [
 
 @pytest.mark.parametrize("story", ["harbour-strike", "second-story"])
 def test_every_wire_paragraph_in_house_style_has_no_substantive_change(story):
-    from reader.profile import default_profile
-    from reader.worddiff import diff_words
+    from reader.settings.profile import default_profile
+    from reader.diff.words import diff_words
 
     base = load_article(str(FOLDER.parent / story / "00-wire.txt"))
     noise = 0

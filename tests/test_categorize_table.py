@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from reader.categorize import categorize
+from reader.diff.categorize import categorize
 from reader.model import Category
-from reader.profile import default_profile
-from reader.worddiff import diff_words
+from reader.settings.profile import default_profile
+from reader.diff.words import diff_words
 
 T, P, SP, ST, SUB = (
     Category.TYPOGRAPHY,
@@ -259,8 +259,8 @@ def test_categorize_on_change_texts(base, other, category):
 
 def test_a_spaced_apostrophe_is_typography():
     from reader.model import Category as C
-    from reader.profile import default_profile
-    from reader.worddiff import diff_words
+    from reader.settings.profile import default_profile
+    from reader.diff.words import diff_words
 
     for wire, copy in (("Russia’s envoy", "Russia ’s envoy"), ("they don’t know", "they don ’t know")):
         changes = [s for s in diff_words(wire, copy, default_profile()) if s.is_change]

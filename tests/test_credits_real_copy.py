@@ -67,7 +67,7 @@ def test_a_page_timestamp_is_never_compared_as_the_dateline():
 
 
 def test_reporters_job_titles_and_places_are_not_names():
-    from reader.credits import credit_names
+    from reader.findings.credits import credit_names
 
     assert credit_names("By Henry Saltmarsh, PA City Editor, and Maya Kettering, PA Business Reporter") == [
         "Henry Saltmarsh", "Maya Kettering"]
@@ -90,7 +90,7 @@ def test_the_ap_contributors_line_cut_is_a_credit_finding():
 
 
 def test_another_write_through_s_own_trailer_is_information_not_a_credit_removed():
-    from reader.attribution import _as_update
+    from reader.findings.attribution import _as_update
     from reader.model import Finding
 
     wire = article_from_text(WIRE.replace("\n\nCopyright", f"\n\n{CONTRIBUTORS}\n\nCopyright"), "wire.txt")

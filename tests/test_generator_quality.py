@@ -69,7 +69,7 @@ def test_long_documents_keep_their_quality():
     from benchmarks.longstory import long_story
     from benchmarks.evaluate import PairScore
     from benchmarks.truth import truth_label
-    from reader.align import align
+    from reader.align.paragraphs import align
 
     base = long_story(250, seed=4)
     rng = random.Random(4)

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from reader.comparison import compare
-from reader.grid import CellKind, base_paragraphs, build_grid, unified_paragraphs, version_paragraphs
+from reader.view.grid import CellKind, base_paragraphs, build_grid, unified_paragraphs, version_paragraphs
 from reader.loading import article_from_text
 from reader.model import Category, Comparison, Op, Row, RowKind, Segment, VersionComparison
-from reader.sources import load_sources
+from reader.loading.sources import load_sources
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_articles" / "harbour-strike"
 
@@ -273,7 +273,7 @@ def test_unified_text_highlights_an_attribution_on_a_cut_wire_paragraph(sample_c
 
 def test_a_version_still_being_compared_is_blank_and_the_others_are_placed_as_usual():
     from reader.comparison import assemble, compare_each, pending_version
-    from reader.profile import default_profile
+    from reader.settings.profile import default_profile
 
     base = article("wire.txt", "One two three four.", "Five six seven eight.", "Nine ten eleven twelve.")
     cut = article("cut.txt", "One two three four.", "Nine ten eleven twelve.")
@@ -305,7 +305,7 @@ def test_the_collector_stays_paused_between_versions():
 
 
 def test_same_place_finds_a_rows_paragraph_in_a_regrouped_grid():
-    from reader.grid import same_place
+    from reader.view.grid import same_place
 
     base = article("wire.txt", "Alpha beta gamma delta.", "Epsilon zeta eta theta.", "Iota kappa lambda mu.")
     added = article("added.txt", "A new opening paragraph here.", "Alpha beta gamma delta.", "Epsilon zeta eta theta.",

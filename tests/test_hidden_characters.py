@@ -10,14 +10,14 @@ import unicodedata
 import pytest
 from rich.cells import cell_len
 
-from reader.categorize import categorize
+from reader.diff.categorize import categorize
 from reader.comparison import compare
 from reader.inert import hidden_characters, invisible_difference, show_hidden
 from reader.loading import article_from_text
 from reader.model import Category
 from reader.model import FindingKind as K
 from reader.model import Severity as S
-from reader.profile import default_profile
+from reader.settings.profile import default_profile
 from tests.conftest import wait_for_analysis
 
 ZERO_WIDTH = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"]

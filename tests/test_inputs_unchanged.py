@@ -52,7 +52,7 @@ def test_reports_in_every_format_leave_inputs_unchanged(inputs: Path, tmp_path: 
 def test_app_session_leaves_inputs_unchanged(inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     import asyncio
 
-    from reader.sources import load_sources
+    from reader.loading.sources import load_sources
     from reader.ui.app import ReaderApp
 
     monkeypatch.setenv("READER_CONFIG_DIR", str(tmp_path / "config"))

@@ -323,7 +323,7 @@ def test_format_readers_stay_in_the_pure_core():
 
     code = (
         "import sys\n"
-        "from reader.sources import load_sources\n"
+        "from reader.loading.sources import load_sources\n"
         f"load_sources([{str(FORMATS)!r}])\n"
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))\n"
         "assert not bad, bad\n"

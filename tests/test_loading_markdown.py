@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from reader.errors import InputError
-from reader.limits import Limits
+from reader.settings.limits import Limits
 from reader.loading import load_bytes
 from reader.model import ParagraphKind
 

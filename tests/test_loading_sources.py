@@ -14,7 +14,7 @@ import pytest
 
 from reader.errors import InputError, ReaderError
 from reader.loading import Limits, load_article
-from reader.sources import expand_sources, load_sources
+from reader.loading.sources import expand_sources, load_sources
 
 ROOT = Path(__file__).resolve().parent.parent
 STORY = ROOT / "sample_articles" / "harbour-strike"

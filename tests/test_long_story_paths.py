@@ -12,9 +12,9 @@ from dataclasses import replace
 import pytest
 
 from benchmarks.quotedense import _restyle, as_articles, quote_dense_blocks, quote_dense_story, quote_dense_version
-from reader.attribution import Side
+from reader.findings.attribution import Side
 from reader.comparison import compare
-from reader.quote_match import QuoteIndex, match_quotes
+from reader.findings.quote_match import QuoteIndex, match_quotes
 from reader.report import evidence as ev
 from reader.report.json_report import comparison_dict, render_json
 from tests.report_helpers import hostile_comparison, samples_with_findings

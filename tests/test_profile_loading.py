@@ -10,8 +10,8 @@ import pytest
 from reader.cli import main
 from reader.errors import ReaderError
 from reader.model import Category
-from reader.profile import default_profile, load_profile, parse_profile, resolve_profile
-from reader.worddiff import diff_words
+from reader.settings.profile import default_profile, load_profile, parse_profile, resolve_profile
+from reader.diff.words import diff_words
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_articles" / "harbour-strike"
 

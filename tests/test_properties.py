@@ -12,7 +12,7 @@ from reader.comparison import compare
 from reader.errors import InputError
 from reader.loading import article_from_text
 from reader.model import RowKind
-from reader.profile import default_profile
+from reader.settings.profile import default_profile
 
 PROFILE = default_profile()
 # READER_PROPERTY_EXAMPLES=1000 for a deeper search; the default keeps the suite fast.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reader.loading import article_from_text
-from reader.quotes import comparable_text, extract_quotes, quote_key, quotes_in_text
+from reader.findings.quotes import comparable_text, extract_quotes, quote_key, quotes_in_text
 
 
 def texts(paragraph: str) -> list[str]:

@@ -98,7 +98,7 @@ def test_a_copy_of_another_write_through_carries_that_version_s_headline_and_not
 
 
 def test_an_agency_s_corrects_line_is_a_correction():
-    from reader.notices import is_correction
+    from reader.findings.notices import is_correction
 
     assert is_correction("(Corrects spelling of pharmacist's surname in paragraph 19 to Wierzbicki from Wierzbicky)")
     assert is_correction("CORRECTION: An earlier version of this story misstated the toll.")

@@ -236,7 +236,7 @@ def test_quiet_rows_can_be_hidden_without_script(sample):
 def test_split_rows_label_each_paragraph_and_keep_inner_line_breaks():
     from reader.comparison import diff_row
     from reader.model import Article, Comparison, Paragraph, Row, RowKind, VersionComparison
-    from reader.profile import default_profile
+    from reader.settings.profile import default_profile
 
     # The wire paragraph holds a line break of its own; the version split it into two paragraphs.
     base = Article("wire.txt", (Paragraph(0, "Ships wait offshore.\nLines divert cargo south, officials said."),))

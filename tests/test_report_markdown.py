@@ -229,7 +229,7 @@ def test_a_deletion_mark_next_to_a_parenthesis_or_colon_is_no_link():
 
 
 def test_file_names_in_the_report_are_valid_utf8_and_inert(tmp_path):
-    from reader.sources import load_sources
+    from reader.loading.sources import load_sources
 
     name = "caf\udce9 \x1b[31m\u202eevil\n.txt"  # a byte that is not UTF-8, an escape sequence, a bidi override
     paths = []

@@ -14,14 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from reader.config import MAX_SETTINGS_BYTES, SettingsFileError, load_settings_yaml, read_settings_text
+from reader.settings.config import MAX_SETTINGS_BYTES, SettingsFileError, load_settings_yaml, read_settings_text
 from reader.errors import InputError, ReaderError
-from reader.limits import Limits
+from reader.settings.limits import Limits
 from reader.loading import load_bytes
 from reader.loading import word as word_module
 from reader.loading.structure import byline_text, classify, dateline_of, is_junk, split_paragraphs
 from reader.model import ParagraphKind
-from reader.profile import load_profile, resolve_profile
+from reader.settings.profile import load_profile, resolve_profile
 
 ROOT = Path(__file__).resolve().parent.parent
 WIRE = ROOT / "sample_articles" / "harbour-strike" / "00-wire.txt"

@@ -280,7 +280,7 @@ def test_no_network_access_unless_a_url_is_given(monkeypatch: pytest.MonkeyPatch
 
     from reader.comparison import compare
     from reader.report import render
-    from reader.sources import load_sources
+    from reader.loading.sources import load_sources
 
     def no_network(*args, **kwargs):
         raise AssertionError("network access attempted")

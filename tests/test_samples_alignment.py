@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 
 from benchmarks.truth import read_truth, truth_label
-from reader.align import align
+from reader.align.paragraphs import align
 from reader.loading import load_article
-from reader.profile import default_profile
+from reader.settings.profile import default_profile
 
 STORY = Path(__file__).resolve().parent.parent / "sample_articles" / "harbour-strike"
 VERSIONS = sorted(p for p in STORY.glob("0[1-9]-*.txt"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.sequences import longest_increasing, unique_anchors
+from reader.text.sequences import longest_increasing, unique_anchors
 
 
 def test_longest_increasing_keeps_the_items_in_order():
@@ -33,7 +33,7 @@ def test_nothing_in_common_gives_no_anchors():
 
 
 def test_stretches_cover_both_sequences_in_order_cut_at_anchors_only_when_too_long():
-    from reader.sequences import stretches
+    from reader.text.sequences import stretches
 
     a, b = list("xaybzc"), list("cxaqbz")
     assert list(stretches(a, b, 1000)) == [(0, 6, 0, 6, False)]  # small enough: one piece

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from reader.errors import ReaderError
-from reader.settings_edit import set_top_level
+from reader.settings.edit import set_top_level
 from tests.ui_app_helpers import open_reader, private_config  # noqa: F401 - fixture
 from tests.ui_extras_fixtures import fixed_reader, run, snapshot_comparison
 

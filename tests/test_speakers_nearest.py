@@ -9,8 +9,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.quotes import Quote
-from reader.speakers import Attribution, _Cues
+from reader.findings.quotes import Quote
+from reader.findings.speakers import Attribution, _Cues
 
 
 def _brute_force(text: str, quote: Quote, candidates: list[Attribution]) -> Attribution:

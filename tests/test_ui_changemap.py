@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.grid import build_grid
+from reader.view.grid import build_grid
 from reader.model import Category, Op, Row, RowKind, Segment
 from reader.ui.changemap import (
     GLYPHS,

@@ -9,7 +9,7 @@ import pytest
 from rich.console import Console
 from textual.widgets import Input
 
-from reader.grid import CellKind
+from reader.view.grid import CellKind
 from reader.loading import article_from_text
 from reader.model import Finding, FindingKind, Severity, TextSpan
 from reader.ui import app as app_module

@@ -6,8 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.model import Category, Op
-from reader.profile import default_profile, parse_profile
-from reader.worddiff import diff_words
+from reader.settings.profile import default_profile, parse_profile
+from reader.diff.words import diff_words
 
 PROFILE = default_profile()
 
@@ -187,7 +187,7 @@ def test_very_long_paragraphs_are_diffed_in_stretches_with_the_same_changes(monk
     """Above the LCS size limit the diff is cut at words found once on each side; the changes stay the same."""
     import random
 
-    from reader import worddiff
+    from reader.diff import words as worddiff
 
     rng = random.Random(5)
     vocabulary = [f"w{n}" for n in range(900)] + ["the", "a", "of", "and"] * 50

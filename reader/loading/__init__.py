@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from reader.errors import InputError
 from reader.inert import make_inert_line, visible_name
-from reader.limits import Limits
+from reader.settings.limits import Limits
 from reader.loading.decode import decode_bytes
 from reader.loading.read import read_file_bytes, read_stream_bytes
 from reader.loading.sniff import detect_format

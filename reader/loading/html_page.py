@@ -14,7 +14,7 @@ import re
 import warnings
 
 from reader.errors import InputError
-from reader.limits import Limits
+from reader.settings.limits import Limits
 from reader.loading.decode import decode_bytes
 from reader.loading.structure import ArticleMetadata
 from reader.model import ParagraphKind

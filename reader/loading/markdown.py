@@ -28,7 +28,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from reader.errors import InputError
-from reader.limits import Limits
+from reader.settings.limits import Limits
 from reader.model import ParagraphKind
 
 # Nesting levels markdown-it follows (a blockquote takes one, a list two): the content of a quote or list

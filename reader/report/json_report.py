@@ -6,7 +6,7 @@ import json
 from json.encoder import encode_basestring as _string  # the C function when available
 
 from reader import __version__
-from reader.align import paused_gc
+from reader.memory import paused_gc
 from reader.model import Article, Comparison, Finding, Row, Segment, TextSpan, VersionComparison
 from reader.report.evidence import finding_row
 
@@ -77,7 +77,7 @@ def version_dict(version: VersionComparison) -> dict:
         **article_dict(version.article),
         "rows": [row_dict(r) for r in version.rows],
         "findings": [finding_dict(f, version.rows) for f in version.findings],
-        # Added to the contract: copy | write-through | independent (reader.relation).
+        # Added to the contract: copy | write-through | independent (reader.align.relation).
         "class": version.relation.value,
         "stats": version.stats,
     }

@@ -26,11 +26,11 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, ProgressBar, Static
 
-from reader.align import paused_gc
+from reader.memory import paused_gc
 from reader.comparison import assemble, compare, compare_each, pending_version
-from reader.grid import CellKind, build_grid, same_place
+from reader.view.grid import CellKind, build_grid, same_place
 from reader.model import Article, Category, Comparison
-from reader.profile import Profile, default_profile
+from reader.settings.profile import Profile, default_profile
 from reader.ui.changemap import ChangeMap
 from reader.ui.extras import EXTRA_BINDINGS, ReaderExtras
 from reader.ui.findings_panel import FindingsPanel

@@ -92,11 +92,11 @@ def _flagged(version: VersionComparison):
 
 
 def marks_from_grid(grid, comparison: Comparison) -> list[list[Mark]]:
-    """One column per version, one entry per row of the reader's display grid (``reader.grid.Grid``).
+    """One column per version, one entry per row of the reader's display grid (``reader.view.grid.Grid``).
 
     The map then lines up with what the panes show: a click on a line lands on that very row.
     """
-    from reader.grid import CellKind
+    from reader.view.grid import CellKind
 
     rows = len(grid.rows)
     columns = []

@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from reader.errors import ReaderError
-from reader.settings_edit import set_top_level
+from reader.settings.edit import set_top_level
 from reader.ui.changemap import ChangeMap, marks_from_grid
 from reader.ui.export_action import FORMATS, ExportScreen, export_report
 from reader.ui.keymap import apply_keymap, config_file, load_settings

@@ -23,7 +23,7 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.keys import KEY_NAME_REPLACEMENTS, Keys, key_to_character
 
-from reader.config import SettingsFileError, config_dir, cut, load_settings_yaml, quoted, read_settings_text
+from reader.settings.config import SettingsFileError, config_dir, cut, load_settings_yaml, quoted, read_settings_text
 
 SETTINGS = ("keys", "theme", "export_dir")
 _MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})

@@ -17,7 +17,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Static
 
-from reader.grid import CellKind, Mark, StyledParagraph, finding_mark_kind
+from reader.view.grid import CellKind, Mark, StyledParagraph, finding_mark_kind
 from reader.model import Category, Paragraph, RowKind
 from reader.ui.view_state import UNIFIED, ViewState
 from reader.ui.wrapping import shown, unit_start, wrap

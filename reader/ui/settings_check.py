@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 
-from reader.config import SettingsFileError, config_dir, settings_file_exists
+from reader.settings.config import SettingsFileError, config_dir, settings_file_exists
 from reader.errors import ReaderError
 from reader.inert import visible_name
 from reader.ui.keymap import bindings_with_ids, check_keymap, config_file, load_settings
@@ -17,7 +17,7 @@ from reader.ui.theming import choose_theme, describe_themes, load_catalogue, use
 
 def _profile_problems() -> list[str]:
     """The user's profile.yaml, read as ``compare`` will read it."""
-    from reader.profile import resolve_profile
+    from reader.settings.profile import resolve_profile
 
     try:
         resolve_profile()

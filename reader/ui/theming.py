@@ -19,7 +19,7 @@ from textual.color import Color, ColorParseError
 from textual.css.constants import VALID_STYLE_FLAGS
 from textual.theme import BUILTIN_THEMES, Theme
 
-from reader.config import SettingsFileError, config_dir, cut, load_settings_yaml, quoted, read_settings_text, yaml_problem
+from reader.settings.config import SettingsFileError, config_dir, cut, load_settings_yaml, quoted, read_settings_text, yaml_problem
 from reader.errors import ReaderError
 
 DEFAULT_THEME = "reader-dark"

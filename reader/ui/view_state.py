@@ -9,7 +9,7 @@ import bisect
 from dataclasses import dataclass, field
 from itertools import accumulate
 
-from reader.grid import CellKind, Grid, StyledParagraph, base_paragraphs, unified_paragraphs, version_paragraphs
+from reader.view.grid import CellKind, Grid, StyledParagraph, base_paragraphs, unified_paragraphs, version_paragraphs
 from reader.model import Category, Comparison, Finding
 from reader.ui.wrapping import line_count
 

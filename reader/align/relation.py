@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reader.model import Article, ParagraphKind, Relation, Row, RowKind
-from reader.normalize import STOP_WORDS
-from reader.wordkeys import match_words
+from reader.text.normalize import STOP_WORDS
+from reader.text.wordkeys import match_words
 
 INDEPENDENT_KEPT = 0.5  # below this share of the wire's words kept ...
 INDEPENDENT_OWN_BODY = 0.4  # ... and this share of the version's body paragraphs or more its own

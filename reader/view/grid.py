@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from reader.model import (
     Article, Category, Comparison, Finding, Op, Paragraph, ParagraphKind, Row, RowKind, StrEnum, TextSpan,
 )
-from reader.sequences import longest_increasing
+from reader.text.sequences import longest_increasing
 
 _BODY = (ParagraphKind.BODY, ParagraphKind.SUBHEAD)
 # A partial row without explicit shared spans: equal runs of at least this many words count as shared.

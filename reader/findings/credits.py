@@ -11,10 +11,10 @@ from rapidfuzz import fuzz
 
 from reader.loading.structure import byline_text, is_trailer_line
 from reader.model import Article, Finding, FindingKind, ParagraphKind, Row, Severity, TextSpan
-from reader.normalize import match_key
-from reader.profile import Profile
-from reader.relation import Reuse
-from reader.speakers import same_speaker
+from reader.text.normalize import match_key
+from reader.settings.profile import Profile
+from reader.align.relation import Reuse
+from reader.findings.speakers import same_speaker
 
 _DATELINE_CREDIT = re.compile(r"\(([^()]{1,40})\)")
 _SOURCE = re.compile(r"^\s*Source\s*:\s*(.+?)\s*$", re.IGNORECASE)

@@ -17,9 +17,9 @@ from collections.abc import Sequence
 
 from reader.inert import hidden_characters
 from reader.model import Category
-from reader.normalize import fold_typography
-from reader.profile import Profile
-from reader.wordkeys import (
+from reader.text.normalize import fold_typography
+from reader.settings.profile import Profile
+from reader.text.wordkeys import (
     DASH_KEY,
     DATE_PREFIX,
     ELLIPSIS_KEY,

@@ -21,8 +21,8 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
-from reader.normalize import fold_typography
-from reader.profile import Profile, default_profile
+from reader.text.normalize import fold_typography
+from reader.settings.profile import Profile, default_profile
 
 STYLE_PREFIX = "\x01style:"
 SPELLING_PREFIX = "\x01spelling:"

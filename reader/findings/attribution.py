@@ -1,6 +1,6 @@
 """Quotes, speakers and credits: findings about who said what and who is credited.
 
-Quotes are matched by content across the whole article (see ``reader.quote_match``), so a moved or
+Quotes are matched by content across the whole article (see ``reader.findings.quote_match``), so a moved or
 lifted quote is still the same quote. Each matched pair is checked for altered words and for a changed
 speaker, cue verb or hedge; an unmatched wire quote is looked for, without its marks, at the same place
 of the version's corresponding paragraph (paraphrase) before it is reported removed. Reported
@@ -18,21 +18,21 @@ from functools import cached_property, lru_cache
 
 from rapidfuzz import fuzz
 
-from reader.credits import AgencyCredits, agencies_named, agency_credits, article_findings, lift_findings
+from reader.findings.credits import AgencyCredits, agencies_named, agency_credits, article_findings, lift_findings
 from reader.inert import hidden_characters, invisible_difference, show_hidden
 from reader.loading.structure import is_trailer_line
 from reader.model import Article, Category, Finding, FindingKind, Op, ParagraphKind, Relation, Row, Severity, TextSpan
-from reader.notices import notice_findings
-from reader.normalize import STOP_WORDS, fold_typography
-from reader.profile import Profile
-from reader.quote_match import QuoteIndex, QuoteMatch, match_quotes
-from reader.quotes import Quote, comparable_text, extract_quotes, masked_text, quote_key
-from reader.relation import Reuse, lifts_substantially
-from reader.speakers import (
+from reader.findings.notices import notice_findings
+from reader.text.normalize import STOP_WORDS, fold_typography
+from reader.settings.profile import Profile
+from reader.findings.quote_match import QuoteIndex, QuoteMatch, match_quotes
+from reader.findings.quotes import Quote, comparable_text, extract_quotes, masked_text, quote_key
+from reader.align.relation import Reuse, lifts_substantially
+from reader.findings.speakers import (
     PRONOUNS, Attribution, attribute_quotes, extract_attributions, has_cue, is_description, name_words,
     offices, same_speaker,
 )
-from reader.worddiff import diff_words
+from reader.diff.words import diff_words
 
 _WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
 _SHOWN = 60  # characters of a quote shown in a message

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from reader.config import SettingsFileError, load_settings_yaml, read_settings_text, settings_file_exists
+from reader.settings.config import SettingsFileError, load_settings_yaml, read_settings_text, settings_file_exists
 from reader.errors import ReaderError
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from reader.model import Article, Finding, FindingKind, ParagraphKind, Severity
-from reader.profile import Profile
-from reader.worddiff import diff_words
-from reader.wordkeys import NUMBER_PREFIX, keyer_for
+from reader.settings.profile import Profile
+from reader.diff.words import diff_words
+from reader.text.wordkeys import NUMBER_PREFIX, keyer_for
 
 _CORRECTION = re.compile(
     r"^\W*(?:correction|corrected|corrects|clarification|clarifies|editor['\u2019]?s note|note to editors)\b|"

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import yaml
 
-from reader.config import compose_settings, cut, read_settings_text, settings_file_exists, yaml_problem
+from reader.settings.config import compose_settings, cut, read_settings_text, settings_file_exists, yaml_problem
 from reader.errors import ReaderError
 
 TABLES = ("style", "transliterations", "spelling")
@@ -238,7 +238,7 @@ def load_profile(path: str | Path) -> Profile:
 
 
 def user_profile_path() -> Path:
-    from reader.config import config_dir
+    from reader.settings.config import config_dir
 
     return config_dir() / USER_PROFILE_NAME
 

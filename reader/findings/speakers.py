@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reader.model import Article, ParagraphKind, TextSpan
-from reader.normalize import fold_typography
-from reader.profile import Profile
-from reader.quotes import Quote, masked_text
-from reader.wordkeys import transliteration_key
+from reader.text.normalize import fold_typography
+from reader.settings.profile import Profile
+from reader.findings.quotes import Quote, masked_text
+from reader.text.wordkeys import transliteration_key
 
 NEUTRAL_VERBS = {
     "say": "said says say saying", "tell": "told tells telling", "add": "added adds",

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
-from reader.quotes import Quote
+from reader.findings.quotes import Quote
 
 # Similarity (0-100) at which two quotes are the same quote, possibly altered.
 SAME_QUOTE = 72

@@ -21,19 +21,17 @@ Steps (see the project's alignment notes):
 from __future__ import annotations
 
 import bisect
-import gc
-import threading
 from collections import Counter, defaultdict
-from contextlib import contextmanager
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, LCSseq
 
+from reader.memory import paused_gc
 from reader.model import Article, Paragraph, ParagraphKind, Row, RowKind
-from reader.normalize import STOP_WORDS, match_key
-from reader.sequences import longest_increasing, stretches
-from reader.wordkeys import match_spans, match_words
+from reader.text.normalize import STOP_WORDS, match_key
+from reader.text.sequences import longest_increasing, stretches
+from reader.text.wordkeys import match_spans, match_words
 
 # Words in a run that counts as a lifted passage (a quote) between otherwise unrelated paragraphs:
 # long enough that names such as "the Harbour and Transport Workers' Union" do not qualify.
@@ -472,37 +470,10 @@ def _is_rewrite(base: list[Unit], other: list[Unit], strong: int) -> bool:
     return strong < max(2, 0.2 * bodies)
 
 
-_gc_lock = threading.Lock()
-_gc_depth = 0
-_gc_was_enabled = False
-
-
-@contextmanager
-def paused_gc():
-    """Pause Python's cyclic garbage collector (thread-safe, nestable).
-
-    Alignment allocates many small tuples that never form cycles; with thousands of paragraphs (and
-    the caches holding them) each full collection rescans everything, which made 4x the paragraphs
-    cost 7x the time. Reference counting still frees memory while the collector is paused."""
-    global _gc_depth, _gc_was_enabled
-    with _gc_lock:
-        if _gc_depth == 0:
-            _gc_was_enabled = gc.isenabled()
-            gc.disable()
-        _gc_depth += 1
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_depth -= 1
-            if _gc_depth == 0 and _gc_was_enabled:
-                gc.enable()
-
-
 def align(base: Article, other: Article, profile=None) -> list[Row]:
     """Rows of ``other`` against ``base`` in display order (base order, insertions after their anchor).
 
-    ``profile`` (a ``reader.profile.Profile``) lets house-style and spelling variants count as equal
+    ``profile`` (a ``reader.settings.profile.Profile``) lets house-style and spelling variants count as equal
     words for matching; the displayed text is never changed."""
     with paused_gc():
         return _align(base, other, profile)

@@ -1,6 +1,6 @@
 """Word-level diff of two paragraph texts with diff-match-patch, in word mode.
 
-Each token (word, number, date, profile phrase, space run or punctuation mark; see ``reader.wordkeys``)
+Each token (word, number, date, profile phrase, space run or punctuation mark; see ``reader.text.wordkeys``)
 is mapped to one private character by its *key*, as ``diff_linesToChars`` does for lines. Keys fold away
 noise (quote marks, dashes, case, house-style groups, US/UK spellings, numerals written as words, date
 formats, transliterated names), so noise variants line up as aligned pairs inside equal runs, where each
@@ -20,12 +20,12 @@ from functools import lru_cache
 from diff_match_patch import diff_match_patch
 from rapidfuzz.distance import Indel
 
-from reader.categorize import categorize_tokens, is_serial_comma, pair_category, strongest
+from reader.diff.categorize import categorize_tokens, is_serial_comma, pair_category, strongest
 from reader.model import Category, Op, Segment
-from reader.profile import Profile, default_profile
-from reader.sequences import stretches
-from reader.normalize import fold_typography
-from reader.wordkeys import DATE_PREFIX, SPACE_KEY, WEEKDAYS, Token, keyer_for, name_key, names_alike
+from reader.settings.profile import Profile, default_profile
+from reader.text.sequences import stretches
+from reader.text.normalize import fold_typography
+from reader.text.wordkeys import DATE_PREFIX, SPACE_KEY, WEEKDAYS, Token, keyer_for, name_key, names_alike
 
 _DMP = diff_match_patch()
 _DMP.Diff_Timeout = 0  # never degrade a paragraph diff to delete-all/insert-all

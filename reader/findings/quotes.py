@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from reader.model import Article, ParagraphKind, TextSpan
-from reader.normalize import fold_typography
+from reader.text.normalize import fold_typography
 
 DOUBLE_MARKS = '"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033'
 SINGLE_MARKS = "'\u2018\u2019\u201a\u201b\u2039\u203a`"

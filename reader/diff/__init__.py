@@ -1,0 +1,1 @@
+"""Diff: the word changes inside a row, each with its category (typography, spelling, style, substantive)."""

@@ -1,0 +1,1 @@
+"""Findings: quotes, speakers, attribution, credits, headline and corrections compared with the wire."""

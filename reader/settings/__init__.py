@@ -1,0 +1,1 @@
+"""Settings: input limits, the style profile, and the user's config folder and its files."""
