@@ -112,3 +112,16 @@ def test_the_app_the_reports_and_the_comparison_walk_findings_in_one_order():
         assert [f for _, f in ev.sorted_findings(version)] == stored  # Markdown and HTML lists
         assert [f["message"] for f in reported["findings"]] == [f.message for f in stored]  # JSON
         assert stored == sorted(stored, key=lambda f: f.order)  # the app's f / F walk them as stored
+
+
+def test_the_wire_header_and_the_spine_count_kept_by_every_version_alike():
+    from pathlib import Path
+
+    from reader.comparison import compare
+    from reader.loading import load_article
+
+    folder = Path(__file__).resolve().parent.parent / "sample_articles" / "harbour-strike"
+    wire, *others = [load_article(str(p)) for p in sorted(folder.glob("0*.txt"))]
+    comparison = compare(wire, others)
+    spine_full = sum(1 for line in ev.wire_spine(comparison) if line.kept_by == len(comparison.versions))
+    assert ev.kept_by_every_version(comparison) == spine_full == 0  # the rewrite keeps no paragraph whole

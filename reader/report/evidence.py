@@ -338,6 +338,13 @@ def wire_spine(comparison: Comparison) -> list[SpineLine]:
     return lines
 
 
+def kept_by_every_version(comparison: Comparison) -> int:
+    """Wire paragraphs every version carries whole (edited or not; partial reuse and cuts do not count):
+    the one count the app's wire header and the reports' spine give."""
+    count = len(comparison.versions)
+    return sum(1 for line in wire_spine(comparison) if line.kept_by == count)
+
+
 def excerpt(text: str, limit: int = 90) -> str:
     """The start of a paragraph, cut at a word boundary."""
     text = " ".join(text.split())

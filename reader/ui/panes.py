@@ -19,6 +19,7 @@ from textual.widgets import Static
 
 from reader.view.grid import CellKind, Mark, StyledParagraph, finding_mark_kind
 from reader.model import Category, Paragraph, RowKind
+from reader.report.evidence import kept_by_every_version
 from reader.ui.view_state import UNIFIED, ViewState
 from reader.ui.wrapping import shown, unit_start, wrap
 
@@ -341,7 +342,8 @@ def header_text(state: ViewState, column: int, number_key: int | None) -> Text:
         words = sum(len(p.text.split()) for p in body)
         text.append(f"\n{len(article.paragraphs)} paragraphs · {words:,} words")
         if comparison.complete:
-            text.append(f"\nkept by every version: {_kept_by_all(state)} paragraphs")
+            kept = kept_by_every_version(comparison)
+            text.append(f"\nkept by every version: {kept} paragraph{'' if kept == 1 else 's'}")
         else:
             text.append("\nstill comparing the versions…")
         partner = state.partner
@@ -368,14 +370,6 @@ def header_text(state: ViewState, column: int, number_key: int | None) -> Text:
     noise = [f"{short[c.value]} {changes.get(c.value, 0)}" for c in Category if c.is_noise]
     text.append("\n" + " · ".join(noise), style="dim")
     return text
-
-
-def _kept_by_all(state: ViewState) -> int:
-    kept = 0
-    for grid_row in state.grid.rows:
-        if grid_row.base and all(cell.kind is CellKind.TEXT for cell in grid_row.cells[1:]):
-            kept += len(grid_row.base)
-    return kept
 
 
 __all__ = ["ArticlePane", "PaneHeader", "header_text", "Paragraph"]
