@@ -136,3 +136,16 @@ async def test_panes_draw_a_zero_width_space_as_its_code_point():
                 drawn.append(text)
         assert any("har\u27e8U+200B\u27e9bour" in line for line in drawn)
         assert not any("\u200b" in line for line in drawn)
+
+
+def test_reports_show_hidden_characters_as_code_points():
+    from reader.comparison import compare
+    from reader.loading import article_from_text
+    from reader.report import render
+
+    wire = "Strike goes on\n\nThe union said talks would resume on Monday, officials said."
+    copy = "Strike goes on\n\nThe union said talks would resume on Mon\u200bday, officials said."
+    comparison = compare(article_from_text(wire, "wire.txt"), [article_from_text(copy, "copy.txt")])
+    for fmt in ("markdown", "html"):
+        report = render(comparison, fmt)
+        assert "\u200b" not in report and "U+200B" in report, fmt

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from html import escape
 
+from reader.inert import show_hidden
 from reader.model import Article, Category, Comparison, Finding, Row, RowKind, Segment, VersionComparison
 from reader.report import evidence as ev
 from reader.report.html_style import STYLE
@@ -96,7 +97,7 @@ def _apply_marks(pieces: list[_Piece], marks: list[tuple[int, int]]) -> list[_Pi
 
 
 def _piece_html(piece: _Piece) -> str:
-    html = _e(piece.text).replace("\n", "<br>")
+    html = _e(show_hidden(piece.text)).replace("\n", "<br>")
     classes = " ".join(name for name, on in (("noise", piece.noise), ("fact", piece.fact)) if on)
     class_attr = f' class="{classes}"' if classes else ""
     if piece.tag in ("del", "ins"):
@@ -263,7 +264,7 @@ def _scorecard(comparison: Comparison) -> str:
 def _quote_block(label: str, text: str | None) -> str:
     if text is None:
         return ""
-    return f'<div class="evidence"><span class="who">{_e(label)}</span> <q>{_e(text)}</q></div>'
+    return f'<div class="evidence"><span class="who">{_e(label)}</span> <q>{_e(show_hidden(text))}</q></div>'
 
 
 def _findings_section(comparison: Comparison) -> str:

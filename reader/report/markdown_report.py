@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from reader.inert import show_hidden
 from reader.model import Article, Category, Comparison, Row, RowKind, Segment, VersionComparison
 from reader.report import evidence as ev
 
@@ -39,12 +40,12 @@ def _escape_line_starts(text: str) -> str:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    return " ".join(show_hidden(text).split())
 
 
 def _inline(text: str) -> str:
     """Escaped article text on one line, spaces at its edges kept (paragraph joints become ' ¶ ')."""
-    text = re.sub(r"[ \t]*\n\s*", " ¶ ", text)
+    text = re.sub(r"[ \t]*\n\s*", " ¶ ", show_hidden(text))
     return escape_markdown(re.sub(r"[ \t]{2,}", " ", text), line_start=False)
 
 
