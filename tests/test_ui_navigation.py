@@ -397,3 +397,19 @@ async def test_search_words_are_not_markup(sample_articles):
         assert app.view.search == "[bold]zzz[/"
         messages = [n.message for n in app._notifications]
         assert any("[bold]zzz[/" in m for m in messages)
+
+
+async def test_f_says_what_the_finding_is_when_the_panel_is_closed(sample_articles, sample_comparison):
+    app = ReaderApp(sample_articles, comparison=sample_comparison)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_analysis(pilot)
+        assert not app.query_one("#findings").display  # 80 columns: no panel
+        await pilot.press("f")
+        await pilot.pause()
+        column, finding = app.view.finding
+        said = [n for n in app._notifications if n.message == finding.message]
+        assert said and said[-1].title.startswith("Finding 1 of ")
+        assert finding.severity.value.upper() in said[-1].title
+        await pilot.press("p", "f")  # with the panel open, the panel says it: no toast
+        await pilot.pause()
+        assert len([n for n in app._notifications if n.title.startswith("Finding")]) == len(said)

@@ -26,7 +26,8 @@ def test_main_screen(snap_compare, sample_articles, size):
 
 
 def test_main_screen_after_next_change_and_finding(snap_compare, sample_articles, sample_comparison):
-    """The cursor on a changed row, a finding's spans highlighted, findings panel open."""
+    """The cursor on a changed row, a finding's spans highlighted; at 160 columns the panel is closed, so a
+    notification says what the finding is."""
 
     async def navigate(pilot) -> None:
         await ready(pilot)

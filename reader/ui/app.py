@@ -572,6 +572,10 @@ class ReaderApp(ReaderExtras, App):
         finding = findings[index]
         view.finding = (column, finding)
         self.query_one("#findings", FindingsPanel).highlight(index)
+        if not self.query_one("#findings").display:
+            # Without the panel the highlighted span alone does not say what the finding is: say it.
+            label = f"{finding.severity.value.upper()} {finding.kind.value.replace('_', ' ')}"
+            self._say(finding.message, title=f"Finding {index + 1} of {len(findings)}: {label}", timeout=8)
         row = self._finding_row(column, finding)
         if row is not None:
             self._set_cursor(row)
