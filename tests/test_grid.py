@@ -314,3 +314,24 @@ def test_same_place_finds_a_rows_paragraph_in_a_regrouped_grid():
     regrouped = build_grid(compare(base, [base, added]))
     third = plain.row_of(0, 2)
     assert regrouped.rows[same_place(plain, regrouped, third)].cells[0].paragraphs == (2,)
+
+
+def test_substantive_only_navigation_stops_where_a_finding_is():
+    """A cut trailer credit is no body paragraph, but its credit_removed finding makes it a stop for n/N."""
+    from pathlib import Path
+
+    from reader.comparison import compare
+    from reader.loading import load_article
+    from reader.model import Severity
+    from reader.view.grid import build_grid
+
+    folder = Path(__file__).resolve().parent.parent / "sample_articles" / "harbour-strike"
+    wire, *others = [load_article(str(p)) for p in sorted(folder.glob("0*.txt"))]
+    comparison = compare(wire, others)
+    grid = build_grid(comparison)
+    for column, version in enumerate(comparison.versions, start=1):
+        for finding in version.findings:
+            if finding.severity is Severity.INFO:
+                continue
+            rows = [grid.row_of(0, i) for i in finding.base] + [grid.row_of(column, j) for j in finding.other]
+            assert any(r is not None and grid.rows[r].substantive_in([column]) for r in rows), finding.message

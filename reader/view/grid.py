@@ -17,7 +17,8 @@ import re
 from dataclasses import dataclass, field
 
 from reader.model import (
-    Article, Category, Comparison, Finding, Op, Paragraph, ParagraphKind, Row, RowKind, StrEnum, TextSpan,
+    Article, Category, Comparison, Finding, Op, Paragraph, ParagraphKind, Row, RowKind, Severity, StrEnum,
+    TextSpan,
 )
 from reader.text.sequences import longest_increasing
 
@@ -42,7 +43,8 @@ class Cell:
     moved: bool = False  # TEXT shown beside its base counterpart though it sits elsewhere in the version
     counterpart: int | None = None  # grid row of the ghost (for moved cells) or of the real cell (ghosts)
     changed: bool = False  # anything differs from the base here (noise included)
-    substantive: bool = False  # a substantive word change, or a body paragraph cut, added or moved
+    # a substantive word change, a body paragraph cut, added or moved, or what a minor or major finding is about
+    substantive: bool = False
     metadata: bool = False  # all its paragraphs are metadata (headline, byline, caption...)
 
 
@@ -247,11 +249,14 @@ def build_grid(comparison: Comparison) -> Grid:
             continue  # blank until compared
         other = version.article
         c = v + 1
+        # "n/N: substantive only" must stop where a finding is (a cut trailer credit is no body paragraph).
+        flagged_base = {i for f in version.findings if f.severity is not Severity.INFO for i in f.base}
+        flagged_other = {j for f in version.findings if f.severity is not Severity.INFO for j in f.other}
         for b, block in enumerate(blocks):
             shown = plan.at_block.get(b, [])
             r = block_row[b]
             if not shown:
-                cut = _is_body(base, block)
+                cut = _is_body(base, block) or bool(flagged_base.intersection(block))
                 cells[r][c] = Cell(CellKind.GAP, changed=True, substantive=cut, label="cut in this version")
                 continue
             paragraphs = tuple(j for row in shown for j in row.other)
@@ -272,6 +277,7 @@ def build_grid(comparison: Comparison) -> Grid:
                 labels.append(_pair_label(row, other))
             if any(i not in {i for row in shown for i in row.base} for i in block):
                 changed = True
+            substantive |= bool(flagged_base.intersection(block) or flagged_other.intersection(paragraphs))
             cells[r][c] = Cell(
                 CellKind.TEXT,
                 paragraphs,
@@ -292,7 +298,7 @@ def build_grid(comparison: Comparison) -> Grid:
                     label = f"{_numbers(row.other)} {verb}: shown at wire {_numbers(row.base)}"
                     cells[r][c] = Cell(CellKind.GHOST, row.other, (row,), label=label, counterpart=shown_at)
                 else:
-                    added_body = _is_body(other, row.other)
+                    added_body = _is_body(other, row.other) or bool(flagged_other.intersection(row.other))
                     cells[r][c] = Cell(
                         CellKind.TEXT,
                         row.other,
