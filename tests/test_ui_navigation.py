@@ -413,3 +413,31 @@ async def test_f_says_what_the_finding_is_when_the_panel_is_closed(sample_articl
         await pilot.press("p", "f")  # with the panel open, the panel says it: no toast
         await pilot.pause()
         assert len([n for n in app._notifications if n.title.startswith("Finding")]) == len(said)
+
+
+async def _search(pilot, word: str) -> None:
+    await pilot.press("slash")
+    for key in word:
+        await pilot.press(key)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_search_finds_the_same_matches_at_any_width_and_shows_a_hidden_version(sample_articles, sample_comparison):
+    counts = {}
+    for size in ((80, 24), (200, 50)):
+        app = ReaderApp(sample_articles, comparison=sample_comparison)
+        async with app.run_test(size=size) as pilot:
+            await wait_for_analysis(pilot)
+            await _search(pilot, "strike")
+            counts[size] = len(app._search_rows())
+    assert counts[(80, 24)] == counts[(200, 50)] > 0
+    app = ReaderApp(sample_articles, comparison=sample_comparison)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_analysis(pilot)
+        assert 3 not in app.view.displayed  # 80 columns: the wire and one version
+        await _search(pilot, "Brandt")  # only the independent rewrite (version 3) quotes him
+        await pilot.pause()
+        assert app.view.focused == 3 and 3 in app.view.displayed
+        cell = app.view.grid.rows[app.view.cursor].cells[3]
+        assert any("Brandt" in sample_articles[3].paragraphs[p].text for p in cell.paragraphs)

@@ -634,10 +634,10 @@ class ReaderApp(ReaderExtras, App):
         if view is None:
             return
         if view.search:
-            rows = self._search_rows()
-            following = [r for r in rows if (r > view.cursor if direction > 0 else r < view.cursor)]
+            matches = self._search_matches()
+            following = [m for m in matches if (m[0] > view.cursor if direction > 0 else m[0] < view.cursor)]
             if following:
-                self._set_cursor(following[0] if direction > 0 else following[-1])
+                self._go_to_match(*(following[0] if direction > 0 else following[-1]))
             else:
                 self._say(f"No more matches for “{view.search}”.", timeout=2)
             return
@@ -847,24 +847,42 @@ class ReaderApp(ReaderExtras, App):
                 pane.invalidate()
             self._update_status()
 
-    def _search_rows(self) -> list[int]:
+    def _search_matches(self) -> list[tuple[int, int]]:
+        """(row, column) of every row holding the search text in any version, shown or not (the panes on
+        screen first): the same search finds the same matches at 80 columns as at 200."""
         view = self.view
         if view is None or not view.search:
             return []
         needle = view.search.lower()
-        columns = [0, view.partner] if view.unified else view.displayed
-        rows = []
+        shown = [0, view.partner] if view.unified else view.displayed
+        columns = [*shown, *(c for c in range(view.grid.columns) if c not in shown)]
+        matches = []
         for r, grid_row in enumerate(view.grid.rows):
-            if not view.layout.heights or not view.layout.heights[r]:
-                continue
             for c in columns:
                 cell = grid_row.cells[c]
+                if c in shown and view.layout.heights and not view.layout.heights[r]:
+                    continue  # folded away here
                 if cell.kind is CellKind.TEXT and any(
                     needle in view.grid.articles[c].paragraphs[p].text.lower() for p in cell.paragraphs
                 ):
-                    rows.append(r)
+                    matches.append((r, c))
                     break
-        return rows
+        return matches
+
+    def _search_rows(self) -> list[int]:
+        return [r for r, _c in self._search_matches()]
+
+    def _go_to_match(self, row: int, column: int) -> None:
+        """The cursor on a match; a match in a version not on screen brings that version on screen."""
+        view = self.view
+        shown = [0, view.partner] if view.unified else view.displayed
+        if column not in shown:
+            view.enabled[column] = True
+            view.unified = False
+            self._focus_column(column)
+            self.call_after_refresh(self._set_cursor, row)
+            return
+        self._set_cursor(row)
 
     @on(Input.Submitted, "#prompt")
     def _prompt_submitted(self, event: Input.Submitted) -> None:
@@ -878,13 +896,13 @@ class ReaderApp(ReaderExtras, App):
             view.generation += 1
             for pane in self._visible_panes():
                 pane.invalidate()
-            rows = self._search_rows()
-            if not rows:
-                self._say(f"“{value}” is not in the panes on screen.", timeout=3)
+            matches = self._search_matches()
+            if not matches:
+                self._say(f"“{value}” is in no version.", timeout=3)
                 self._update_status()
                 return
-            following = [r for r in rows if r >= view.cursor]
-            self._set_cursor(following[0] if following else rows[0])
+            following = [m for m in matches if m[0] >= view.cursor]
+            self._go_to_match(*(following[0] if following else matches[0]))
         elif mode == "goto":
             self._goto_paragraph(value)
 
