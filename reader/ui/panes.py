@@ -18,7 +18,7 @@ from textual.strip import Strip
 from textual.widgets import Static
 
 from reader.view.grid import CellKind, Mark, StyledParagraph, finding_mark_kind
-from reader.model import Category, Paragraph, RowKind
+from reader.model import Category, Paragraph, RowKind, Severity
 from reader.report.evidence import kept_by_every_version
 from reader.ui.view_state import UNIFIED, ViewState
 from reader.ui.wrapping import shown, unit_start, wrap
@@ -347,7 +347,7 @@ def header_text(state: ViewState, column: int, number_key: int | None) -> Text:
         else:
             text.append("\nstill comparing the versions…")
         partner = state.partner
-        text.append(f"\nstruck/marked against {partner} {state.grid.articles[partner].name}", style="dim")
+        text.append(f"\nmarks show what version {partner} changed", style="dim")
         return text
     if comparison.versions[column - 1].pending:
         text.append(f"\nstill being compared… ({len(article.paragraphs):,} paragraphs)", style="italic")
@@ -361,11 +361,15 @@ def header_text(state: ViewState, column: int, number_key: int | None) -> Text:
         if stats.get(name):
             text.append(f" · {name} {stats[name]}")
     changes = stats.get("changes", {})
-    text.append(f"\nsubst {stats.get('substantive', 0)}", style="bold")
+    # Findings first: a narrow pane cuts the end of the line, and they matter most.
+    majors = sum(1 for f in comparison.versions[column - 1].findings if f.severity is Severity.MAJOR)
+    text.append(f"\nfindings {findings}", style="bold" if findings else "")
+    if majors:
+        text.append(f" ({majors} major)", style="bold")
+    text.append(f" · subst {stats.get('substantive', 0)}")
     facts = stats.get("facts", 0)
     if facts:
         text.append(f" ({facts} fact)")
-    text.append(f" · findings {findings}", style="bold" if findings else "")
     short = {"typography": "typo", "punctuation": "punct", "spelling": "spell", "style": "style"}
     noise = [f"{short[c.value]} {changes.get(c.value, 0)}" for c in Category if c.is_noise]
     text.append("\n" + " · ".join(noise), style="dim")
