@@ -252,3 +252,20 @@ def test_split_rows_label_each_paragraph_and_keep_inner_line_breaks():
     assert "<br>" in base_cell, "the wire's own line break is kept inside its one paragraph"
     assert re.findall(r'<span class="pn">¶(\d+)</span>', other_cell) == ["1", "2"]
     assert "<br>" not in other_cell
+
+
+def test_row_labels_read_apart_in_a_text_browser_and_number_paragraphs_only():
+    import html as html_module
+    import re as re_module
+    from pathlib import Path
+
+    from reader.comparison import compare
+    from reader.loading import load_article
+    from reader.report import render
+
+    folder = Path(__file__).resolve().parent.parent / "sample_articles" / "harbour-strike"
+    wire, *others = [load_article(str(p)) for p in sorted(folder.glob("0*.txt"))]
+    page = render(compare(wire, others), "html")
+    text = html_module.unescape(re_module.sub(r"<[^>]+>", "", page))  # what a text browser without CSS shows
+    assert re_module.search(r"edited · wire ¶\d+ → ¶\d+", text)
+    assert not re_module.search(r"\brow \d+\b", text)  # one numbering: paragraphs, never grid rows

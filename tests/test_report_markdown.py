@@ -56,7 +56,7 @@ def test_findings_severity_first_with_their_rows(sample):
         severities = [ranks[s] for s in re.findall(r"^- \*\*(MAJOR|MINOR|INFO)\*\*", block, re.M)]
         assert len(severities) == len(version.findings)
         assert severities == sorted(severities, reverse=True)
-    assert re.search(r"- \*\*MAJOR\*\* quote altered \(row \d+, wire ¶7 → ¶7\): words changed: 'a fair offer'", findings)
+    assert re.search(r"- \*\*MAJOR\*\* quote altered \(wire ¶7 → ¶7\): words changed: 'a fair offer'", findings)
 
 
 def test_changed_words_inline(sample):
@@ -75,16 +75,16 @@ def test_style_only_changes_are_summarised_not_marked(sample):
     version1 = _section(text, "\n## 1. 01-reprint-trimmed.txt", "\n## 2. ")
     assert "per cent → percent (style)" in version1
     assert "[-per cent-]" not in version1 and "[-harbour-]" not in version1
-    assert "Rows changed only in typography or house style:" in version1
+    assert "Paragraphs changed only in typography or house style: wire ¶" in version1
     assert "**[-, Nov 21 (Meridian) --]{+:+}**" in version1, "the dropped credit is a bold (fact) change"
 
 
 def test_moves_splits_merges_and_cuts_are_named(sample):
     _, text = sample
     version2 = _section(text, "\n## 2. 02-reprint-earlier-writethrough.txt: what changed", "\n## 3. ")
-    assert re.search(r"\*\*Row \d+: moved: wire ¶20 is ¶6 here\*\*", version2)
-    assert re.search(r"\*\*Row \d+: split: wire ¶16 became ¶16–17\*\*", version2)
-    assert re.search(r"\*\*Row \d+: merged: wire ¶13–14 became ¶14\*\*", version2)
+    assert re.search(r"\*\*moved: wire ¶20 is ¶6 here\*\*", version2)
+    assert re.search(r"\*\*split: wire ¶16 became ¶16–17\*\*", version2)
+    assert re.search(r"\*\*merged: wire ¶13–14 became ¶14\*\*", version2)
     assert "> [-About 78 per cent of members" in version2
 
 

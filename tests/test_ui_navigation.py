@@ -441,3 +441,15 @@ async def test_search_finds_the_same_matches_at_any_width_and_shows_a_hidden_ver
         assert app.view.focused == 3 and 3 in app.view.displayed
         cell = app.view.grid.rows[app.view.cursor].cells[3]
         assert any("Brandt" in sample_articles[3].paragraphs[p].text for p in cell.paragraphs)
+
+
+async def test_the_status_line_says_where_the_cursor_is_in_paragraphs_first(sample_articles, sample_comparison):
+    app = ReaderApp(sample_articles, comparison=sample_comparison)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_analysis(pilot)
+        status = str(app.query_one("#status").render())
+        total = len(sample_articles[0].paragraphs)
+        assert f"wire ¶1 of {total}" in status[:40]  # before anything a narrow line may cut
+        await pilot.press("end")
+        await pilot.pause()
+        assert f"wire ¶1 of {total}" not in str(app.query_one("#status").render())

@@ -92,7 +92,7 @@ def test_no_color_in_a_real_terminal_keeps_changes_distinguishable(private_confi
         sys.executable, ["-m", "reader", "demo"], cwd=str(ROOT), env=env, dimensions=(48, 160)
     )
     try:
-        text = _screen_text(child, screen, stream, lambda t: "row 1/" in t and "palette" in t)
+        text = _screen_text(child, screen, stream, lambda t: "wire ¶1 of" in t and "palette" in t)
         assert "00-wire.txt" in text, text
         text = _screen_text(child, screen, stream, lambda t: False, timeout=1.0)  # let the panes settle
         colours = {

@@ -281,11 +281,8 @@ def _findings_section(comparison: Comparison) -> str:
         items = []
         for position, finding in ev.sorted_findings(version):
             row = ev.finding_row(finding, version.rows)
-            where = (
-                f'<a href="#{ev.row_anchor(number, row)}">row {row + 1}</a><br>'
-                if row is not None
-                else ""
-            ) + f"wire {ev.paragraph_numbers(finding.base)} → {ev.paragraph_numbers(finding.other)}"
+            place = _e(f"wire {ev.paragraph_numbers(finding.base)} → {ev.paragraph_numbers(finding.other)}")
+            where = f'<a href="#{ev.row_anchor(number, row)}">{place}</a>' if row is not None else place
             items.append(
                 f'<tr id="{ev.finding_anchor(number, position)}" class="finding-line {finding.severity.value}">'
                 f'<td><span class="sev {finding.severity.value}">{_e(finding.severity.value)}</span></td>'
@@ -332,6 +329,9 @@ def _spine_section(comparison: Comparison) -> str:
     )
 
 
+_SEPARATOR = '<span class="sep"> · </span>'
+
+
 def _row_html(
     number: int, position: int, row: Row, version: VersionComparison, base: Article, row_findings
 ) -> str:
@@ -359,11 +359,12 @@ def _row_html(
     )
     return (
         f'<tbody id="{anchor}" class="{classes}"><tr>'
-        f'<td class="label"><a href="#{anchor}" class="rownum">{position + 1}</a> '
+        f'<td class="label">'
         f'<span class="badge {row.kind.value}{" style" if ev.is_style_only(row) and not findings else ""}">{_e(label)}</span>'
-        f'<span class="caption">{_e(ev.row_where(row))}</span>'
-        + (f'<span class="flag">⚑ {len(findings)} finding{"s" if len(findings) != 1 else ""}</span>' if findings else "")
-        + noise_note
+        # The separators show where CSS does not (a text browser): "style only · wire ¶12 → ¶86 · ...".
+        f'{_SEPARATOR}<a href="#{anchor}" class="caption">{_e(ev.row_where(row))}</a>'
+        + (f'{_SEPARATOR}<span class="flag">⚑ {len(findings)} finding{"s" if len(findings) != 1 else ""}</span>' if findings else "")
+        + (_SEPARATOR + noise_note if noise_note else "")
         + "</td>"
         + _side_html(row, "base", base, base, other, findings)
         + _side_html(row, "other", other, base, other, findings)

@@ -70,7 +70,8 @@ table.aligned tbody.row { break-inside: avoid; page-break-inside: avoid; }
 table.aligned tbody.row > tr:first-child > td { border-top: 1px solid var(--rule); }
 table.aligned td { border-bottom: none; }
 td.label { font-size: .78rem; color: var(--muted); }
-td.label .rownum { font-weight: 700; color: var(--ink); text-decoration: none; margin-right: .3rem; }
+td.label .sep { display: none; }
+td.label a.caption { color: var(--ink); text-decoration: none; }
 td.label .caption, td.label .flag, td.label .noise-count { display: block; margin-top: .15rem; }
 td.label .flag { color: var(--major); font-weight: 700; }
 .badge { display: inline-block; font-size: .7rem; font-weight: 700; text-transform: uppercase; letter-spacing: .04em;

@@ -148,9 +148,7 @@ def _findings(comparison: Comparison) -> list[str]:
     for number, version in enumerate(comparison.versions, 1):
         lines += [f"### {number}. {escape_markdown(version.article.name)}: {ev.severity_summary(version.findings)}", ""]
         for _, finding in ev.sorted_findings(version):
-            row = ev.finding_row(finding, version.rows)
-            where = f"row {row + 1}, " if row is not None else ""
-            where += f"wire {ev.paragraph_numbers(finding.base)} → {ev.paragraph_numbers(finding.other)}"
+            where = f"wire {ev.paragraph_numbers(finding.base)} → {ev.paragraph_numbers(finding.other)}"
             lines.append(
                 f"- **{finding.severity.value.upper()}** {ev.human_kind(finding.kind.value)} ({where}): "
                 f"{escape_markdown(_one_line(finding.message))}"
@@ -193,7 +191,7 @@ def _quote(text: str) -> str:
 
 def _row_lines(number: int, position: int, row: Row, version: VersionComparison, base: Article, row_findings) -> list[str]:
     other = version.article
-    lines = [f"**Row {position + 1}: {ev.row_caption(row, bool(row_findings))}**", ""]
+    lines = [f"**{ev.row_caption(row, bool(row_findings))}**", ""]
     if row.kind is RowKind.INSERTED:
         lines.append(_quote("{+" + _inline(other.texts(row.other)) + "+}"))
     elif row.kind is RowKind.DELETED:
@@ -227,8 +225,8 @@ def _version_section(number: int, version: VersionComparison, base: Article) -> 
         "",
     ]
     if style_only:
-        rows = ", ".join(str(p + 1) for p in style_only)
-        lines += [f"Rows changed only in typography or house style: {rows}.", ""]
+        places = "; ".join(ev.row_where(version.rows[p]) for p in style_only)
+        lines += [f"Paragraphs changed only in typography or house style: {places}.", ""]
     lines += _noise_lines(version)
     for position in changed:
         lines += _row_lines(number, position, version.rows[position], version, base, by_row.get(position, []))

@@ -496,6 +496,8 @@ class ReaderApp(ReaderExtras, App):
             return
         shown = len(view.displayed) - 1
         total = view.grid.columns - 1
+        # Where the cursor is, first (a narrow status line cuts its end), in the reports' numbering.
+        text.append(f" {self._cursor_place()} ·", style="bold")
         text.append(f" wire: {view.grid.articles[0].name}")
         if not view.comparison.complete and self._analysing:
             text.append(f" · {self._analysing}", style="bold")
@@ -516,9 +518,22 @@ class ReaderApp(ReaderExtras, App):
             text.append(" · n/N: substantive only")
         if view.fold:
             text.append(" · folded")
-        text.append(f" · row {view.cursor + 1}/{len(view.grid.rows)}")
         status.update(text, layout=False)
         self.refresh_change_map()
+
+    def _cursor_place(self) -> str:
+        """The cursor's paragraph as the reports number it: "wire ¶12 of 24", or "v2 ¶14" for a row of
+        version paragraphs only."""
+        view = self.view
+        row = view.grid.rows[view.cursor]
+        if row.base:
+            return f"wire ¶{row.base[0] + 1} of {len(view.grid.articles[0].paragraphs)}"
+        columns = [view.focused, *view.version_columns()]
+        for column in columns:
+            cell = row.cells[column]
+            if cell.kind is CellKind.TEXT and cell.paragraphs:
+                return f"v{column} ¶{cell.paragraphs[0] + 1}"
+        return "wire"
 
     # --------------------------------------------------------------------------------- findings
 
