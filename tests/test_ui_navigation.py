@@ -453,3 +453,24 @@ async def test_the_status_line_says_where_the_cursor_is_in_paragraphs_first(samp
         await pilot.press("end")
         await pilot.pause()
         assert f"wire ¶1 of {total}" not in str(app.query_one("#status").render())
+
+
+async def test_at_80_columns_the_findings_panel_opens_below_the_panes_keeping_their_width(sample_articles, sample_comparison):
+    from reader.ui.app import MIN_PANE_WIDTH
+
+    app = ReaderApp(sample_articles, comparison=sample_comparison)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_analysis(pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        panel = app.query_one("#findings")
+        panes = [app.query_one(f"#pane-{c}") for c in app.view.displayed]
+        assert panel.display and panel.region.y > max(p.region.y for p in panes)  # below them
+        assert all(p.region.width >= MIN_PANE_WIDTH for p in panes)
+        options = app.query_one("#findings-list")
+        assert options.scroll_y == 0  # on its first entry
+    app = ReaderApp(sample_articles, comparison=sample_comparison)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await wait_for_analysis(pilot)
+        panel = app.query_one("#findings")
+        assert panel.display and panel.region.x > 0 and not panel.has_class("below")  # beside, when it fits

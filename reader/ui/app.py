@@ -39,6 +39,7 @@ from reader.ui.panes import ArticlePane, PaneHeader, gutter_width, header_text
 from reader.ui.view_state import NOISE_CATEGORIES, NOISE_MODES, UNIFIED, ViewState
 
 MIN_PANE_WIDTH = 30  # narrower than this, text columns become hard to read
+FINDINGS_PANEL_WIDTH = 36  # beside the panes; below them on narrow screens (reader.tcss: #findings)
 FINDINGS_PANEL_MIN_SCREEN = 180  # the findings panel opens by itself only on screens this wide
 # Text (all articles) from which the analysis takes long enough (about 0.3 s and more) that the first
 # version is shown as soon as it is compared, the others joining it as they are.
@@ -297,10 +298,14 @@ class ReaderApp(ReaderExtras, App):
 
     def _max_panes(self) -> int:
         width = self.size.width
-        if self._findings_visible():
-            width -= 36
+        if self._findings_visible() and not self._findings_below():
+            width -= FINDINGS_PANEL_WIDTH
         width -= self.change_map_width()
         return max(2, width // MIN_PANE_WIDTH)
+
+    def _findings_below(self) -> bool:
+        """Too narrow for the panel beside two readable panes: it goes below them, full width."""
+        return self.size.width < 2 * MIN_PANE_WIDTH + FINDINGS_PANEL_WIDTH + self.change_map_width()
 
     def _findings_visible(self) -> bool:
         if self._show_findings is None:
@@ -325,6 +330,7 @@ class ReaderApp(ReaderExtras, App):
         self.query_one("#column-unified").display = view.unified
         findings = self.query_one("#findings", FindingsPanel)
         findings.display = self._findings_visible()
+        findings.set_class(self._findings_below(), "below")
         self._update_headers()
         self.schedule_layout()
 

@@ -40,6 +40,7 @@ class FindingsPanel(Vertical):
             options.add_options([Option(finding_prompt(f)) for f in findings])
         else:
             options.add_option(Option(Text(empty, style="italic"), disabled=True))
+        options.scroll_home(animate=False)  # opens on its first entry, not scrolled past it
 
     def highlight(self, index: int | None) -> None:
         options = self.query_one("#findings-list", OptionList)
