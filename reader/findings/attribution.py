@@ -66,6 +66,11 @@ class Side:
             found = self._agencies[profile] = agency_credits(self.article, profile)
         return found
 
+    @cached_property
+    def offices(self) -> dict[str, set[str]]:
+        """``speakers.offices`` of the article's attributions (the wire's, worked out once for all versions)."""
+        return offices(self.attributions)
+
     def quotes_in(self, paragraph: int) -> tuple[int, ...]:
         """Indices (into ``quotes``) of the paragraph's quotes."""
         return self._quotes_by_paragraph.get(paragraph, ())
@@ -673,8 +678,8 @@ class _Comparer:
 
     @cached_property
     def _offices(self) -> dict[str, set[str]]:
-        both = offices(self.base.attributions)
-        for surname, words in offices(self.other.attributions).items():
+        both = {surname: set(words) for surname, words in self.base.offices.items()}
+        for surname, words in self.other.offices.items():
             both.setdefault(surname, set()).update(words)
         return both
 
