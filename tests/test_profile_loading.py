@@ -149,3 +149,46 @@ def test_cli_reports_a_bad_profile_in_one_line(tmp_path, capsys):
         'e.g. - ["U.S.", "US"]'
     )
     assert "Traceback" not in out.err
+
+
+def test_a_desks_noise_patterns_make_their_matches_house_style():
+    from reader.diff.words import diff_words
+    from reader.model import Category
+    from reader.settings.profile import default_profile, parse_profile
+
+    profile = parse_profile("noise_patterns:\n  - '(?i)sponsored content:?'\n  - '\\(Photo: [^)]*\\)'\n",
+                            "desk.yaml", base=default_profile())
+    base = "The union said talks would resume on Monday."
+    other = "Sponsored content: The union said talks would resume on Monday. (Photo: Lina Ortiz)"
+    changes = [s for s in diff_words(base, other, profile) if s.is_change]
+    assert changes and all(s.category is Category.STYLE for s in changes)
+    plain = [s for s in diff_words(base, other, default_profile()) if s.is_change]
+    assert any(s.category is Category.SUBSTANTIVE for s in plain)  # without the patterns: a real insertion
+    changed = "The union said talks would resume on Tuesday. (Photo: Lina Ortiz)"
+    days = [s for s in diff_words(base, changed, profile) if s.is_change and s.category is Category.SUBSTANTIVE]
+    assert days and days[0].fact  # a changed fact beside the furniture stays a fact
+
+
+@pytest.mark.parametrize(("pattern", "message"), [
+    ("'(unclosed'", "not a valid regular expression"),
+    ("'" + "x" * 201 + "'", "over 200 characters"),
+])
+def test_a_bad_noise_pattern_is_a_one_line_error_naming_it(pattern, message):
+    from reader.settings.profile import parse_profile
+
+    with pytest.raises(ReaderError) as caught:
+        parse_profile(f"noise_patterns:\n  - {pattern}\n", "desk.yaml")
+    assert message in str(caught.value) and "desk.yaml, line 2" in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_a_noise_pattern_that_runs_out_of_time_matches_nothing():
+    import dataclasses
+
+    from reader.settings.profile import Profile
+
+    class Slow:
+        def fullmatch(self, text, timeout=None):
+            raise TimeoutError
+
+    profile = dataclasses.replace(Profile(), noise_patterns=(Slow(),))
+    assert profile.is_user_noise("Sponsored content") is False

@@ -191,8 +191,10 @@ def _regions(diffs: list[tuple[int, str]]) -> list[tuple[bool, int, int, int, in
 
 
 class _Builder:
-    def __init__(self, tokens_a: tuple[Token, ...], tokens_b: tuple[Token, ...], keys_b: list[str]) -> None:
-        self.a, self.b, self.keys_b = tokens_a, tokens_b, keys_b
+    def __init__(
+        self, tokens_a: tuple[Token, ...], tokens_b: tuple[Token, ...], keys_b: list[str], profile: Profile | None = None
+    ) -> None:
+        self.a, self.b, self.keys_b, self.profile = tokens_a, tokens_b, keys_b, profile
         self.segments: list[Segment] = []
 
     def equal_run(self, a0: int, a1: int, b0: int, b1: int) -> None:
@@ -226,6 +228,10 @@ class _Builder:
         else:
             category, fact = categorize_tokens(base, other)
         base_text, other_text = "".join(t.text for t in base), "".join(t.text for t in other)
+        if not category.is_noise and self.profile is not None and self.profile.noise_patterns and all(
+            self.profile.is_user_noise(text) for text in (base_text, other_text) if text.strip()
+        ):
+            category, fact = Category.STYLE, False  # the desk's own furniture (profile noise_patterns)
         op = Op.REPLACE if base and other else (Op.DELETE if base else Op.INSERT)
         self.add(Segment(op, base_text, other_text, category, fact))
 
@@ -355,7 +361,7 @@ def diff_words(base_text: str, other_text: str, profile: Profile) -> tuple[Segme
     keys_a = [t.key for t in tokens_a]
     keys_b = [t.key for t in tokens_b]
     _alias_names(tokens_a, tokens_b, keys_b)
-    builder = _Builder(tokens_a, tokens_b, keys_b)
+    builder = _Builder(tokens_a, tokens_b, keys_b, profile)
     if keys_a == keys_b:  # only noise variants (house style, quote marks): no diff needed
         builder.equal_run(0, len(tokens_a), 0, len(tokens_b))
         return tuple(builder.segments)

@@ -22,13 +22,21 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+import regex
 import yaml
 
 from reader.settings.config import compose_settings, cut, read_settings_text, settings_file_exists, yaml_problem
 from reader.errors import ReaderError
 
 TABLES = ("style", "transliterations", "spelling")
-_KEYS = {"name", "extends", "description", *TABLES, "agencies"}
+_KEYS = {"name", "extends", "description", *TABLES, "agencies", "noise_patterns"}
+# A desk's own noise: regular expressions whose full matches are house style. Bounded so that a pattern
+# that backtracks cannot stall a comparison: its length, their number, the text it is tried on, and the
+# time of each match (the `regex` module's timeout; Python's `re` has none).
+MAX_PATTERN_CHARS = 200
+MAX_PATTERNS = 50
+NOISE_TEXT_CHARS = 300
+PATTERN_SECONDS = 0.05
 USER_PROFILE_NAME = "profile.yaml"
 
 
@@ -47,6 +55,21 @@ class Profile:
     caps_only: frozenset[str] = frozenset()
     # Original spellings as written in the profile, for the word tokenizer (multi-word entries).
     spellings: tuple[str, ...] = ()
+    noise_patterns: tuple[regex.Pattern, ...] = ()
+
+    def is_user_noise(self, text: str) -> bool:
+        """Whether ``text`` (one side of a change, stripped) is wholly matched by one of the profile's
+        noise patterns; a pattern that runs out of time matches nothing."""
+        text = text.strip()
+        if not text or len(text) > NOISE_TEXT_CHARS:
+            return False
+        for pattern in self.noise_patterns:
+            try:
+                if pattern.fullmatch(text, timeout=PATTERN_SECONDS):
+                    return True
+            except TimeoutError:
+                continue
+        return False
 
     def group_of(self, text: str) -> tuple[str, int] | None:
         """(table name, group id) of a spelling in this profile, or None."""
@@ -111,9 +134,10 @@ class _Builder:
             (self.caps_only if _is_acronym(item) else self.not_caps_only).add(key)
             self.spellings.append(item.strip())
 
-    def profile(self, name: str, agency_groups: tuple[tuple[str, ...], ...]) -> Profile:
+    def profile(self, name: str, agency_groups: tuple[tuple[str, ...], ...], noise_patterns=()) -> Profile:
         return Profile(
             name=name,
+            noise_patterns=tuple(noise_patterns),
             agencies=tuple(dict.fromkeys(a for group in agency_groups for a in group)),
             agency_groups=agency_groups,
             caps_only=frozenset(self.caps_only - self.not_caps_only),
@@ -204,8 +228,28 @@ def parse_profile(
                 names = (_scalar(item, origin, "an agency name"),)
             if names:
                 groups = _join_agency(groups, names)
+    patterns = list(start.noise_patterns) if start else []
+    if "noise_patterns" in entries:
+        patterns += _noise_patterns(entries["noise_patterns"][1], origin)
+    if len(patterns) > MAX_PATTERNS:
+        raise ReaderError(f"{origin}: at most {MAX_PATTERNS} noise patterns, not {len(patterns)}")
     name = _scalar(entries["name"][1], origin, "'name'") if "name" in entries else Path(origin).stem
-    return builder.profile(name, tuple(groups))
+    return builder.profile(name, tuple(groups), patterns)
+
+
+def _noise_patterns(node: yaml.Node, origin: str) -> list[regex.Pattern]:
+    if not isinstance(node, yaml.SequenceNode):
+        raise ReaderError(f"{_where(origin, node)}: 'noise_patterns' must be a list of regular expressions")
+    patterns = []
+    for item in node.value:
+        text = _scalar(item, origin, "a noise pattern")
+        if len(text) > MAX_PATTERN_CHARS:
+            raise ReaderError(f"{_where(origin, item)}: noise pattern '{cut(text)}' is over {MAX_PATTERN_CHARS} characters")
+        try:
+            patterns.append(regex.compile(text, regex.VERSION1))
+        except regex.error as error:
+            raise ReaderError(f"{_where(origin, item)}: noise pattern '{cut(text)}' is not a valid regular expression ({error})") from None
+    return patterns
 
 
 def _join_agency(groups: list[tuple[str, ...]], names: tuple[str, ...]) -> list[tuple[str, ...]]:
