@@ -18,6 +18,7 @@ from reader.errors import InputError
 from reader.inert import make_inert_line, visible_name
 from reader.settings.limits import Limits
 from reader.loading.decode import decode_bytes
+from reader.loading.mojibake import repair
 from reader.loading.read import read_file_bytes, read_stream_bytes
 from reader.loading.sniff import detect_format
 from reader.loading.structure import ArticleMetadata, classify, split_paragraphs
@@ -112,9 +113,10 @@ def build_article(source: str, raw: RawArticle, data: bytes, limits: Limits) -> 
             f"a paragraph of {longest:,} characters, over the {limits.max_paragraph_chars:,}-character limit "
             "(raise it with --max-paragraph-chars)",
         )
+    texts, repaired = repair(raw.paragraphs)
     kept: list[str] = []
     known: dict[int, ParagraphKind] = {}
-    for index, text in enumerate(raw.paragraphs):
+    for index, text in enumerate(texts):
         text = make_inert_line(text).strip()
         if text:
             if index in raw.known_kinds:
@@ -146,6 +148,7 @@ def build_article(source: str, raw: RawArticle, data: bytes, limits: Limits) -> 
         sha256=hashlib.sha256(data).hexdigest(),
         source_format=raw.source_format,
         published=_inert_meta(raw.published),
+        repaired_encoding=repaired,
     )
 
 

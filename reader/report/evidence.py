@@ -45,6 +45,11 @@ class FileLine:
     article: Article
 
 
+def repair_note(article: Article) -> str | None:
+    """What the reports and the pane header say of an article whose text was mis-encoded."""
+    return f"mis-encoded text repaired ({article.repaired_encoding})" if article.repaired_encoding else None
+
+
 def compared_files(comparison: Comparison) -> list[FileLine]:
     lines = [FileLine("wire (base)", comparison.base)]
     lines += [FileLine(f"version {n}", v.article) for n, v in enumerate(comparison.versions, 1)]

@@ -189,6 +189,7 @@ def _header(comparison: Comparison) -> str:
             f'<td><span class="path">{_e(article.path)}</span>'
             + (f'<br><span class="headline">{_e(article.headline)}</span>' if article.headline else "")
             + (f'<br><span class="published">published {_e(article.published)}</span>' if article.published else "")
+            + (f'<br><span class="repaired">{_e(note)}</span>' if (note := ev.repair_note(article)) else "")
             + "</td>"
             f"<td>{_e(article.byline or '—')}</td>"
             f"<td>{_e(ev.credit_text(article))}</td>"

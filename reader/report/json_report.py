@@ -22,6 +22,7 @@ def article_dict(article: Article) -> dict:
         "credit": article.credit,
         "published": article.published,
         "encoding": article.encoding,
+        "repaired_encoding": article.repaired_encoding,
         "format": article.source_format,
         "sha256": article.sha256,
         "paragraphs": [{"index": p.index, "text": p.text, "kind": p.kind.value} for p in article.paragraphs],

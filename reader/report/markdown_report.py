@@ -115,6 +115,8 @@ def _header(comparison: Comparison) -> list[str]:
             lines.append(f"  - Headline: {escape_markdown(_one_line(article.headline))}")
         if article.published:
             lines.append(f"  - Published: {escape_markdown(_one_line(article.published))}")
+        if note := ev.repair_note(article):
+            lines.append(f"  - Encoding: {escape_markdown(note)}")
         lines.append(
             f"  - Byline: {escape_markdown(_one_line(article.byline or '—'))}; "
             f"agency credit: {escape_markdown(ev.credit_text(article))}; {len(article.paragraphs)} paragraphs"

@@ -336,6 +336,8 @@ def header_text(state: ViewState, column: int, number_key: int | None) -> Text:
     text.append(article.name, style="bold")
     if article.encoding.lower().replace("-", "") not in ("utf8",):
         text.append(f" ({article.encoding})", style="italic")
+    if article.repaired_encoding:
+        text.append(" (mis-encoded text repaired)", style="italic")
     if column == 0:
         text.append("  wire / base", style="italic")
         body = [p for p in article.paragraphs if not p.kind.is_metadata]
