@@ -8,6 +8,8 @@ Quote styles, widths, ligatures and line breaks are compared by the reader and s
 
 from __future__ import annotations
 
+import re
+
 from ftfy import TextFixerConfig, fix_and_explain
 from ftfy.badness import is_bad
 
@@ -23,6 +25,10 @@ _ENCODING_ONLY = TextFixerConfig(
     normalization=None,
     explain=True,
 )
+# UTF-8's lead bytes 0xC2-0xF4 read as Windows-1252 or Latin-1 are the letters Â-ô, and read as
+# Windows-1251 (Cyrillic) start with Р or С: no mojibake of UTF-8 without one. A cheap test first, as
+# ftfy's badness test costs tens of microseconds a paragraph.
+_LEAD_BYTE_AS_LETTER = re.compile("[\u00c2-\u00f4\u0420\u0421]")
 _NAMES = {"sloppy-windows-1252": "Windows-1252", "latin-1": "Latin-1", "sloppy-windows-1251": "Windows-1251",
           "windows-1252": "Windows-1252", "windows-1251": "Windows-1251", "macroman": "Mac Roman", "cp437": "CP437"}
 
@@ -32,7 +38,7 @@ def repair(paragraphs: list[str]) -> tuple[list[str], str | None]:
     Windows-1252"), or None when nothing was. Paragraphs without the marks of mojibake are not touched."""
     repaired, count, how = [], 0, set()
     for text in paragraphs:
-        if is_bad(text):
+        if _LEAD_BYTE_AS_LETTER.search(text) and is_bad(text):
             fixed, steps = fix_and_explain(text, _ENCODING_ONLY)
             if fixed != text and steps:
                 text = fixed
