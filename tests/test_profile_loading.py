@@ -192,3 +192,13 @@ def test_a_noise_pattern_that_runs_out_of_time_matches_nothing():
 
     profile = dataclasses.replace(Profile(), noise_patterns=(Slow(),))
     assert profile.is_user_noise("Sponsored content") is False
+
+
+def test_no_noise_pattern_makes_a_changed_number_noise():
+    from reader.diff.words import diff_words
+    from reader.model import Category
+    from reader.settings.profile import default_profile, parse_profile
+
+    greedy = parse_profile("noise_patterns: ['.*']\n", "desk.yaml", base=default_profile())
+    changes = [s for s in diff_words("Talks resume on 21 May.", "Talks resume on 23 May.", greedy) if s.is_change]
+    assert changes and all(s.category is Category.SUBSTANTIVE and s.fact for s in changes)
