@@ -228,8 +228,12 @@ class _Builder:
         else:
             category, fact = categorize_tokens(base, other)
         base_text, other_text = "".join(t.text for t in base), "".join(t.text for t in other)
-        if not category.is_noise and not fact and self.profile is not None and self.profile.noise_patterns and all(
-            self.profile.is_user_noise(text) for text in (base_text, other_text) if text.strip()
+        if (
+            not category.is_noise
+            and self.profile is not None
+            and self.profile.noise_patterns
+            and not any(c.isdigit() for c in base_text + other_text)  # a changed number is never noise
+            and all(self.profile.is_user_noise(text) for text in (base_text, other_text) if text.strip())
         ):
             category, fact = Category.STYLE, False  # the desk's own furniture (profile noise_patterns)
         op = Op.REPLACE if base and other else (Op.DELETE if base else Op.INSERT)
