@@ -56,9 +56,6 @@ class Article:
     source_format: str = "text"
     # Publication date the source states (web page metadata, wire XML), ISO format when known.
     published: str | None = None
-    # What was undone when the text had been through a wrong encoding round trip ("mojibake"), in words:
-    # "UTF-8 read as Windows-1252". None when the text needed no repair.
-    repaired_encoding: str | None = None
     # Mis-encoded text repaired on loading ("2 paragraphs: UTF-8 read as Windows-1252"), else None.
     repaired_encoding: str | None = None
 

@@ -52,3 +52,63 @@ def test_a_mis_encoded_copy_has_no_change_and_no_finding_and_says_it_was_repaire
 def test_clean_text_with_accents_and_typography_is_never_changed(clean):
     article = load_bytes("clean.txt", f"Headline\n\n{clean}\n".encode("utf-8"))
     assert article.paragraphs[1].text == clean and article.repaired_encoding is None
+
+
+@pytest.mark.parametrize("about_mojibake", [
+    "In a mis-decoded file, é appears as Ã© on screen.",
+    "Readers saw â€™ where the site meant ’, the paper said.",
+])
+def test_a_sentence_that_shows_mojibake_beside_the_right_character_is_kept_as_written(about_mojibake):
+    article = load_bytes("clean.txt", f"Headline\n\n{about_mojibake}\n".encode("utf-8"))
+    assert article.paragraphs[1].text == about_mojibake and article.repaired_encoding is None
+
+
+def test_the_pane_header_says_a_copy_was_repaired_and_the_wire_header_does_not():
+    from reader.ui.panes import header_text
+    from reader.ui.view_state import ViewState
+    from reader.view.grid import build_grid
+
+    comparison = compare(load_bytes("wire.txt", WIRE.encode("utf-8")), [load_bytes("copy.txt", _mojibake(WIRE))])
+    state = ViewState(comparison, build_grid(comparison), [True, True])
+    assert "(mis-encoded text repaired)" in header_text(state, 1, 1).plain.splitlines()[0]
+    assert "repaired" not in header_text(state, 0, None).plain
+
+
+# UTF-16 saved without a byte-order mark: CJK holds NULs only where it has ASCII (spaces, newlines), or none.
+UTF16_TEXTS = [
+    "東京は晴れ。中国語のテキスト",
+    "東京で港湾労働者がストライキを延長した。\n\n組合は月曜日に交渉を再開する。\n",
+    "新华社北京电，国务院总理今天在人民大会堂会见了来访的代表团。",
+    "부두 노동자들이 파업을 연장했다.\n\n노조는 월요일에 협상을 재개한다.\n",
+    "Reuters 報道によると、東京で 2024 年に\n",
+    "Dock workers in Zürich voted “yes” to extend the strike.\n",
+]
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", UTF16_TEXTS)
+def test_utf16_without_a_byte_order_mark_loads(text, codec):
+    article = load_bytes("story.txt", text.encode(codec))
+    assert article.encoding == codec
+    assert [p.text for p in article.paragraphs] == [p.strip() for p in text.split("\n\n") if p.strip()]
+
+
+@pytest.mark.parametrize("data", [
+    # 8-bit text of even length read as UTF-16 would pair its ASCII bytes into CJK ("Bush hid the facts").
+    "He said “no” to the plan, the union’s leader said. ".encode("cp1252") * 3,
+    "Hafenarbeiter stimmten für die Verlängerung des Streiks, sagte der Sprecher.".encode("cp1252"),
+    # Legacy CJK encodings read as UTF-16 fall into Hangul, surrogate and private-use ranges.
+    "東京で港湾労働者がストライキを延長した。組合は月曜日に交渉を再開する。".encode("shift_jis"),
+    "新华社北京电，国务院总理今天在人民大会堂会见了来访的代表团。".encode("gbk"),
+    "中華民國總統今日在臺北發表談話，表示將持續推動經濟發展。".encode("big5"),
+])
+def test_other_encodings_of_even_length_are_not_taken_for_utf16(data):
+    from reader.errors import InputError
+    from reader.loading.decode import decode_bytes
+
+    data += b" " * (len(data) % 2)  # UTF-16 has an even number of bytes
+    try:
+        _, encoding = decode_bytes("story.txt", data)
+    except InputError:  # legacy CJK with no declared encoding may be refused (--encoding), never misread
+        return
+    assert not encoding.startswith("utf-16")

@@ -113,7 +113,9 @@ def _describe_zip(data: bytes) -> str | None:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text saved without a byte-order mark: ASCII characters leave every other byte NUL."""
+    """UTF-16 text saved without a byte-order mark. Latin text leaves every other byte NUL; CJK text has NULs
+    only where it holds ASCII (spaces, newlines, digits), all at the same parity, or none at all, so it is
+    recognised by what it decodes to."""
     sample = data[:4096]
     if len(sample) < 4:
         return None
@@ -123,7 +125,56 @@ def _utf16_without_bom(data: bytes) -> str | None:
         return "utf-16-le"
     if even_nuls > 0.4 and odd_nuls < 0.05:
         return "utf-16-be"
+    if len(data) % 2:
+        return None
+    sample = sample[: len(sample) // 2 * 2]
+    for encoding, nuls, misplaced in (("utf-16-le", odd_nuls, even_nuls), ("utf-16-be", even_nuls, odd_nuls)):
+        # A CJK character whose low byte is 0 ("\u4e00") puts a NUL at the other parity now and then.
+        if misplaced * 4 > nuls or not _reads_as_utf16_text(sample.decode(encoding, errors="replace"), not nuls):
+            continue
+        if nuls or not _is_utf8(data):
+            return encoding
     return None
+
+
+# Scripts written without spaces, whose UTF-16 form need hold no NUL byte: kana, CJK punctuation, ideographs
+# and full-width forms. Hangul is left out (Korean puts spaces between words), and so are the ranges that
+# legacy CJK encodings (Shift-JIS, GBK, EUC, Big5) read as UTF-16 fall into.
+_NO_SPACE_SCRIPTS = re.compile("[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+# Where most characters of real Chinese and Japanese text sit; Shift-JIS read as UTF-16 gives U+81xx-U+9Fxx.
+_COMMON_CJK = re.compile("[\u3000-\u30ff\u4e00-\u7fff]")
+_NOT_TEXT = frozenset(("Cc", "Cn", "Co", "Cs"))
+
+
+def _reads_as_utf16_text(text: str, without_nuls: bool) -> bool:
+    """Whether bytes read as UTF-16 make text: letters, and no controls, private-use or unassigned characters."""
+    import unicodedata
+
+    chars = [c for c in text if not c.isspace()]
+    if not chars:
+        return False
+    bad = sum(1 for c in chars if c == "\ufffd" or unicodedata.category(c) in _NOT_TEXT)
+    letters = sum(1 for c in chars if c.isalpha())
+    # 8-bit text read as UTF-16 pairs its ASCII bytes into CJK-looking characters ("Bush hid the facts"); in
+    # real CJK text a character's low byte is as often outside printable ASCII as in it (kana aside: "0"
+    # is rarely the second of two ASCII characters, so kana seldom come from ASCII).
+    ascii_pairs = sum(
+        1 for c in chars if 0x20 <= ord(c) >> 8 <= 0x7E and 0x20 <= ord(c) & 0xFF <= 0x7E and ord(c) >> 8 != 0x30
+    )
+    if bad * 100 > len(chars) or letters < 0.6 * len(chars) or ascii_pairs > 0.75 * len(chars):
+        return False
+    if not without_nuls:
+        return True
+    no_space, common = len(_NO_SPACE_SCRIPTS.findall(text)), len(_COMMON_CJK.findall(text))
+    return no_space >= 0.8 * len(chars) and common >= 0.3 * len(chars)
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _first_bad_utf8(data: bytes) -> tuple[int, bool]:
@@ -255,3 +306,4 @@ def decode_bytes(source: str, data: bytes, declared: str | None = None, forced: 
     encoding = _DISPLAY_NAMES.get(encoding, encoding)
     _check_text(source, text)
     return text, encoding
+

@@ -9,6 +9,7 @@ Quote styles, widths, ligatures and line breaks are compared by the reader and s
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ftfy import TextFixerConfig, fix_and_explain
 from ftfy.badness import is_bad
@@ -40,7 +41,7 @@ def repair(paragraphs: list[str]) -> tuple[list[str], str | None]:
     for text in paragraphs:
         if _LEAD_BYTE_AS_LETTER.search(text) and is_bad(text):
             fixed, steps = fix_and_explain(text, _ENCODING_ONLY)
-            if fixed != text and steps:
+            if fixed != text and steps and not _shows_both_forms(text, fixed, steps):
                 text = fixed
                 count += 1
                 how |= {_explain(steps)}
@@ -48,6 +49,15 @@ def repair(paragraphs: list[str]) -> tuple[list[str], str | None]:
     if not count:
         return paragraphs, None
     return repaired, f"{count} paragraph{'s' if count != 1 else ''}: {', '.join(sorted(how))}"
+
+
+def _shows_both_forms(text: str, fixed: str, steps) -> bool:
+    """Whether ftfy fixed sequences here and there (not the whole text re-read in another encoding) only to
+    make characters the text already holds as written: "é appears as Ã©" is about mojibake, not mojibake."""
+    if any(action == "decode" for action, _ in steps):
+        return False
+    before, after = Counter(text), Counter(fixed)
+    return any(before[c] for c, n in after.items() if n > before[c] and not c.isascii())
 
 
 def _explain(steps) -> str:
