@@ -53,7 +53,12 @@ def man_page() -> str:
     parser.usage = None  # the hand-written usage lines are for the terminal; the man page derives its synopsis
     page = Manpage(
         parser,
-        _data={"project_name": "reader", "version": __version__, "manual_title": "reader manual"},
+        _data={
+            "project_name": "reader",
+            "version": __version__,
+            "manual_title": "reader manual",
+            "description": "compare a wire-agency story with its reprints and rewrites",
+        },
     )
     return str(page)
 
