@@ -6,6 +6,7 @@ Everything here is immutable. Indices are 0-based positions in ``Article.paragra
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from enum import Enum
 
 
@@ -211,6 +212,42 @@ class Finding:
         return -self.severity.rank, min(self.other or self.base or (0,))
 
 
+class RowLocator:
+    """The rows of one version indexed by paragraph, built once, so that placing every finding (see
+    ``VersionComparison.row_of``) costs the rows each finding touches rather than all the rows of the version."""
+
+    def __init__(self, rows: tuple[Row, ...]) -> None:
+        self.base: dict[int, list[int]] = {}
+        self.other: dict[int, list[int]] = {}
+        for position, row in enumerate(rows):
+            for index in set(row.base):
+                self.base.setdefault(index, []).append(position)
+            for index in set(row.other):
+                self.other.setdefault(index, []).append(position)
+
+    def row_of(self, finding: Finding) -> int | None:
+        """The row sharing most of the finding's paragraphs, both sides counted; a row holding both sides
+        of the finding beats one holding a single side; among equals, the first."""
+        base_shared: dict[int, int] = {}
+        other_shared: dict[int, int] = {}
+        for index in set(finding.base):
+            for position in self.base.get(index, ()):
+                base_shared[position] = base_shared.get(position, 0) + 1
+        for index in set(finding.other):
+            for position in self.other.get(index, ()):
+                other_shared[position] = other_shared.get(position, 0) + 1
+        best, best_score = None, 0
+        for position in sorted(base_shared.keys() | other_shared.keys()):
+            on_base, on_other = base_shared.get(position, 0), other_shared.get(position, 0)
+            score = 2 * on_base + 2 * on_other + (10 if on_base and on_other else 0)
+            if score > best_score:
+                best, best_score = position, score
+        return best
+
+
+# The last rows placed and their index: reports place every finding of a version against the same rows.
+
+
 @dataclass(frozen=True)
 class VersionComparison:
     article: Article
@@ -220,6 +257,15 @@ class VersionComparison:
     # Not compared yet: the app shows the versions already compared while the others are (no rows).
     pending: bool = False
     relation: Relation = Relation.COPY
+
+    def row_of(self, finding: Finding) -> int | None:
+        """Position in ``rows`` of the row a finding belongs to (``RowLocator.row_of``): the one place
+        that decides it for the reports, the JSON and the app."""
+        return self._locator.row_of(finding)
+
+    @cached_property
+    def _locator(self) -> RowLocator:
+        return RowLocator(self.rows)
 
 
 @dataclass(frozen=True)

@@ -57,14 +57,11 @@ def test_json_report_of_a_quote_dense_story_is_what_the_standard_encoder_writes(
 
 def test_every_finding_sits_on_the_row_the_definition_gives(quote_dense):
     placed = 0
-    # Versions in turn, then the first again: the index of the last version's rows must not leak.
+    # Versions in turn, then the first again: one version's index must not serve another's findings.
     for version in (*quote_dense.versions, quote_dense.versions[0]):
         for finding in version.findings:
-            assert ev.finding_row(finding, version.rows) == _row_by_definition(finding, version.rows)
+            assert version.row_of(finding) == _row_by_definition(finding, version.rows)
             placed += 1
-        # A list of rows (which could change between calls) is placed just the same.
-        finding = version.findings[0]
-        assert ev.finding_row(finding, list(version.rows)) == _row_by_definition(finding, version.rows)
     assert placed > 60
 
 

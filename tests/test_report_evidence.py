@@ -35,10 +35,11 @@ def test_finding_sits_on_the_row_holding_both_of_its_sides():
         Row(RowKind.MOVED, (3,), (7,)),
         Row(RowKind.SPLIT, (5,), (8, 9)),
     )
-    assert ev.finding_row(_finding(Severity.MAJOR, (3,), (7,)), rows) == 2
-    assert ev.finding_row(_finding(Severity.MAJOR, (5,), (9,)), rows) == 3
-    assert ev.finding_row(_finding(Severity.INFO, (), (3,)), rows) == 1
-    assert ev.finding_row(_finding(Severity.INFO, (40,), ()), rows) is None
+    version = VersionComparison(Article("v.txt", ()), rows)
+    assert version.row_of(_finding(Severity.MAJOR, (3,), (7,))) == 2
+    assert version.row_of(_finding(Severity.MAJOR, (5,), (9,))) == 3
+    assert version.row_of(_finding(Severity.INFO, (), (3,))) == 1
+    assert version.row_of(_finding(Severity.INFO, (40,), ())) is None
 
 
 def test_findings_sorted_severity_first_then_reading_order():

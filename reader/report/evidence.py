@@ -89,54 +89,6 @@ def finding_anchor(number: int, finding_position: int) -> str:
     return f"v{number}-finding{finding_position + 1}"
 
 
-class RowLocator:
-    """The rows of one version indexed by paragraph, built once, so that placing every finding (see
-    ``finding_row``) costs the rows each finding touches rather than all the rows of the version."""
-
-    def __init__(self, rows: tuple[Row, ...]) -> None:
-        self.base: dict[int, list[int]] = {}
-        self.other: dict[int, list[int]] = {}
-        for position, row in enumerate(rows):
-            for index in set(row.base):
-                self.base.setdefault(index, []).append(position)
-            for index in set(row.other):
-                self.other.setdefault(index, []).append(position)
-
-    def row_of(self, finding: Finding) -> int | None:
-        """The row sharing most of the finding's paragraphs, both sides counted; a row holding both sides
-        of the finding beats one holding a single side; among equals, the first."""
-        base_shared: dict[int, int] = {}
-        other_shared: dict[int, int] = {}
-        for index in set(finding.base):
-            for position in self.base.get(index, ()):
-                base_shared[position] = base_shared.get(position, 0) + 1
-        for index in set(finding.other):
-            for position in self.other.get(index, ()):
-                other_shared[position] = other_shared.get(position, 0) + 1
-        best, best_score = None, 0
-        for position in sorted(base_shared.keys() | other_shared.keys()):
-            on_base, on_other = base_shared.get(position, 0), other_shared.get(position, 0)
-            score = 2 * on_base + 2 * on_other + (10 if on_base and on_other else 0)
-            if score > best_score:
-                best, best_score = position, score
-        return best
-
-
-# The last rows placed and their index: reports place every finding of a version against the same rows.
-_last_located: tuple[tuple[Row, ...], RowLocator] | None = None
-
-
-def finding_row(finding: Finding, rows: tuple[Row, ...]) -> int | None:
-    """Position of the row a finding belongs to: the row sharing most of its paragraphs, both sides counted."""
-    global _last_located
-    if not isinstance(rows, tuple):  # a list may change between calls: never remembered
-        return RowLocator(tuple(rows)).row_of(finding)
-    located = _last_located  # read once: another thread may place another version's findings
-    if located is None or located[0] is not rows:
-        located = _last_located = (rows, RowLocator(rows))
-    return located[1].row_of(finding)
-
-
 def sorted_findings(version: VersionComparison) -> list[tuple[int, Finding]]:
     """Findings in their one order (``Finding.order``), each with its position in the version's list."""
     return sorted(enumerate(version.findings), key=lambda item: (item[1].order, item[0]))
@@ -145,7 +97,7 @@ def sorted_findings(version: VersionComparison) -> list[tuple[int, Finding]]:
 def findings_by_row(version: VersionComparison) -> dict[int, list[tuple[int, Finding]]]:
     table: dict[int, list[tuple[int, Finding]]] = {}
     for position, finding in sorted_findings(version):
-        row = finding_row(finding, version.rows)
+        row = version.row_of(finding)
         if row is not None:
             table.setdefault(row, []).append((position, finding))
     return table

@@ -281,7 +281,7 @@ def _findings_section(comparison: Comparison) -> str:
             continue
         items = []
         for position, finding in ev.sorted_findings(version):
-            row = ev.finding_row(finding, version.rows)
+            row = version.row_of(finding)
             place = _e(f"wire {ev.paragraph_numbers(finding.base)} → {ev.paragraph_numbers(finding.other)}")
             where = f'<a href="#{ev.row_anchor(number, row)}">{place}</a>' if row is not None else place
             items.append(

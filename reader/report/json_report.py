@@ -8,7 +8,6 @@ from json.encoder import encode_basestring as _string  # the C function when ava
 from reader import __version__
 from reader.memory import paused_gc
 from reader.model import Article, Comparison, Finding, Row, Segment, TextSpan, VersionComparison
-from reader.report.evidence import finding_row
 
 SCHEMA = "reader.compare/1"
 
@@ -57,7 +56,7 @@ def span_dict(span: TextSpan) -> dict:
     return {"paragraph": span.paragraph, "start": span.start, "end": span.end}
 
 
-def finding_dict(finding: Finding, rows: tuple[Row, ...] = ()) -> dict:
+def finding_dict(finding: Finding, version: VersionComparison) -> dict:
     return {
         "kind": finding.kind.value,
         "severity": finding.severity.value,
@@ -67,7 +66,7 @@ def finding_dict(finding: Finding, rows: tuple[Row, ...] = ()) -> dict:
         "other_text": finding.other_text,
         "message": finding.message,
         # Added to the contract: where the finding sits (position in "rows") and the exact characters.
-        "row": finding_row(finding, rows),
+        "row": version.row_of(finding),
         "base_spans": [span_dict(s) for s in finding.base_spans],
         "other_spans": [span_dict(s) for s in finding.other_spans],
     }
@@ -77,7 +76,7 @@ def version_dict(version: VersionComparison) -> dict:
     return {
         **article_dict(version.article),
         "rows": [row_dict(r) for r in version.rows],
-        "findings": [finding_dict(f, version.rows) for f in version.findings],
+        "findings": [finding_dict(f, version) for f in version.findings],
         # Added to the contract: copy | write-through | independent (reader.align.relation).
         "class": version.relation.value,
         "stats": version.stats,

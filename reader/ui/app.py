@@ -570,16 +570,7 @@ class ReaderApp(ReaderExtras, App):
             panel.highlight(index)
 
     def _finding_row(self, column: int, finding) -> int | None:
-        grid = self.view.grid
-        for paragraph in finding.base:
-            row = grid.row_of(0, paragraph)
-            if row is not None:
-                return row
-        for paragraph in finding.other:
-            row = grid.row_of(column, paragraph)
-            if row is not None:
-                return row
-        return None
+        return self.view.grid.finding_row(column, self.view.comparison.versions[column - 1], finding)
 
     def _select_finding(self, index: int) -> None:
         view = self.view

@@ -115,11 +115,9 @@ def marks_from_grid(grid, comparison: Comparison) -> list[list[Mark]]:
                     mark = max(mark, Mark.MOVED)
                 column[r] = mark
         for finding in _flagged(version):
-            places = [grid.row_of(0, p) for p in finding.base] + [grid.row_of(column_index, p) for p in finding.other]
-            for r in places:
-                if r is not None:
-                    column[r] = Mark.FINDING
-                    break
+            r = grid.finding_row(column_index, version, finding)
+            if r is not None:
+                column[r] = Mark.FINDING
         columns.append(column)
     return columns
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from reader.model import (
     Article, Category, Comparison, Finding, Op, Paragraph, ParagraphKind, Row, RowKind, Severity, StrEnum,
-    TextSpan,
+    TextSpan, VersionComparison,
 )
 from reader.text.sequences import longest_increasing
 
@@ -66,6 +66,8 @@ class Grid:
     articles: tuple[Article, ...]  # column order: base first
     # (column, paragraph index) -> grid row of the TEXT cell showing that paragraph
     position: dict[tuple[int, int], int] = field(default_factory=dict)
+    # (column, position in the version's rows) -> grid row of the TEXT cell showing that alignment row
+    row_shown: dict[tuple[int, int], int] = field(default_factory=dict)
 
     @property
     def columns(self) -> int:
@@ -73,6 +75,17 @@ class Grid:
 
     def row_of(self, column: int, paragraph: int) -> int | None:
         return self.position.get((column, paragraph))
+
+    def finding_row(self, column: int, version: VersionComparison, finding: Finding) -> int | None:
+        """The grid row of the alignment row the finding belongs to (``VersionComparison.row_of``, the one
+        rule the reports use too); a cut row is where its wire paragraph's gap stands."""
+        position = version.row_of(finding)
+        if position is None:
+            return None
+        shown = self.row_shown.get((column, position))
+        if shown is None and version.rows[position].base:
+            shown = self.row_of(0, version.rows[position].base[0])
+        return shown
 
 
 # ---------------------------------------------------------------------------------------------- building
@@ -311,14 +324,19 @@ def build_grid(comparison: Comparison) -> Grid:
 
     grid_rows = []
     position: dict[tuple[int, int], int] = {}
+    row_shown: dict[tuple[int, int], int] = {}
+    # Each version's alignment rows by identity, only here, to record where the grid shows them.
+    row_positions = [{id(row): n for n, row in enumerate(version.rows)} for version in comparison.versions]
     for r in range(count):
         row_cells = tuple(cell if cell is not None else Cell(CellKind.BLANK) for cell in cells[r])
         for c, cell in enumerate(row_cells):
             if cell.kind is CellKind.TEXT:
                 for p in cell.paragraphs:
                     position.setdefault((c, p), r)
+                for row in cell.rows if c else ():
+                    row_shown.setdefault((c, row_positions[c - 1][id(row)]), r)
         grid_rows.append(GridRow(row_cells, row_base[r]))
-    return Grid(tuple(grid_rows), articles, position)
+    return Grid(tuple(grid_rows), articles, position, row_shown)
 
 
 def same_place(old: Grid, new: Grid, row: int) -> int:
