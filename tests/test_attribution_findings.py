@@ -583,3 +583,9 @@ def test_a_description_sharing_the_office_the_story_gives_the_person_is_that_per
     other = story(intro, "“The waves were five metres high,” the harbour master said.", *FILLER)
     assert not [f for f in findings(base, same) if f.kind is K.SPEAKER_CHANGED]
     assert only(findings(base, other), K.SPEAKER_CHANGED).severity is S.MAJOR
+
+
+def test_a_cue_s_object_ends_with_its_sentence():
+    base = story("“Somebody had a key,” Vos told Meridian. Most breaches start with a reused password.", *FILLER)
+    other = story("“Somebody had a key,” Vos told Meridian. Most breaches begin with a reused password.", *FILLER)
+    assert not [f for f in findings(base, other) if f.kind is K.ATTRIBUTION_VERB_CHANGED]

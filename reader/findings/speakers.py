@@ -63,7 +63,8 @@ _HEDGE = re.compile(
 _CUE_OBJECT = re.compile(
     r"\s+(?:(?:reporters|journalists|lawmakers|parliament|the\s+media|(?:state|local)\s+(?:media|television|radio)|"
     r"(?:an?|the)\s+(?:\w+\s+)?(?:briefing|conference|rally|meeting|audience|crowd|hearing|committee)|"
-    r"(?:an?\s+|the\s+)?[A-Z][\w\u2019'.-]*(?:\s+[A-Z][\w\u2019'.-]*){0,3})|"
+    # a name of up to four words; "Reuters. Most" is two sentences ("U.S. Senate" is one name)
+    r"(?:an?\s+|the\s+)?[A-Z][\w\u2019'.-]*(?:(?<![a-z]\.)\s+[A-Z][\w\u2019'.-]*){0,3})|"
     r"on\s+(?:social\s+media|(?:his|her|their|its)\s+\w+\s+account|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)|"
     r"in\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:statement|post|letter|tweet|blog\s+post|interview|"
     r"speech|briefing|email|e-mail|podcast|video|message|address|broadcast|press\s+release))"
