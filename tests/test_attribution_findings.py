@@ -587,5 +587,5 @@ def test_a_description_sharing_the_office_the_story_gives_the_person_is_that_per
 
 def test_a_cue_s_object_ends_with_its_sentence():
     base = story("“Somebody had a key,” Vos told Meridian. Most breaches start with a reused password.", *FILLER)
-    other = story("“Somebody had a key,” Vos told Meridian. Most breaches begin with a reused password.", *FILLER)
+    other = story("“Somebody had a key,” Vos told Meridian. Many breaches start with a reused password.", *FILLER)
     assert not [f for f in findings(base, other) if f.kind is K.ATTRIBUTION_VERB_CHANGED]
