@@ -75,8 +75,10 @@ def _require_terminal() -> None:
     """The full-screen reader needs a terminal that can show it; anything else gets a pointer to reports."""
     if os.environ.get("TERM") == "dumb":
         reason = "TERM=dumb cannot show it"
-    elif not (sys.stdout.isatty() and sys.stderr.isatty()):  # Textual draws on stderr; stdout is checked as diff does
+    elif not sys.stdout.isatty():
         reason = "standard output is not a terminal"
+    elif not sys.stderr.isatty():  # Textual draws on standard error
+        reason = "standard error is not a terminal"
     else:
         return
     raise ReaderError(
