@@ -335,3 +335,22 @@ def test_substantive_only_navigation_stops_where_a_finding_is():
                 continue
             rows = [grid.row_of(0, i) for i in finding.base] + [grid.row_of(column, j) for j in finding.other]
             assert any(r is not None and grid.rows[r].substantive_in([column]) for r in rows), finding.message
+
+
+def test_the_unified_view_tells_wire_paragraphs_from_the_version_s():
+    from pathlib import Path
+
+    from reader.comparison import compare
+    from reader.loading import load_article
+    from reader.view.grid import CellKind, build_grid, unified_paragraphs
+
+    folder = Path(__file__).resolve().parent.parent / "sample_articles" / "harbour-strike"
+    wire, *others = [load_article(str(p)) for p in sorted(folder.glob("0*.txt"))]
+    comparison = compare(wire, others)
+    grid = build_grid(comparison)
+    seen = set()
+    for row in grid.rows:
+        base_cell, version_cell = row.cells[0], row.cells[1]
+        for styled in unified_paragraphs(base_cell, version_cell, wire, others[0]):
+            seen.add((version_cell.kind is CellKind.GAP, styled.wire))
+    assert (True, True) in seen and (False, False) in seen and (False, True) not in seen and (True, False) not in seen

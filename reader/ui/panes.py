@@ -30,7 +30,8 @@ _MIN_GUTTER = 4
 
 
 def gutter_width(grid_rows_max: int) -> int:
-    return max(_MIN_GUTTER, len(str(grid_rows_max)) + 2)
+    """Room for the largest paragraph number, its "w" in the unified view, its cue and a space."""
+    return max(_MIN_GUTTER, len(str(grid_rows_max)) + 3)
 
 
 def cell_symbol(state: ViewState, column: int, row: int) -> str:
@@ -279,7 +280,8 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
                     for start, end in wrap(paragraph.text, text_width):
                         lines.append(self._text_segments(state, paragraph, start, end, text_style))
                         if first and paragraph.paragraph is not None:
-                            numbers.append(f"{paragraph.paragraph + 1}{symbol}")
+                            # The unified view holds both sides: a wire paragraph reads "w12", as "wire ¶12".
+                            numbers.append(f"{'w' if paragraph.wire else ''}{paragraph.paragraph + 1}{symbol}")
                         else:
                             numbers.append("")
                         first = False

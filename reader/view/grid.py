@@ -14,7 +14,7 @@ Pure core: no Textual, no Rich. Numbers in labels are 1-based, as a person count
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reader.model import (
     Article, Category, Comparison, Finding, Op, Paragraph, ParagraphKind, Row, RowKind, Severity, StrEnum,
@@ -369,6 +369,7 @@ class StyledParagraph:
     text: str
     marks: tuple[Mark, ...] = ()
     kind: ParagraphKind = ParagraphKind.BODY
+    wire: bool = False  # in the unified view, a paragraph of the wire (numbered as the wire's)
 
 
 def _split_marks(paragraphs: list[Paragraph], marks: list[Mark]) -> list[StyledParagraph]:
@@ -490,7 +491,7 @@ def unified_paragraphs(
 
     if version_cell.kind is CellKind.GAP:
         return [
-            styled
+            replace(styled, wire=True)
             for i in base_cell.paragraphs
             for styled in one_side((i,), base, [Mark(0, len(base.paragraphs[i].text), "cut")], base_spans)
         ]
