@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import gc
 import os
 import platform
 import random
@@ -46,7 +45,7 @@ from benchmarks.generator import make_reprint  # noqa: E402
 from benchmarks.longstory import long_story  # noqa: E402
 from benchmarks.quotedense import as_articles, quote_dense_blocks, syndication_set, write_set  # noqa: E402
 from reader.align.paragraphs import align
-from reader.memory import paused_gc  # noqa: E402
+from reader.memory import clear_caches, paused_gc  # noqa: E402
 from reader.comparison import compare  # noqa: E402
 from reader.loading import load_article  # noqa: E402
 from reader.model import Article  # noqa: E402
@@ -56,16 +55,6 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_articles" / "harbour-strike"
 VERSIONS = 10
 SEED = 20241121
-
-
-def clear_caches() -> None:
-    """Empty every ``functools`` cache in the reader package, so a run measures cold work."""
-    for name, module in list(sys.modules.items()):
-        if name == "reader" or name.startswith("reader."):
-            for value in list(vars(module).values()):
-                if callable(getattr(value, "cache_clear", None)):
-                    value.cache_clear()
-    gc.collect()
 
 
 def peak_rss_mb() -> float:

@@ -56,3 +56,19 @@ def test_no_stage_imports_a_later_one():
             if LAYERS[_stage(imported)] > LAYERS[stage]:
                 backwards.append(f"{_module_of(path)} imports {imported}")
     assert backwards == []
+
+
+def test_one_call_empties_every_cache_of_the_analysis():
+    from pathlib import Path
+
+    from reader.comparison import compare
+    from reader.diff.words import diff_words
+    from reader.loading import load_article
+    from reader.memory import clear_caches
+
+    folder = Path(__file__).resolve().parent.parent / "sample_articles" / "harbour-strike"
+    wire, other = (load_article(str(folder / name)) for name in ("00-wire.txt", "01-reprint-trimmed.txt"))
+    compare(wire, [other])
+    assert diff_words.cache_info().currsize > 0
+    clear_caches()
+    assert diff_words.cache_info().currsize == 0
