@@ -124,3 +124,12 @@ def test_lower_case_titles_before_a_name_are_titles():
 
     assert _split_title("Chief executive Rachel Thornbury", None) == ("Rachel Thornbury", "Chief executive")
     assert _split_title("JDA general secretary Tom Ellery", None) == ("Tom Ellery", "JDA general secretary")
+
+
+def test_where_words_were_said_is_never_the_speaker():
+    from reader.findings.speakers import _looks_like_speaker
+
+    for place in ("in a statement", "on Facebook", "at a rally", "remarks quoted by local media"):
+        assert not _looks_like_speaker(place), place
+    for speaker in ("the ministry", "Maria Velasquez", "a spokesman for the club", "Interior Minister Mourad Jlassi"):
+        assert _looks_like_speaker(speaker), speaker

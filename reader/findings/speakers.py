@@ -114,7 +114,10 @@ _NAME_PREFIX_WORDS = {"us", "uk", "un", "eu", "associate", "senior", "junior", "
                       "county", "city", "managing", "lead", "professor"}
 _NOT_IN_SPEAKER = {
     "which", "who", "whom", "whose", "but", "is", "was", "were", "are", "not", "if", "because", "been", "be", "being",
+    "quoted", "cited",  # "remarks quoted by local media": how words reached the page, not who spoke
 }
+# A speaker is a noun phrase: "in a statement", "on Facebook", "at a rally" are where, not who.
+_NOT_FIRST_IN_SPEAKER = {"in", "on", "at", "by", "with", "from", "during", "after", "before", "via", "through"}
 _NAME_FIRST = re.compile(r"[A-Z][\w\u2019'-]+(?:\s+[A-Z][\w\u2019'-]+)+(?=,|$)")
 _NOT_TITLE = re.compile(
     r"(?:which|who|whose|where|when|while|with|without|as|in|on|at|after|before|amid|despite|but|and|"
@@ -255,8 +258,8 @@ def _looks_like_speaker(phrase: str) -> bool:
         return True
     if all(len(w.strip(".,'\u2019")) < 2 for w in words):
         return False  # "A", "Q": a list item or an interview's question mark, not a speaker
-    if any(w.casefold() in _NOT_IN_SPEAKER for w in words):
-        return False  # a clause, not a noun phrase
+    if any(w.casefold() in _NOT_IN_SPEAKER for w in words) or words[0].casefold() in _NOT_FIRST_IN_SPEAKER:
+        return False  # a clause or a place, not a noun phrase
     if _DEFINITE_BODY.fullmatch(phrase):
         return True  # "The trust", "the cooperative", "the regulator": a body named by what it is
     if len(words) > 1 and not any(w[:1].isupper() for w in words) and not _SOURCE_NOUNS.search(phrase):
