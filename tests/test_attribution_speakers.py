@@ -133,3 +133,14 @@ def test_where_words_were_said_is_never_the_speaker():
         assert not _looks_like_speaker(place), place
     for speaker in ("the ministry", "Maria Velasquez", "a spokesman for the club", "Interior Minister Mourad Jlassi"):
         assert _looks_like_speaker(speaker), speaker
+
+
+def test_he_or_she_never_stands_for_what_according_to_names():
+    from reader.findings.attribution import Side
+    from reader.loading import article_from_text
+
+    text = ("Strike talks stall\n\nLawyer Anis Maaloul said his clients were held for 12 hours, according to remarks "
+            "quoted by local media. “This is a violation of the code,” he told a radio station.")
+    side = Side.of(article_from_text(text, "wire.txt"))
+    (quote,) = [n for n, q in enumerate(side.quotes) if "violation" in q.text]
+    assert side.speaker_of[quote].who == "Lawyer Anis Maaloul"

@@ -540,7 +540,11 @@ def _antecedent(
     text = article.paragraphs[index].text
     masked = masked_text(text, [q for q in quotes if q.paragraph == index])
     # Same paragraph first: named speakers of earlier cues, then person mentions before the pronoun.
-    earlier = [a for a in by_paragraph.get(index, []) if a.start < attribution.start and a.speaker.casefold() not in PRONOUNS]
+    def may_stand_for(a: Attribution) -> bool:
+        # "he"/"she" is a person: not what "according to" names ("remarks quoted by local media", figures)
+        return a.speaker.casefold() not in PRONOUNS and not (want_person and a.lemma == "according to")
+
+    earlier = [a for a in by_paragraph.get(index, []) if a.start < attribution.start and may_stand_for(a)]
     if earlier:
         return earlier[-1].speaker, True
     if want_person:
@@ -552,7 +556,7 @@ def _antecedent(
             return None, False
     # Then the nearest earlier paragraph holding a named speaker.
     for previous in range(index - 1, max(-1, index - 4), -1):
-        named = {a.speaker for a in by_paragraph.get(previous, []) if a.speaker.casefold() not in PRONOUNS}
+        named = {a.speaker for a in by_paragraph.get(previous, []) if may_stand_for(a)}
         if named:
             return (named.pop(), True) if len(named) == 1 else (None, False)
         if want_person and article.paragraphs[previous].kind is ParagraphKind.BODY:
