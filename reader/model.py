@@ -225,6 +225,12 @@ class RowLocator:
             for index in set(row.other):
                 self.other.setdefault(index, []).append(position)
 
+    @property
+    def flagged(self) -> tuple[Finding, ...]:
+        """The minor and major findings: those the app marks and stops at (an info finding, such as a quote
+        lost with its cut paragraph, would hide the cut itself)."""
+        return tuple(f for f in self.findings if f.severity.rank >= Severity.MINOR.rank)
+
     def row_of(self, finding: Finding) -> int | None:
         """The row sharing most of the finding's paragraphs, both sides counted; a row holding both sides
         of the finding beats one holding a single side; among equals, the first."""
@@ -257,6 +263,12 @@ class VersionComparison:
     # Not compared yet: the app shows the versions already compared while the others are (no rows).
     pending: bool = False
     relation: Relation = Relation.COPY
+
+    @property
+    def flagged(self) -> tuple[Finding, ...]:
+        """The minor and major findings: those the app marks and stops at (an info finding, such as a quote
+        lost with its cut paragraph, would hide the cut itself)."""
+        return tuple(f for f in self.findings if f.severity.rank >= Severity.MINOR.rank)
 
     def row_of(self, finding: Finding) -> int | None:
         """Position in ``rows`` of the row a finding belongs to (``RowLocator.row_of``): the one place

@@ -866,7 +866,7 @@ class ReaderApp(ReaderExtras, App):
         if view is None or not view.search:
             return []
         needle = view.search.lower()
-        shown = [0, view.partner] if view.unified else view.displayed
+        shown = view.columns_on_screen()
         columns = [*shown, *(c for c in range(view.grid.columns) if c not in shown)]
         matches = []
         for r, grid_row in enumerate(view.grid.rows):
@@ -887,7 +887,7 @@ class ReaderApp(ReaderExtras, App):
     def _go_to_match(self, row: int, column: int) -> None:
         """The cursor on a match; a match in a version not on screen brings that version on screen."""
         view = self.view
-        shown = [0, view.partner] if view.unified else view.displayed
+        shown = view.columns_on_screen()
         if column not in shown:
             view.enabled[column] = True
             view.unified = False

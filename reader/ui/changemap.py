@@ -19,7 +19,7 @@ from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
 
-from reader.model import Comparison, Row, RowKind, Severity, VersionComparison
+from reader.model import Comparison, Row, RowKind
 
 
 class Mark(IntEnum):
@@ -85,12 +85,6 @@ def row_mark(row: Row) -> Mark:
     return Mark.EQUAL
 
 
-def _flagged(version: VersionComparison):
-    """Findings worth a mark of their own: minor and major (an 'info' finding such as a quote lost with its
-    cut paragraph would otherwise hide the cut itself)."""
-    return [f for f in version.findings if f.severity.rank >= Severity.MINOR.rank]
-
-
 def marks_from_grid(grid, comparison: Comparison) -> list[list[Mark]]:
     """One column per version, one entry per row of the reader's display grid (``reader.view.grid.Grid``).
 
@@ -114,7 +108,7 @@ def marks_from_grid(grid, comparison: Comparison) -> list[list[Mark]]:
                 if cell.moved:
                     mark = max(mark, Mark.MOVED)
                 column[r] = mark
-        for finding in _flagged(version):
+        for finding in version.flagged:
             r = grid.finding_row(column_index, version, finding)
             if r is not None:
                 column[r] = Mark.FINDING

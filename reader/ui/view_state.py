@@ -62,8 +62,12 @@ class ViewState:
         versions = [c for c in self.displayed if c > 0] or [c for c in range(1, len(self.enabled)) if self.enabled[c]]
         return versions[0] if versions else 1
 
+    def columns_on_screen(self) -> list[int]:
+        """The columns the panes show: the wire and the displayed versions, or the unified pair."""
+        return [0, self.partner] if self.unified else list(self.displayed)
+
     def version_columns(self) -> list[int]:
-        return [c for c in self.displayed if c > 0] if not self.unified else [self.partner]
+        return [c for c in self.columns_on_screen() if c > 0]
 
     # ------------------------------------------------------------------------------- cell contents
 

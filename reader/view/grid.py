@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from reader.model import (
-    Article, Category, Comparison, Finding, Op, Paragraph, ParagraphKind, Row, RowKind, Severity, StrEnum,
+    Article, Category, Comparison, Finding, Op, Paragraph, ParagraphKind, Row, RowKind, StrEnum,
     TextSpan, VersionComparison,
 )
 from reader.text.sequences import longest_increasing
@@ -263,8 +263,8 @@ def build_grid(comparison: Comparison) -> Grid:
         other = version.article
         c = v + 1
         # "n/N: substantive only" must stop where a finding is (a cut trailer credit is no body paragraph).
-        flagged_base = {i for f in version.findings if f.severity is not Severity.INFO for i in f.base}
-        flagged_other = {j for f in version.findings if f.severity is not Severity.INFO for j in f.other}
+        flagged_base = {i for f in version.flagged for i in f.base}
+        flagged_other = {j for f in version.flagged for j in f.other}
         for b, block in enumerate(blocks):
             shown = plan.at_block.get(b, [])
             r = block_row[b]
