@@ -39,12 +39,12 @@ _CONTAINERS = ("blockquote_open", "bullet_list_open", "ordered_list_open", "list
 # Bounds on the parser's work (about 25 us a line and 20-70 us a mark below, on a slow machine): any real
 # article is far inside them; past them a file is refused in well under a second, not parsed for minutes.
 _MAX_LINES = 100_000
-_MAX_HEAVY_MARKS = 20_000
-_MAX_LIGHT_MARKS = 1_000_000
-# Characters that start an inline token (emphasis, link, image, HTML, entity, escape, code span).
-_HEAVY_MARKS = "*_[!<&\\`~"
-# Other characters the inline parser stops at and tries every rule on, cheaply.
-_LIGHT_MARKS = "]#$%+-:=>@^{}"
+# (characters, most allowed, what they are): characters that start an inline token (emphasis, link,
+# image, HTML, entity, escape, code span), and others the inline parser stops at and tries, cheaply.
+_INLINE_MARKS = (
+    ("*_[!<&\\`~", 20_000, "Markdown marks for emphasis, links, images and HTML"),
+    ("]#$%+-:=>@^{}", 1_000_000, "punctuation marks the Markdown parser examines"),
+)
 _PLAIN_TEXT_HINT = "this reader parses (give it a .txt name to read it as plain text)"
 
 _PARSER = MarkdownIt("commonmark", {"maxNesting": _MAX_NESTING}).enable(["table", "strikethrough"])
@@ -112,20 +112,10 @@ def _check_work(source: str, text: str, limits: Limits) -> None:
 
 def _check_inline_work(source: str, contents: list[str]) -> None:
     """Refuse inline text holding so much markup that parsing it would take long."""
-    heavy = sum(_count(content, _HEAVY_MARKS) for content in contents)
-    if heavy > _MAX_HEAVY_MARKS:
-        raise InputError(
-            source,
-            f"{heavy:,} Markdown marks for emphasis, links, images and HTML, over the {_MAX_HEAVY_MARKS:,} "
-            f"{_PLAIN_TEXT_HINT}",
-        )
-    light = sum(_count(content, _LIGHT_MARKS) for content in contents)
-    if light > _MAX_LIGHT_MARKS:
-        raise InputError(
-            source,
-            f"{light:,} punctuation marks the Markdown parser examines, over the {_MAX_LIGHT_MARKS:,} "
-            f"{_PLAIN_TEXT_HINT}",
-        )
+    for characters, most, what in _INLINE_MARKS:
+        found = sum(_count(content, characters) for content in contents)
+        if found > most:
+            raise InputError(source, f"{found:,} {what}, over the {most:,} {_PLAIN_TEXT_HINT}")
 
 
 def _check_nesting(source: str, tokens: list[Token]) -> None:
