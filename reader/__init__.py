@@ -18,8 +18,8 @@ import os
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from reader.settings.limits import Limits
     from reader.model import Article, Comparison
+    from reader.settings.limits import Limits
     from reader.settings.profile import Profile
 
 __version__ = "0.1.0"
@@ -33,16 +33,22 @@ def load_article(source: str | os.PathLike, limits: Limits | None = None) -> Art
     return load(os.fspath(source), limits)
 
 
-def compare(base: Article | str | os.PathLike, *others: Article | str | os.PathLike, profile: Profile | None = None) -> Comparison:
+def compare(
+    base: Article | str | os.PathLike, *others: Article | str | os.PathLike, profile: Profile | None = None
+) -> Comparison:
     """The wire story ``base`` (an article or a file) against each of ``others`` (articles, files, folders or
     URLs), as ``reader compare`` works it out; ``profile`` defaults to the built-in style profile."""
     from reader.comparison import compare as run_comparison
     from reader.errors import ReaderError
-    from reader.model import Article as ArticleType
     from reader.loading.sources import load_sources
+    from reader.model import Article as ArticleType
 
     wire = base if isinstance(base, ArticleType) else load_article(base)
-    versions = [o for other in others for o in ([other] if isinstance(other, ArticleType) else load_sources([os.fspath(other)]))]
+    versions = [
+        o
+        for other in others
+        for o in ([other] if isinstance(other, ArticleType) else load_sources([os.fspath(other)]))
+    ]
     if not versions:
         raise ReaderError("compare needs a base and at least one other version")
     return run_comparison(wire, versions, profile)

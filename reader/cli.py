@@ -11,9 +11,10 @@ from pathlib import Path
 from reader.cli_args import EXIT_ERROR, EXIT_FOUND, EXIT_OK, build_parser, command_argv
 from reader.errors import ReaderError
 from reader.inert import visible_name
+from reader.loading.sources import load_sources
 from reader.settings.limits import Limits
 from reader.settings.profile import Profile, resolve_profile
-from reader.loading.sources import load_sources
+
 
 def sample_folder() -> Path:
     """The bundled samples: inside the installed package, or beside it in a source checkout."""
@@ -55,8 +56,8 @@ def _run_compare(args: argparse.Namespace) -> int:
     fmt = args.format or format_for_output(args.output, default=_stdout_format(args.output))
     text = render(comparison, fmt)
     if args.output is not None and args.output != "-":
-        from reader.report.write import write_report
         from reader.loading.sources import expand_sources
+        from reader.report.write import write_report
 
         write_report(args.output, text, force=args.force, inputs=expand_sources(args.sources))
         print(f"reader: wrote {fmt} report to {visible_name(args.output)}", file=sys.stderr)
@@ -130,7 +131,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except (RecursionError, MemoryError) as error:
-        print(f"reader: error: input too large or too deeply nested to process ({type(error).__name__})", file=sys.stderr)
+        print(
+            f"reader: error: input too large or too deeply nested to process ({type(error).__name__})",
+            file=sys.stderr,
+        )
         return EXIT_ERROR
     except Exception as error:  # last resort: one line, not a traceback (READER_DEBUG=1 shows it)
         import os
@@ -138,5 +142,8 @@ def main(argv: list[str] | None = None) -> int:
         if os.environ.get("READER_DEBUG"):
             raise
         detail = visible_name(str(error))[:200]
-        print(f"reader: error: unexpected {type(error).__name__}: {detail} (READER_DEBUG=1 for details)", file=sys.stderr)
+        print(
+            f"reader: error: unexpected {type(error).__name__}: {detail} (READER_DEBUG=1 for details)",
+            file=sys.stderr,
+        )
         return EXIT_ERROR

@@ -12,8 +12,8 @@ import os
 
 from reader import __version__
 from reader.errors import ReaderError
-from reader.settings.limits import Limits
 from reader.report import FORMATS
+from reader.settings.limits import Limits
 
 COMMANDS = ("open", "demo", "compare", "config", "completion")
 SHELLS = ("bash", "zsh", "fish")
@@ -55,7 +55,11 @@ def _common_options(parser: argparse.ArgumentParser) -> None:
         help="style profile YAML that extends the built-in one (default: profile.yaml in the config directory)",
     )
     parser.add_argument(
-        "--max-bytes", type=int, default=Limits.max_bytes, metavar="N", help="largest input, in bytes (default %(default)s)"
+        "--max-bytes",
+        type=int,
+        default=Limits.max_bytes,
+        metavar="N",
+        help="largest input, in bytes (default %(default)s)",
     )
     parser.add_argument(
         "--max-paragraphs",
@@ -78,7 +82,9 @@ def _common_options(parser: argparse.ArgumentParser) -> None:
         metavar="SECONDS",
         help="longest wait for a whole URL fetch (default %(default)s)",
     )
-    parser.add_argument("--encoding", metavar="NAME", help="read text inputs in this encoding instead of detecting it")
+    parser.add_argument(
+        "--encoding", metavar="NAME", help="read text inputs in this encoding instead of detecting it"
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -110,7 +116,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="report format (default: from the -o file name, else markdown to a terminal, json otherwise)",
     )
     compare.add_argument(
-        "-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of standard output; '-' is standard output"
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE (atomically) instead of standard output; '-' is standard output",
     )
     compare.add_argument("--force", action="store_true", help="overwrite an existing output file")
     compare.add_argument(

@@ -8,11 +8,13 @@ from collections.abc import Iterator
 from datetime import datetime, timezone
 
 from reader.align.paragraphs import align
-from reader.memory import paused_gc
+from reader.align.relation import relation_of, reuse
+from reader.diff.words import diff_words
+from reader.errors import ReaderError
 from reader.findings.attribution import Side, find_findings
 from reader.findings.credits import AgencyCredits, agency_credits
-from reader.errors import ReaderError
 from reader.inert import visible_name
+from reader.memory import paused_gc
 from reader.model import (
     Article,
     Category,
@@ -22,10 +24,8 @@ from reader.model import (
     RowKind,
     VersionComparison,
 )
-from reader.text.normalize import content_words
 from reader.settings.profile import Profile, default_profile
-from reader.align.relation import relation_of, reuse
-from reader.diff.words import diff_words
+from reader.text.normalize import content_words
 
 
 def diff_row(row: Row, base: Article, other: Article, profile: Profile) -> Row:
@@ -54,7 +54,11 @@ def body_words(article: Article, counts: WordCounts) -> int:
 
 def _body_rows(base: Article, other: Article, rows: list[Row]) -> list[Row]:
     """Rows of body paragraphs and subheads on both of their sides."""
-    return [r for r in rows if not (r.base and not base.has_body(r.base) or r.other and not other.has_body(r.other))]
+    return [
+        r
+        for r in rows
+        if not (r.base and not base.has_body(r.base) or r.other and not other.has_body(r.other))
+    ]
 
 
 def kept_words(rows: list[Row], counts: WordCounts) -> int:
@@ -69,7 +73,13 @@ def _share(part: int, whole: int) -> float:
 
 
 def version_stats(
-    base: Article, other: Article, body_rows: list[Row], kept: int, findings, counts: WordCounts, credited: bool
+    base: Article,
+    other: Article,
+    body_rows: list[Row],
+    kept: int,
+    findings,
+    counts: WordCounts,
+    credited: bool,
 ) -> dict:
     """``body_rows`` are ``_body_rows`` of the version, ``kept`` their ``kept_words``; ``credited``: the
     version credits the wire's agency somewhere."""
@@ -115,13 +125,17 @@ def compare_version(base: Side, other: Article, profile: Profile, counts: WordCo
     share = reuse(article, other, rows, _share(kept, body_words(article, counts)), profile)
     relation = relation_of(article, rows, share)
     agencies = AgencyCredits(base.agencies(profile), agency_credits(other, profile))
-    findings = sorted(find_findings(base, other, rows, profile, relation, share, agencies), key=lambda f: f.order)
+    findings = sorted(
+        find_findings(base, other, rows, profile, relation, share, agencies), key=lambda f: f.order
+    )
     credited = bool(agencies.still) if agencies.wire else other.credit is not None
     stats = version_stats(article, other, body_rows, kept, findings, counts, credited)
     return VersionComparison(other, tuple(rows), tuple(findings), stats, relation=relation)
 
 
-def compare_each(base: Article, others: list[Article], profile: Profile, progress=None) -> Iterator[VersionComparison]:
+def compare_each(
+    base: Article, others: list[Article], profile: Profile, progress=None
+) -> Iterator[VersionComparison]:
     """Each version against the base, as soon as it is compared (the app shows the first at once).
 
     ``progress(done, total, name)``, if given, is called before each version."""
@@ -151,7 +165,9 @@ def comparison_time() -> str:
         try:
             moment = datetime.fromtimestamp(int(epoch.strip()), timezone.utc)
         except (ValueError, OverflowError, OSError):
-            raise ReaderError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not {visible_name(epoch[:40])!r}") from None
+            raise ReaderError(
+                f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not {visible_name(epoch[:40])!r}"
+            ) from None
     return moment.replace(microsecond=0).isoformat()
 
 
@@ -159,7 +175,9 @@ def assemble(base: Article, versions: list[VersionComparison], profile: Profile)
     return Comparison(base, tuple(versions), comparison_time(), profile.name)
 
 
-def compare(base: Article, others: list[Article], profile: Profile | None = None, progress=None) -> Comparison:
+def compare(
+    base: Article, others: list[Article], profile: Profile | None = None, progress=None
+) -> Comparison:
     """``progress(done, total, name)``, if given, is called before each version and once at the end."""
     profile = profile or default_profile()
     with paused_gc():  # across versions too: a collection between them would walk all the earlier results

@@ -113,7 +113,9 @@ def hidden_positions(text: str) -> tuple[int, ...]:
     if text.isascii() or _HIDDEN.search(text) is None:
         return ()
     flags = {i for m in _TAG_FLAG.finditer(text) for i in range(m.start() + 1, m.end())}
-    return tuple(i for i in (m.start() for m in _HIDDEN.finditer(text)) if i not in flags and not _joins(text, i))
+    return tuple(
+        i for i in (m.start() for m in _HIDDEN.finditer(text)) if i not in flags and not _joins(text, i)
+    )
 
 
 def code_point(char: str) -> str:
@@ -193,11 +195,13 @@ def invisible_difference(base: str, other: str) -> str | None:
         if not notes:
             notes.append(f"hidden characters changed ({_names(hidden_base)} -> {_names(hidden_other)})")
     alike_base, alike_other = look_alike_letters(base), look_alike_letters(other)
-    new_alike = [a for a in alike_other if a not in alike_base] or [a for a in alike_base if a not in alike_other]
+    new_alike = [a for a in alike_other if a not in alike_base] or [
+        a for a in alike_base if a not in alike_other
+    ]
     if new_alike:
         letter, script, main = new_alike[0]
         notes.append(
-            f"look-alike letter from another script ({script.title()} \"{letter}\" U+{ord(letter):04X} "
+            f'look-alike letter from another script ({script.title()} "{letter}" U+{ord(letter):04X} '
             f"among {main.title()} letters)"
         )
     return "; ".join(notes) or None

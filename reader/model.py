@@ -6,8 +6,8 @@ Everything here is immutable. Indices are 0-based positions in ``Article.paragra
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from enum import Enum
+from functools import cached_property
 
 
 class StrEnum(str, Enum):
@@ -73,7 +73,7 @@ class Article:
         """Whether any of these paragraphs is body text or a subhead (not metadata)."""
         return any(not self.paragraphs[i].kind.is_metadata for i in indices)
 
-    def whole(self, index: int) -> "TextSpan":
+    def whole(self, index: int) -> TextSpan:
         """The span of a whole paragraph."""
         return TextSpan(index, 0, len(self.paragraphs[index].text))
 

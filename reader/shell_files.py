@@ -50,7 +50,9 @@ def man_page() -> str:
     from argparse_manpage.manpage import Manpage
 
     parser = build_parser()
-    parser.usage = None  # the hand-written usage lines are for the terminal; the man page derives its synopsis
+    parser.usage = (
+        None  # the hand-written usage lines are for the terminal; the man page derives its synopsis
+    )
     page = Manpage(
         parser,
         _data={

@@ -86,7 +86,9 @@ class Unit:
         """Character span of each word in the paragraph's full text (computed only when needed)."""
         if self._spans is None:
             start = self._paragraph.body_start
-            self._spans = tuple((a + start, b + start) for a, b in match_spans(self._paragraph.body_text, self._profile))
+            self._spans = tuple(
+                (a + start, b + start) for a, b in match_spans(self._paragraph.body_text, self._profile)
+            )
         return self._spans
 
 
@@ -225,7 +227,9 @@ def _candidates(index: _GramIndex, unit: Unit, min_hits: int = 1) -> list[int]:
 # --- 1:1 pairs --------------------------------------------------------------------------------------
 
 
-def _greedy(scored: list[tuple[float, int, int]], matched: dict[int, tuple[int, float]], used: set[int]) -> None:
+def _greedy(
+    scored: list[tuple[float, int, int]], matched: dict[int, tuple[int, float]], used: set[int]
+) -> None:
     scored.sort(key=lambda t: (-t[0], abs(t[1] - t[2]), t[1], t[2]))
     for score, i, j in scored:
         if i in matched or j in used:
@@ -240,6 +244,7 @@ def _text_group(group: str) -> str:
 
 def _exact_pairs(base: list[Unit], other: list[Unit]) -> dict[int, tuple[int, float]]:
     """Identical paragraphs (after normalisation) of the same group, paired in order of appearance."""
+
     def identity(u: Unit) -> tuple:
         # Paragraphs without words ("***", a lone dash) are identical when their folded text is.
         return (_text_group(u.group), u.words) if u.words else (_text_group(u.group), None, u.key)
@@ -310,9 +315,7 @@ def _metadata_pairs(
                         scored.append((max(sim, 0.5), a.index, b.index))
                 elif sim >= 0.8 or (sim >= 0.6 and not rewrite):
                     scored.append((sim, a.index, b.index))
-                elif (
-                    not rewrite and group in _ROLE_GROUPS and len(units_a) == 1 and len(units_b) == 1
-                ):
+                elif not rewrite and group in _ROLE_GROUPS and len(units_a) == 1 and len(units_b) == 1:
                     scored.append((max(sim, 0.01), a.index, b.index))
     _greedy(scored, matched, used)
 
@@ -344,7 +347,12 @@ def _lede_pair(
 
 
 def _joinable(unit: Unit | None, owner: dict[int, int], single: int) -> bool:
-    return unit is not None and unit.group == _BODY and bool(unit.words) and owner.get(unit.index, single) == single
+    return (
+        unit is not None
+        and unit.group == _BODY
+        and bool(unit.words)
+        and owner.get(unit.index, single) == single
+    )
 
 
 def _groups(
@@ -369,7 +377,7 @@ def _groups(
         near = {current_j} if current_j is not None else set(_candidates(index, s))
         contained: dict[int, float] = {}
 
-        def fits(k: int) -> bool:
+        def fits(k: int, contained: dict[int, float] = contained, s=s) -> bool:
             # Every piece of a split (or merge) must be mostly made of the single paragraph's words.
             if k not in contained:
                 contained[k] = containment(by_index[k].words, s.words)
@@ -432,7 +440,9 @@ def longest_passage(runs: list[tuple[int, int, int]]) -> int:
     return best
 
 
-def _partial_pairs(base: list[Unit], other: list[Unit], index: _GramIndex) -> list[tuple[float, int, int, tuple]]:
+def _partial_pairs(
+    base: list[Unit], other: list[Unit], index: _GramIndex
+) -> list[tuple[float, int, int, tuple]]:
     """Leftover body paragraphs sharing a run of at least SHARED_RUN_WORDS words (a lifted quote)."""
     free_other = {u.index: u for u in other}
     scored = []
@@ -444,7 +454,9 @@ def _partial_pairs(base: list[Unit], other: list[Unit], index: _GramIndex) -> li
             if b is None:
                 continue
             runs = shared_runs(a.words, b.words, SPAN_MIN_WORDS)
-            if not runs or (max(n for _, _, n in runs) < SHARED_RUN_WORDS and longest_passage(runs) < PASSAGE_WORDS):
+            if not runs or (
+                max(n for _, _, n in runs) < SHARED_RUN_WORDS and longest_passage(runs) < PASSAGE_WORDS
+            ):
                 continue
             shared = sum(n for _, _, n in runs)
             scored.append((shared, a.index, j, _spans(a, b, runs)))
@@ -496,10 +508,12 @@ def _align(base: Article, other: Article, profile) -> list[Row]:
     free_other_index = _GramIndex([u for u in rest_other if u.group == _BODY and u.index not in inverse])
     free_base_index = _GramIndex([u for u in rest_base if u.group == _BODY and u.index not in matched])
     proposals = [
-        (score, "split", s, many) for score, s, many in _groups(rest_base, other_units, free_other_index, matched)
+        (score, "split", s, many)
+        for score, s, many in _groups(rest_base, other_units, free_other_index, matched)
     ]
     proposals += [
-        (score, "merged", s, many) for score, s, many in _groups(rest_other, base_units, free_base_index, inverse)
+        (score, "merged", s, many)
+        for score, s, many in _groups(rest_other, base_units, free_base_index, inverse)
     ]
     proposals.sort(key=lambda p: (-p[0], p[1], p[2]))
     groups: list[Row] = []
@@ -509,7 +523,9 @@ def _align(base: Article, other: Article, profile) -> list[Row]:
         b_side, o_side = ((s,), many) if kind == "split" else (many, (s,))
         if in_group_base & set(b_side) or in_group_other & set(o_side):
             continue
-        groups.append(Row(RowKind.SPLIT if kind == "split" else RowKind.MERGED, b_side, o_side, round(score, 4)))
+        groups.append(
+            Row(RowKind.SPLIT if kind == "split" else RowKind.MERGED, b_side, o_side, round(score, 4))
+        )
         in_group_base.update(b_side)
         in_group_other.update(o_side)
     pairs = {i: (j, s) for i, (j, s) in matched.items() if i not in in_group_base and j not in in_group_other}
@@ -525,7 +541,12 @@ def _align(base: Article, other: Article, profile) -> list[Row]:
     for i, (j, score) in pairs.items():
         a, b = base_by[i], other_by[j]
         body = a.group == _BODY
-        if body and score < 1.0 and i != lede and (_is_partial_shaped(a, b) or (rewrite and score < LIFTED_WHOLE)):
+        if (
+            body
+            and score < 1.0
+            and i != lede
+            and (_is_partial_shaped(a, b) or (rewrite and score < LIFTED_WHOLE))
+        ):
             # Not the same paragraph: left to the partial pass below, which links only real shared
             # passages (the same facts in other words are no link) and prefers the longest.
             continue

@@ -48,7 +48,8 @@ def reuse(base: Article, other: Article, rows: list[Row], kept: float, profile=N
     unaligned = [i for i in body if i not in aligned_other]
     own = len(unaligned) - _retold(base, [other.paragraphs[i] for i in unaligned], profile)
     lifted = sum(
-        len(row.base) for row in rows
+        len(row.base)
+        for row in rows
         if row.kind in (RowKind.EQUAL, RowKind.EDITED, RowKind.MOVED) and base.has_body(row.base)
     )
     return Reuse(kept, len(body), own, lifted)

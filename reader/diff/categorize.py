@@ -17,8 +17,8 @@ from collections.abc import Sequence
 
 from reader.inert import hidden_characters
 from reader.model import Category
-from reader.text.normalize import fold_typography
 from reader.settings.profile import Profile
+from reader.text.normalize import fold_typography
 from reader.text.wordkeys import (
     DASH_KEY,
     DATE_PREFIX,
@@ -64,7 +64,9 @@ def pair_category(base_token: str, other_token: str, key: str) -> Category:
     folded_a, folded_b = fold_typography(base_token), fold_typography(other_token)
     if folded_a == folded_b or key in _TYPOGRAPHIC_KEYS:
         return Category.TYPOGRAPHY
-    if key.startswith(NUMBER_PREFIX) and _DIGIT_GROUPING.sub("", folded_a) == _DIGIT_GROUPING.sub("", folded_b):
+    if key.startswith(NUMBER_PREFIX) and _DIGIT_GROUPING.sub("", folded_a) == _DIGIT_GROUPING.sub(
+        "", folded_b
+    ):
         return Category.TYPOGRAPHY  # "10 000" / "10,000": how the digits are grouped
     if folded_a.casefold().replace(".", "") == folded_b.casefold().replace(".", ""):
         return Category.STYLE  # capitals and points: "Labour"/"labour", "N.Y."/"NY"
@@ -95,9 +97,9 @@ def _is_hyphenation(base: Sequence[Token], other: Sequence[Token]) -> bool:
     a, b = _squash(base), _squash(other)
     if _INNER_HYPHEN.search(a) is None and _INNER_HYPHEN.search(b) is None:
         return False
-    return _INNER_HYPHEN.sub(" ", a) == _INNER_HYPHEN.sub(" ", b) or _INNER_HYPHEN.sub("", a) == _INNER_HYPHEN.sub(
-        "", b
-    )
+    return _INNER_HYPHEN.sub(" ", a) == _INNER_HYPHEN.sub(" ", b) or _INNER_HYPHEN.sub(
+        "", a
+    ) == _INNER_HYPHEN.sub("", b)
 
 
 def _facts(words: Sequence[Token]) -> Counter:
@@ -132,7 +134,9 @@ def _categorize_visible(base: Sequence[Token], other: Sequence[Token]) -> tuple[
         if marks_a == marks_b and all(k in _TYPOGRAPHIC_KEYS for k in marks_a):
             return Category.TYPOGRAPHY, False
         return Category.PUNCTUATION, False
-    if _has_spaced_apostrophe(base, other) and _SPACED_APOSTROPHE.sub("'", _plain(base)) == _SPACED_APOSTROPHE.sub("'", _plain(other)):
+    if _has_spaced_apostrophe(base, other) and _SPACED_APOSTROPHE.sub(
+        "'", _plain(base)
+    ) == _SPACED_APOSTROPHE.sub("'", _plain(other)):
         return Category.TYPOGRAPHY, False  # "Kenya ’s": a site's typesetting spaced the apostrophe
     keys_a, keys_b = _keys(words_a), _keys(words_b)
     if _numbers(keys_a) != _numbers(keys_b):
@@ -152,16 +156,23 @@ def _categorize_visible(base: Sequence[Token], other: Sequence[Token]) -> tuple[
         return strongest(categories), False
     if _POSSESSIVE_S.sub("", _plain(base)) == _POSSESSIVE_S.sub("", _plain(other)):
         return Category.STYLE, False  # "Jones'"/"Jones's"
-    if "'" in _plain(base) + _plain(other) and not _expansions(_plain(base)).isdisjoint(_expansions(_plain(other))):
+    if "'" in _plain(base) + _plain(other) and not _expansions(_plain(base)).isdisjoint(
+        _expansions(_plain(other))
+    ):
         return Category.STYLE, False  # "I've"/"I have", "won't"/"will not": the same words, contracted
     return Category.SUBSTANTIVE, _facts(words_a) != _facts(words_b)
 
 
 _CONTRACTIONS = (
-    (re.compile(r"\bwon't\b"), "will not"), (re.compile(r"\bcan't\b"), "can not"),
-    (re.compile(r"\bcannot\b"), "can not"), (re.compile(r"\bshan't\b"), "shall not"),
-    (re.compile(r"(?<=\w)n't\b"), " not"), (re.compile(r"(?<=\w)'ve\b"), " have"),
-    (re.compile(r"(?<=\w)'re\b"), " are"), (re.compile(r"(?<=\w)'ll\b"), " will"), (re.compile(r"\bi'm\b"), "i am"),
+    (re.compile(r"\bwon't\b"), "will not"),
+    (re.compile(r"\bcan't\b"), "can not"),
+    (re.compile(r"\bcannot\b"), "can not"),
+    (re.compile(r"\bshan't\b"), "shall not"),
+    (re.compile(r"(?<=\w)n't\b"), " not"),
+    (re.compile(r"(?<=\w)'ve\b"), " have"),
+    (re.compile(r"(?<=\w)'re\b"), " are"),
+    (re.compile(r"(?<=\w)'ll\b"), " will"),
+    (re.compile(r"\bi'm\b"), "i am"),
 )
 _WOULD_OR_HAD = re.compile(r"(?<=\w)'d\b")
 # "'s" is "is" or "has" only after a pronoun; elsewhere it is a possessive.
@@ -176,7 +187,8 @@ def _expansions(text: str) -> set[str]:
         text = pattern.sub(replacement, text)
     return {
         " ".join(_IS_OR_HAS.sub(rf"\1 {s}", _WOULD_OR_HAD.sub(f" {d}", text)).split())
-        for d in ("would", "had") for s in ("is", "has")
+        for d in ("would", "had")
+        for s in ("is", "has")
     }
 
 

@@ -23,8 +23,8 @@ from rapidfuzz.distance import Indel
 from reader.diff.categorize import categorize_tokens, is_serial_comma, pair_category, strongest
 from reader.model import Category, Op, Segment
 from reader.settings.profile import Profile, default_profile
-from reader.text.sequences import stretches
 from reader.text.normalize import fold_typography
+from reader.text.sequences import stretches
 from reader.text.wordkeys import DATE_PREFIX, SPACE_KEY, WEEKDAYS, Token, keyer_for, name_key, names_alike
 
 _DMP = diff_match_patch()
@@ -154,7 +154,11 @@ def _absorb_small_equalities(diffs: list[tuple[int, str]]) -> list[tuple[int, st
                     after_inserted += len(diffs[j][1])
                 j += 1
             size = len(text)
-            if (deleted or inserted) and size <= max(deleted, inserted) and size <= max(after_deleted, after_inserted):
+            if (
+                (deleted or inserted)
+                and size <= max(deleted, inserted)
+                and size <= max(after_deleted, after_inserted)
+            ):
                 out.append((-1, text))
                 out.append((1, text))
                 deleted += size
@@ -192,7 +196,11 @@ def _regions(diffs: list[tuple[int, str]]) -> list[tuple[bool, int, int, int, in
 
 class _Builder:
     def __init__(
-        self, tokens_a: tuple[Token, ...], tokens_b: tuple[Token, ...], keys_b: list[str], profile: Profile | None = None
+        self,
+        tokens_a: tuple[Token, ...],
+        tokens_b: tuple[Token, ...],
+        keys_b: list[str],
+        profile: Profile | None = None,
     ) -> None:
         self.a, self.b, self.keys_b, self.profile = tokens_a, tokens_b, keys_b, profile
         self.segments: list[Segment] = []
@@ -282,8 +290,14 @@ def _is_hyphen_swap(
     if not any(t in _HYPHENS for t in texts) or not all(t in _HYPHENS or t == " " for t in texts):
         return False
     return (
-        a0 > 0 and a1 < len(tokens_a) and tokens_a[a0 - 1].is_word and tokens_a[a1].is_word
-        and b0 > 0 and b1 < len(tokens_b) and tokens_b[b0 - 1].is_word and tokens_b[b1].is_word
+        a0 > 0
+        and a1 < len(tokens_a)
+        and tokens_a[a0 - 1].is_word
+        and tokens_a[a1].is_word
+        and b0 > 0
+        and b1 < len(tokens_b)
+        and tokens_b[b0 - 1].is_word
+        and tokens_b[b1].is_word
     )
 
 
@@ -295,7 +309,10 @@ def _is_on_before_a_day(tokens: tuple[Token, ...], start: int, end: int) -> bool
     following = next((t for t in tokens[end:] if t.key != SPACE_KEY), None)
     if following is None:
         return False
-    return following.key.startswith(DATE_PREFIX) or fold_typography(following.text).casefold().rstrip(".") in WEEKDAYS
+    return (
+        following.key.startswith(DATE_PREFIX)
+        or fold_typography(following.text).casefold().rstrip(".") in WEEKDAYS
+    )
 
 
 def _is_space_change(segment: Segment) -> bool:

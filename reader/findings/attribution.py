@@ -18,21 +18,45 @@ from functools import cached_property, lru_cache
 
 from rapidfuzz import fuzz
 
-from reader.findings.credits import AgencyCredits, agencies_named, agency_credits, article_findings, lift_findings
-from reader.inert import hidden_characters, invisible_difference, show_hidden
-from reader.loading.structure import is_trailer_line
-from reader.model import Article, Category, Finding, FindingKind, Op, ParagraphKind, Relation, Row, Severity, TextSpan
+from reader.align.relation import Reuse, lifts_substantially
+from reader.diff.words import diff_words
+from reader.findings.credits import (
+    AgencyCredits,
+    agencies_named,
+    agency_credits,
+    article_findings,
+    lift_findings,
+)
 from reader.findings.notices import notice_findings
-from reader.text.normalize import STOP_WORDS, fold_typography
-from reader.settings.profile import Profile
 from reader.findings.quote_match import QuoteIndex, QuoteMatch, match_quotes
 from reader.findings.quotes import Quote, comparable_text, extract_quotes, masked_text, quote_key
-from reader.align.relation import Reuse, lifts_substantially
 from reader.findings.speakers import (
-    PRONOUNS, Attribution, attribute_quotes, extract_attributions, has_cue, is_description, name_words,
-    offices, same_speaker,
+    PRONOUNS,
+    Attribution,
+    attribute_quotes,
+    extract_attributions,
+    has_cue,
+    is_description,
+    name_words,
+    offices,
+    same_speaker,
 )
-from reader.diff.words import diff_words
+from reader.inert import hidden_characters, invisible_difference, show_hidden
+from reader.loading.structure import is_trailer_line
+from reader.model import (
+    Article,
+    Category,
+    Finding,
+    FindingKind,
+    Op,
+    ParagraphKind,
+    Relation,
+    Row,
+    Severity,
+    TextSpan,
+)
+from reader.settings.profile import Profile
+from reader.text.normalize import STOP_WORDS, fold_typography
 
 _WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
 _SHOWN = 60  # characters of a quote shown in a message
@@ -47,11 +71,13 @@ class Side:
     quotes: list[Quote]
     attributions: list[Attribution]
     speaker_of: list[Attribution | None]
-    _triples_by_text: dict[str, frozenset[tuple[str, str, str]]] = field(default_factory=dict, init=False, repr=False)
+    _triples_by_text: dict[str, frozenset[tuple[str, str, str]]] = field(
+        default_factory=dict, init=False, repr=False
+    )
     _agencies: dict[Profile, dict[str, str]] = field(default_factory=dict, init=False, repr=False)
 
     @classmethod
-    def of(cls, article: Article) -> "Side":
+    def of(cls, article: Article) -> Side:
         quotes = extract_quotes(article)
         attributions = extract_attributions(article, quotes)
         return cls(article, quotes, attributions, attribute_quotes(article, quotes, attributions))
@@ -120,7 +146,7 @@ def short(text: str, limit: int = _SHOWN) -> str:
 
 
 def _by(attribution: Attribution | None) -> str:
-    """" by Maria Velasquez" for a message; nothing when nobody, or nobody for sure, is credited."""
+    """ " by Maria Velasquez" for a message; nothing when nobody, or nobody for sure, is credited."""
     if attribution is None or not attribution.sure:
         return ""
     who = attribution.who
@@ -158,7 +184,9 @@ def _change_message(segments) -> tuple[Severity | None, str]:
     # Between quote marks only the marks themselves are noise: punctuation, house style ("any more" /
     # "anymore") and spelling mean the quote no longer reproduces what was said, word for word.
     punctuation = [
-        (n, s) for n, s in enumerate(segments) if s.is_change and s.category.is_noise and s.category is not Category.TYPOGRAPHY
+        (n, s)
+        for n, s in enumerate(segments)
+        if s.is_change and s.category.is_noise and s.category is not Category.TYPOGRAPHY
     ]
     if changes:
         severity = Severity.MAJOR
@@ -170,10 +198,14 @@ def _change_message(segments) -> tuple[Severity | None, str]:
         return None, ""
     before = _edge_words(segments[:n], last=True)
     after = _edge_words(segments[n + 1 :], last=False)
-    if segment.op is Op.INSERT and not segment.category is Category.PUNCTUATION:
-        what = f'"{short(segment.other_text.strip())}" inserted' + (f' after "{before.strip()}"' if before.strip() else "")
-    elif segment.op is Op.DELETE and not segment.category is Category.PUNCTUATION:
-        what = f'"{short(segment.base_text.strip())}" cut' + (f' after "{before.strip()}"' if before.strip() else "")
+    if segment.op is Op.INSERT and segment.category is not Category.PUNCTUATION:
+        what = f'"{short(segment.other_text.strip())}" inserted' + (
+            f' after "{before.strip()}"' if before.strip() else ""
+        )
+    elif segment.op is Op.DELETE and segment.category is not Category.PUNCTUATION:
+        what = f'"{short(segment.base_text.strip())}" cut' + (
+            f' after "{before.strip()}"' if before.strip() else ""
+        )
     else:
         old = " ".join((before + segment.base_text + after).split())
         new = " ".join((before + segment.other_text + after).split())
@@ -216,16 +248,23 @@ def _altered(base: Side, other: Side, match: QuoteMatch, profile: Profile) -> Fi
     if [base.quotes[i].text for i in match.base] == [other.quotes[j].text for j in match.other]:
         return None  # word for word the same (most quotes of a reprint)
     base_text, other_text = _quote_text(base, match.base), _quote_text(other, match.other)
-    if fold_typography(base_text) == fold_typography(other_text) and hidden_characters(base_text) == hidden_characters(other_text):
+    if fold_typography(base_text) == fold_typography(other_text) and hidden_characters(
+        base_text
+    ) == hidden_characters(other_text):
         return None
     who = base.speaker_of[match.base[0]]
     kept = _whole_sentences_kept(base_text, other_text)
     if kept is not None:
         # Selective quoting: what is quoted is still word for word what was said.
         return Finding(
-            FindingKind.QUOTE_ALTERED, Severity.INFO, tuple(_paragraphs(base, match.base)),
-            tuple(_paragraphs(other, match.other)), base_text, other_text,
-            f"Quote{_by(who)} shortened: {kept} kept word for word", tuple(_spans(base, match.base)),
+            FindingKind.QUOTE_ALTERED,
+            Severity.INFO,
+            tuple(_paragraphs(base, match.base)),
+            tuple(_paragraphs(other, match.other)),
+            base_text,
+            other_text,
+            f"Quote{_by(who)} shortened: {kept} kept word for word",
+            tuple(_spans(base, match.base)),
             tuple(_spans(other, match.other)),
         )
     severity, what = _change_message(diff_words(base_text, other_text, profile))
@@ -250,7 +289,7 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=\S)")
 
 
 def _whole_sentences_kept(base_text: str, other_text: str) -> str | None:
-    """"2 of 3 sentences" when the version quotes a run of the wire quote's whole sentences, word for
+    """ "2 of 3 sentences" when the version quotes a run of the wire quote's whole sentences, word for
     word, and nothing else; else None."""
     sentences = [quote_key(part) for part in _SENTENCE_BREAK.split(base_text)]
     target = quote_key(other_text)
@@ -324,7 +363,12 @@ def _place_of(base: Side, quote: Quote, other: Side, paragraph: int) -> _Place |
         return _Place(paragraph, 0, 0, None)
     start, end = o_tokens[o_first][1], o_tokens[o_last - 1][2]
     overlapping = next(
-        (n for n in other.quotes_in(paragraph) if other.quotes[n].start < end and start < other.quotes[n].end), None
+        (
+            n
+            for n in other.quotes_in(paragraph)
+            if other.quotes[n].start < end and start < other.quotes[n].end
+        ),
+        None,
     )
     return _Place(paragraph, start, end, overlapping)
 
@@ -359,7 +403,10 @@ def _verb_change(b: Attribution, o: Attribution) -> tuple[Severity, str] | None:
         return Severity.MINOR, f'hedge added: "{b.cue}" became "{o.cue}"'
     if _cue_detail(b) != _cue_detail(o):
         # "said" -> "said in a separate interview", "told reporters" -> "told state television"
-        return Severity.MINOR, f'sourcing detail changed: "{_written(b)} {b.cue}" became "{_written(o)} {o.cue}"'
+        return (
+            Severity.MINOR,
+            f'sourcing detail changed: "{_written(b)} {b.cue}" became "{_written(o)} {o.cue}"',
+        )
     return None
 
 
@@ -371,11 +418,18 @@ def _cue_detail(attribution: Attribution) -> str:
 def _mentions(text: str, speaker: str) -> bool:
     """Whether ``text`` names the speaker's surname (the last word of the name)."""
     words = name_words(speaker)
-    return bool(words) and words[-1] in {w.replace(".", "") for w in re.findall(r"[\w'.-]+", fold_typography(text).casefold())}
+    return bool(words) and words[-1] in {
+        w.replace(".", "") for w in re.findall(r"[\w'.-]+", fold_typography(text).casefold())
+    }
 
 
 def _compare_attributions(
-    b: Attribution, o: Attribution, about: str, texts: tuple[str, str], profile: Profile, offices: dict[str, set[str]]
+    b: Attribution,
+    o: Attribution,
+    about: str,
+    texts: tuple[str, str],
+    profile: Profile,
+    offices: dict[str, set[str]],
 ) -> list[Finding]:
     """``texts``: the base attribution's paragraph and the version attribution's; ``offices``: the office
     words both stories give each named speaker (``speakers.offices``). A speaker change is
@@ -394,20 +448,31 @@ def _compare_attributions(
         held = offices.get((name_words(name) or [""])[-1], set()) - STOP_WORDS
         same = True if set(name_words(role)) & held else (False if held else None)
     if same is False and (
-        not b.sure or not o.sure  # "he said" for a name merely mentioned before: a guess
+        not b.sure
+        or not o.sure  # "he said" for a name merely mentioned before: a guess
         # "she said" on both sides: the copy kept the words; only our reading of "she" differs
-        or b.speaker.casefold() in PRONOUNS and fold_typography(_phrase(b)).casefold() == fold_typography(_phrase(o)).casefold()
-        or _mentions(texts[1], b.who) or _mentions(texts[0], o.who)
+        or b.speaker.casefold() in PRONOUNS
+        and fold_typography(_phrase(b)).casefold() == fold_typography(_phrase(o)).casefold()
+        or _mentions(texts[1], b.who)
+        or _mentions(texts[0], o.who)
     ):
         same = None
     if same is False:
         # The changed speaker is the change; a verb changed with it ("X told reporters" -> "Y said") is
         # part of the same rewritten attribution, said in the message rather than as a second finding.
-        return [Finding(
-            FindingKind.SPEAKER_CHANGED, Severity.MAJOR, (b.paragraph,), (o.paragraph,),
-            _phrase(b), _phrase(o), f'Speaker changed{about}: {b.who} became {o.who} ("{_phrase(b)}" -> "{_phrase(o)}")',
-            (b.span,), (o.span,),
-        )]
+        return [
+            Finding(
+                FindingKind.SPEAKER_CHANGED,
+                Severity.MAJOR,
+                (b.paragraph,),
+                (o.paragraph,),
+                _phrase(b),
+                _phrase(o),
+                f'Speaker changed{about}: {b.who} became {o.who} ("{_phrase(b)}" -> "{_phrase(o)}")',
+                (b.span,),
+                (o.span,),
+            )
+        ]
     return _verb_findings(b, o, about)
 
 
@@ -416,10 +481,19 @@ def _verb_findings(b: Attribution, o: Attribution, about: str) -> list[Finding]:
     if change is None:
         return []
     severity, what = change
-    return [Finding(
-        FindingKind.ATTRIBUTION_VERB_CHANGED, severity, (b.paragraph,), (o.paragraph,),
-        _phrase(b), _phrase(o), f"Attribution verb changed{about}: {what}", (b.span,), (o.span,),
-    )]
+    return [
+        Finding(
+            FindingKind.ATTRIBUTION_VERB_CHANGED,
+            severity,
+            (b.paragraph,),
+            (o.paragraph,),
+            _phrase(b),
+            _phrase(o),
+            f"Attribution verb changed{about}: {what}",
+            (b.span,),
+            (o.span,),
+        )
+    ]
 
 
 def _phrase(attribution: Attribution) -> str:
@@ -427,7 +501,9 @@ def _phrase(attribution: Attribution) -> str:
 
 
 class _Comparer:
-    def __init__(self, base: Side, other: Side, rows: list[Row], profile: Profile, independent: bool = False) -> None:
+    def __init__(
+        self, base: Side, other: Side, rows: list[Row], profile: Profile, independent: bool = False
+    ) -> None:
         self.base, self.other = base, other
         # An independent story is not a reprint: a wire quote it does not carry was not cut from it,
         # unless it lifted the rest of that quote's paragraph; its attributions are worded its own way.
@@ -452,7 +528,9 @@ class _Comparer:
             altered = _altered(base, other, match, self.profile)
             if altered:
                 self.findings.append(altered)
-            self._pair_quote_attribution(self._attributed(base, match.base), self._attributed(other, match.other))
+            self._pair_quote_attribution(
+                self._attributed(base, match.base), self._attributed(other, match.other)
+            )
         for i, quote in enumerate(base.quotes):
             if i in matched_base:
                 continue
@@ -504,8 +582,10 @@ class _Comparer:
             if found is None:
                 continue
             start, end = found
-            if any(self.other.quotes[n].start < end and start < self.other.quotes[n].end
-                   for n in self.other.quotes_in(paragraph.index)):
+            if any(
+                self.other.quotes[n].start < end and start < self.other.quotes[n].end
+                for n in self.other.quotes_in(paragraph.index)
+            ):
                 continue
             return _Place(paragraph.index, start, end, None)
         return None
@@ -544,12 +624,19 @@ class _Comparer:
         who = self.base.speaker_of[i]
         severity = Severity.MINOR if kept else Severity.MAJOR
         how = "quote marks removed, words kept" if kept else "reworded without quote marks"
-        self.findings.append(Finding(
-            FindingKind.QUOTE_TO_PARAPHRASE, severity, (quote.paragraph,), (place.paragraph,), quote.text,
-            region_text,
-            f'Quote{_by(who)} turned into paraphrase ({how}): "{short(quote.text)}" became "{short(region_text)}"',
-            (quote.span,), (TextSpan(place.paragraph, place.start, place.end),),
-        ))
+        self.findings.append(
+            Finding(
+                FindingKind.QUOTE_TO_PARAPHRASE,
+                severity,
+                (quote.paragraph,),
+                (place.paragraph,),
+                quote.text,
+                region_text,
+                f'Quote{_by(who)} turned into paraphrase ({how}): "{short(quote.text)}" became "{short(region_text)}"',
+                (quote.span,),
+                (TextSpan(place.paragraph, place.start, place.end),),
+            )
+        )
         return True
 
     def _reworded_in_counterpart(self, i: int, quote: Quote) -> bool:
@@ -561,14 +648,24 @@ class _Comparer:
             return False
         for paragraph in dict.fromkeys(self.base_to_other.get(quote.paragraph, ())):
             text = self.other.text(paragraph)
-            words = set(_words(masked_text(text, [self.other.quotes[n] for n in self.other.quotes_in(paragraph)])))
+            words = set(
+                _words(masked_text(text, [self.other.quotes[n] for n in self.other.quotes_in(paragraph)]))
+            )
             if len(content & words) >= _REWORDED_SHARE * len(content):
                 who = self.base.speaker_of[i]
-                self.findings.append(Finding(
-                    FindingKind.QUOTE_TO_PARAPHRASE, Severity.MAJOR, (quote.paragraph,), (paragraph,), quote.text, text,
-                    f'Quote{_by(who)} turned into paraphrase (reworded without quote marks): "{short(quote.text)}"',
-                    (quote.span,), (TextSpan(paragraph, 0, len(text)),),
-                ))
+                self.findings.append(
+                    Finding(
+                        FindingKind.QUOTE_TO_PARAPHRASE,
+                        Severity.MAJOR,
+                        (quote.paragraph,),
+                        (paragraph,),
+                        quote.text,
+                        text,
+                        f'Quote{_by(who)} turned into paraphrase (reworded without quote marks): "{short(quote.text)}"',
+                        (quote.span,),
+                        (TextSpan(paragraph, 0, len(text)),),
+                    )
+                )
                 return True
         return False
 
@@ -583,15 +680,31 @@ class _Comparer:
             if not other_paragraphs:
                 siblings_quotes = [self.base.quotes[n] for n in siblings]
                 matches = match_quotes(siblings_quotes, self.other.quotes, self.other.quote_index)
-                other_paragraphs = tuple(sorted({self.other.quotes[j].paragraph for m in matches for j in m.other}))
-        where = "" if kept else (
-            " (an independent story: it lifts what it chooses)" if counterpart else " (its paragraph is not in this version)"
+                other_paragraphs = tuple(
+                    sorted({self.other.quotes[j].paragraph for m in matches for j in m.other})
+                )
+        where = (
+            ""
+            if kept
+            else (
+                " (an independent story: it lifts what it chooses)"
+                if counterpart
+                else " (its paragraph is not in this version)"
+            )
         )
-        self.findings.append(Finding(
-            FindingKind.QUOTE_REMOVED, Severity.MINOR if kept else Severity.INFO, (quote.paragraph,),
-            other_paragraphs, quote.text, None, f'Quote{_by(who)} removed{where}: "{short(quote.text)}"',
-            (quote.span,), (),
-        ))
+        self.findings.append(
+            Finding(
+                FindingKind.QUOTE_REMOVED,
+                Severity.MINOR if kept else Severity.INFO,
+                (quote.paragraph,),
+                other_paragraphs,
+                quote.text,
+                None,
+                f'Quote{_by(who)} removed{where}: "{short(quote.text)}"',
+                (quote.span,),
+                (),
+            )
+        )
 
     def _added(self, j: int, quote: Quote, matched_other: set[int], matched_keys: set) -> None:
         if quote.key in matched_keys:
@@ -603,19 +716,34 @@ class _Comparer:
         unquoted = self._unquoted_in_wire(quote, counterpart) if quote.words >= 3 else None
         if unquoted is not None:
             paragraph, start, end = unquoted
-            self.findings.append(Finding(
-                FindingKind.QUOTE_ADDED, Severity.MAJOR, (paragraph,), (quote.paragraph,),
-                self.base.text(paragraph)[start:end], quote.text,
-                f'Words now in quote marks{_by(who)}: "{short(quote.text)}" (not a quote in the wire)',
-                (TextSpan(paragraph, start, end),), (quote.span,),
-            ))
+            self.findings.append(
+                Finding(
+                    FindingKind.QUOTE_ADDED,
+                    Severity.MAJOR,
+                    (paragraph,),
+                    (quote.paragraph,),
+                    self.base.text(paragraph)[start:end],
+                    quote.text,
+                    f'Words now in quote marks{_by(who)}: "{short(quote.text)}" (not a quote in the wire)',
+                    (TextSpan(paragraph, start, end),),
+                    (quote.span,),
+                )
+            )
             return
         where = " to a wire paragraph" if in_wire_paragraph else ""
-        self.findings.append(Finding(
-            FindingKind.QUOTE_ADDED, Severity.MINOR if in_wire_paragraph else Severity.INFO, tuple(counterpart),
-            (quote.paragraph,), None, quote.text, f'Quote{_by(who)} added{where}: "{short(quote.text)}"',
-            (), (quote.span,),
-        ))
+        self.findings.append(
+            Finding(
+                FindingKind.QUOTE_ADDED,
+                Severity.MINOR if in_wire_paragraph else Severity.INFO,
+                tuple(counterpart),
+                (quote.paragraph,),
+                None,
+                quote.text,
+                f'Quote{_by(who)} added{where}: "{short(quote.text)}"',
+                (),
+                (quote.span,),
+            )
+        )
 
     def _unquoted_in_wire(self, quote: Quote, counterpart: list[int]) -> tuple[int, int, int] | None:
         """Where the quote's words stand, outside any quote, in the wire's corresponding paragraph."""
@@ -626,7 +754,10 @@ class _Comparer:
             if alignment is None or alignment.score < 90:
                 continue
             start, end = alignment.dest_start, alignment.dest_end
-            if any(q.start < end and start < q.end for q in (self.base.quotes[n] for n in self.base.quotes_in(paragraph))):
+            if any(
+                q.start < end and start < q.end
+                for q in (self.base.quotes[n] for n in self.base.quotes_in(paragraph))
+            ):
                 continue
             return paragraph, start, end
         return None
@@ -640,14 +771,26 @@ class _Comparer:
             return
         if b is None:
             key = (o.paragraph, o.start)
-            if key in self.paired_other or o.inherited or self._attributed_somehow(self.base, quote.paragraph, o):
+            if (
+                key in self.paired_other
+                or o.inherited
+                or self._attributed_somehow(self.base, quote.paragraph, o)
+            ):
                 return
             self.paired_other.add(key)
-            self.findings.append(Finding(
-                FindingKind.ATTRIBUTION_ADDED, Severity.MINOR, (quote.paragraph,), (o.paragraph,), None,
-                _phrase(o), f'Attribution added{about}: now credited{_credited_to(o)} ("{_phrase(o)}")',
-                (quote.span,), (o.span, self.other.quotes[j].span),
-            ))
+            self.findings.append(
+                Finding(
+                    FindingKind.ATTRIBUTION_ADDED,
+                    Severity.MINOR,
+                    (quote.paragraph,),
+                    (o.paragraph,),
+                    None,
+                    _phrase(o),
+                    f'Attribution added{about}: now credited{_credited_to(o)} ("{_phrase(o)}")',
+                    (quote.span,),
+                    (o.span, self.other.quotes[j].span),
+                )
+            )
             return
         key = (b.paragraph, b.start)
         if key in self.pairs:
@@ -657,22 +800,38 @@ class _Comparer:
         if o is None and self._attributed_somehow(self.other, other_quote.paragraph, b):
             return  # a cue or the speaker's name is there, in a form we could not read: say nothing
         if o is None:
-            self.findings.append(Finding(
-                FindingKind.ATTRIBUTION_REMOVED, Severity.MAJOR, (b.paragraph,), (self.other.quotes[j].paragraph,),
-                _phrase(b), None,
-                f'Attribution removed{about}: no longer credited{_credited_to(b)} (was "{_phrase(b)}")',
-                (b.span, quote.span), (self.other.quotes[j].span,),
-            ))
+            self.findings.append(
+                Finding(
+                    FindingKind.ATTRIBUTION_REMOVED,
+                    Severity.MAJOR,
+                    (b.paragraph,),
+                    (self.other.quotes[j].paragraph,),
+                    _phrase(b),
+                    None,
+                    f'Attribution removed{about}: no longer credited{_credited_to(b)} (was "{_phrase(b)}")',
+                    (b.span, quote.span),
+                    (self.other.quotes[j].span,),
+                )
+            )
             return
         self.paired_other.add((o.paragraph, o.start))
         if b.inherited and o.inherited:
             return
         found = _compare_attributions(
-            b, o, about, (self.base.text(b.paragraph), self.other.text(o.paragraph)), self.profile, self._offices
+            b,
+            o,
+            about,
+            (self.base.text(b.paragraph), self.other.text(o.paragraph)),
+            self.profile,
+            self._offices,
         )
         # The finding is about the quote too: its paragraphs are the quote's and the attribution's.
         self._add_attribution_findings(
-            replace(f, base=tuple(sorted({*f.base, quote.paragraph})), other=tuple(sorted({*f.other, other_quote.paragraph})))
+            replace(
+                f,
+                base=tuple(sorted({*f.base, quote.paragraph})),
+                other=tuple(sorted({*f.other, other_quote.paragraph})),
+            )
             for f in found
         )
 
@@ -738,7 +897,9 @@ class _Comparer:
                 if (o.paragraph, o.start) in self.paired_other or len(o_statement.split()) < 3:
                     continue
                 score = fuzz.token_set_ratio(statement, o_statement)
-                score += 0.5 if o.phrase == b.phrase else 0.0  # ties go to the attribution written the same way
+                score += (
+                    0.5 if o.phrase == b.phrase else 0.0
+                )  # ties go to the attribution written the same way
                 if score > best_score:
                     best, best_score = o, score
             if best is not None and best_score >= 80:
@@ -752,17 +913,27 @@ class _Comparer:
             if found is None:
                 continue
             paragraph, (start, end) = found
-            if any((o.paragraph, o.start) not in self.paired_other
-                   for o in (other_statements[n][0] for n in statements_in.get(paragraph, ()))):
+            if any(
+                (o.paragraph, o.start) not in self.paired_other
+                for o in (other_statements[n][0] for n in statements_in.get(paragraph, ()))
+            ):
                 continue  # attributed there in another way we could not pair: say nothing rather than guess
             self.pairs[key] = None
             kind = "anonymous-source attribution" if b.anonymous else "attribution"
-            self.findings.append(Finding(
-                FindingKind.ATTRIBUTION_REMOVED, Severity.MAJOR, (b.paragraph,), (paragraph,), _phrase(b),
-                None, f'{kind[0].upper()}{kind[1:]} removed: "{_phrase(b)}" dropped; '
-                f'"{short(statement, 50)}" now stands unsourced',
-                (b.span,), (TextSpan(paragraph, start, end),),
-            ))
+            self.findings.append(
+                Finding(
+                    FindingKind.ATTRIBUTION_REMOVED,
+                    Severity.MAJOR,
+                    (b.paragraph,),
+                    (paragraph,),
+                    _phrase(b),
+                    None,
+                    f'{kind[0].upper()}{kind[1:]} removed: "{_phrase(b)}" dropped; '
+                    f'"{short(statement, 50)}" now stands unsourced',
+                    (b.span,),
+                    (TextSpan(paragraph, start, end),),
+                )
+            )
         for o, o_statement in other_statements:
             if (o.paragraph, o.start) in self.paired_other or len(o_statement.split()) < 4:
                 continue
@@ -772,13 +943,23 @@ class _Comparer:
             paragraph, (start, end) = found
             if paragraph in base_paragraphs or self._attributed_somehow(base, paragraph, o):
                 continue
-            self.findings.append(Finding(
-                FindingKind.ATTRIBUTION_ADDED, Severity.MINOR, (paragraph,), (o.paragraph,), None,
-                _phrase(o), f'Attribution added: "{short(o_statement, 50)}" now credited{_credited_to(o)} ("{_phrase(o)}")',
-                (TextSpan(paragraph, start, end),), (o.span,),
-            ))
+            self.findings.append(
+                Finding(
+                    FindingKind.ATTRIBUTION_ADDED,
+                    Severity.MINOR,
+                    (paragraph,),
+                    (o.paragraph,),
+                    None,
+                    _phrase(o),
+                    f'Attribution added: "{short(o_statement, 50)}" now credited{_credited_to(o)} ("{_phrase(o)}")',
+                    (TextSpan(paragraph, start, end),),
+                    (o.span,),
+                )
+            )
 
-    def _find_statement(self, statement: str, base_paragraph: int | None = None, other_paragraph: int | None = None):
+    def _find_statement(
+        self, statement: str, base_paragraph: int | None = None, other_paragraph: int | None = None
+    ):
         """Where a statement's words stand on the other side: (paragraph, (start, end)) or None."""
         if base_paragraph is not None:
             side, candidates = self.other, self.base_to_other.get(base_paragraph, [])
@@ -795,8 +976,13 @@ class _Comparer:
 
 
 def find_findings(
-    base: Side, other: Article, rows: list[Row], profile: Profile,
-    relation: Relation = Relation.COPY, share: Reuse | None = None, agencies: AgencyCredits | None = None,
+    base: Side,
+    other: Article,
+    rows: list[Row],
+    profile: Profile,
+    relation: Relation = Relation.COPY,
+    share: Reuse | None = None,
+    agencies: AgencyCredits | None = None,
 ) -> list[Finding]:
     """Findings of one version against the base. ``base`` is ``Side.of(base_article)``, worked out once
     by the caller and shared by every version compared against that base.
@@ -808,11 +994,17 @@ def find_findings(
     if [(p.text, p.kind) for p in base_article.paragraphs] == [(p.text, p.kind) for p in other.paragraphs]:
         return []  # the same text: nothing about it can have changed
     agencies = agencies or AgencyCredits(base.agencies(profile), agency_credits(other, profile))
-    comparer = _Comparer(base, Side.of(other), list(rows), profile, independent=relation is Relation.INDEPENDENT)
+    comparer = _Comparer(
+        base, Side.of(other), list(rows), profile, independent=relation is Relation.INDEPENDENT
+    )
     comparer.quotes()
     comparer.statements()
     if relation is Relation.INDEPENDENT:
-        metadata = lift_findings(base_article, share, agencies, profile) if share and lifts_substantially(share) else []
+        metadata = (
+            lift_findings(base_article, share, agencies, profile)
+            if share and lifts_substantially(share)
+            else []
+        )
     else:
         metadata = article_findings(base_article, other, list(rows), profile, agencies) + notice_findings(
             base_article, other, profile
@@ -836,11 +1028,21 @@ def _as_update(finding: Finding, base: Article) -> Finding:
     other reporters (info)."""
     if finding.kind in _UPDATES and finding.severity.rank > _UPDATES[finding.kind][0].rank:
         severity, why = _UPDATES[finding.kind]
-        return replace(finding, severity=severity, message=f"{finding.message} (this copy follows another write-through: {why})")
-    replaced_trailer = finding.kind is FindingKind.CREDIT_REMOVED and finding.other and all(
-        is_trailer_line(base.paragraphs[i].text) for i in finding.base
+        return replace(
+            finding,
+            severity=severity,
+            message=f"{finding.message} (this copy follows another write-through: {why})",
+        )
+    replaced_trailer = (
+        finding.kind is FindingKind.CREDIT_REMOVED
+        and finding.other
+        and all(is_trailer_line(base.paragraphs[i].text) for i in finding.base)
     )
     if replaced_trailer and finding.severity is not Severity.INFO:
-        return replace(finding, severity=Severity.INFO,
-                       message=finding.message + " (this copy follows another write-through: that version's own credit line)")
+        return replace(
+            finding,
+            severity=Severity.INFO,
+            message=finding.message
+            + " (this copy follows another write-through: that version's own credit line)",
+        )
     return finding

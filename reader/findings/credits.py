@@ -9,12 +9,12 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from reader.loading.structure import byline_text, is_trailer_line
-from reader.model import Article, Finding, FindingKind, ParagraphKind, Row, Severity, TextSpan
-from reader.text.normalize import match_key
-from reader.settings.profile import Profile
 from reader.align.relation import Reuse
 from reader.findings.speakers import same_speaker
+from reader.loading.structure import byline_text, is_trailer_line
+from reader.model import Article, Finding, FindingKind, ParagraphKind, Row, Severity, TextSpan
+from reader.settings.profile import Profile
+from reader.text.normalize import match_key
 
 _DATELINE_CREDIT = re.compile(r"\(([^()]{1,40})\)")
 _SOURCE = re.compile(r"^\s*Source\s*:\s*(.+?)\s*$", re.IGNORECASE)
@@ -27,7 +27,18 @@ _GLUED_TRAILER = re.compile(
     r"\((?:Additional\s+)?(?:Reporting|Writing|Editing|Compiled)\s+by\b[^()]{3,300}\)\s*$", re.IGNORECASE
 )
 _NAME = re.compile(r"[A-Z][\w\u2019'.-]+(?:\s+(?:[A-Z][\w\u2019'.-]+|de|van|von|da|del|bin|al-\w+)){0,3}")
-_NOT_NAMES = {"Reporting", "Writing", "Editing", "Additional", "Compiled", "Edited", "Produced", "By", "In", "And"}
+_NOT_NAMES = {
+    "Reporting",
+    "Writing",
+    "Editing",
+    "Additional",
+    "Compiled",
+    "Edited",
+    "Produced",
+    "By",
+    "In",
+    "And",
+}
 _OUTLET_START = re.compile(r"\s+(?:The|Daily|Staff|Our)\b.*$")
 
 
@@ -86,10 +97,14 @@ def credits_of(article: Article) -> list[Credit]:
                 found.append(Credit("disclaimer", paragraph.index, 0, len(text), text.strip()))
         elif paragraph.kind is ParagraphKind.CAPTION:
             if photo := _PHOTO.search(text):
-                found.append(Credit("photo", paragraph.index, photo.start(), photo.end(), photo.group().strip()))
+                found.append(
+                    Credit("photo", paragraph.index, photo.start(), photo.end(), photo.group().strip())
+                )
         elif paragraph.kind is ParagraphKind.BODY and (glued := _GLUED_TRAILER.search(text)):
             # A trailer pasted onto the last paragraph: "...the law allows. (Reporting by A; Editing by B)"
-            found.append(Credit("trailer", paragraph.index, glued.start(), glued.end(), glued.group().strip()))
+            found.append(
+                Credit("trailer", paragraph.index, glued.start(), glued.end(), glued.group().strip())
+            )
     return found
 
 
@@ -187,12 +202,65 @@ class AgencyCredits:
 
 _IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)*")
 _ROLE_WORDS = {
-    "editor", "editors", "reporter", "reporters", "correspondent", "correspondents", "writer", "writers", "staff",
-    "columnist", "contributor", "producer", "photographer", "desk", "team", "bureau", "chief", "senior", "deputy",
-    "associate", "contributing", "special", "city", "business", "political", "politics", "economics", "economy",
-    "markets", "market", "sport", "sports", "science", "health", "world", "news", "foreign", "affairs", "consumer",
-    "security", "diplomatic", "legal", "crime", "courts", "energy", "technology", "education", "environment",
-    "international", "national", "local", "online", "digital", "uk", "us", "europe", "africa", "asia", "wire",
+    "editor",
+    "editors",
+    "reporter",
+    "reporters",
+    "correspondent",
+    "correspondents",
+    "writer",
+    "writers",
+    "staff",
+    "columnist",
+    "contributor",
+    "producer",
+    "photographer",
+    "desk",
+    "team",
+    "bureau",
+    "chief",
+    "senior",
+    "deputy",
+    "associate",
+    "contributing",
+    "special",
+    "city",
+    "business",
+    "political",
+    "politics",
+    "economics",
+    "economy",
+    "markets",
+    "market",
+    "sport",
+    "sports",
+    "science",
+    "health",
+    "world",
+    "news",
+    "foreign",
+    "affairs",
+    "consumer",
+    "security",
+    "diplomatic",
+    "legal",
+    "crime",
+    "courts",
+    "energy",
+    "technology",
+    "education",
+    "environment",
+    "international",
+    "national",
+    "local",
+    "online",
+    "digital",
+    "uk",
+    "us",
+    "europe",
+    "africa",
+    "asia",
+    "wire",
 }
 
 
@@ -240,7 +308,9 @@ def _missing(names: list[str], against: list[str]) -> list[str]:
     return [n for n in names if not any(n.casefold() == m.casefold() or same_speaker(n, m) for m in against)]
 
 
-def _finding(kind, severity, base_idx, other_idx, base_text, other_text, message, base_spans=(), other_spans=()):
+def _finding(
+    kind, severity, base_idx, other_idx, base_text, other_text, message, base_spans=(), other_spans=()
+):
     return Finding(
         kind,
         severity,
@@ -262,34 +332,121 @@ def byline_findings(base: Article, other: Article, profile: Profile | None = Non
     if b_text is None and o_text is None:
         return []
     if o_text is None:
-        return [_finding(FindingKind.BYLINE_REMOVED, Severity.MINOR, [b_idx], [], b_text, None,
-                         f"Byline removed: {b_text}", [base.whole(b_idx)])]
+        return [
+            _finding(
+                FindingKind.BYLINE_REMOVED,
+                Severity.MINOR,
+                [b_idx],
+                [],
+                b_text,
+                None,
+                f"Byline removed: {b_text}",
+                [base.whole(b_idx)],
+            )
+        ]
     if b_text is None:
-        return [_finding(FindingKind.BYLINE_ADDED, Severity.MINOR, [], [o_idx], None, o_text,
-                         f"Byline added: {o_text}", (), [other.whole(o_idx)])]
+        return [
+            _finding(
+                FindingKind.BYLINE_ADDED,
+                Severity.MINOR,
+                [],
+                [o_idx],
+                None,
+                o_text,
+                f"Byline added: {o_text}",
+                (),
+                [other.whole(o_idx)],
+            )
+        ]
     b_names, o_names = (_people(credit_names(byline_text(text)), profile) for text in (b_text, o_text))
     removed, added = _missing(b_names, o_names), _missing(o_names, b_names)
     b_span, o_span = [base.whole(b_idx)], [other.whole(o_idx)]
     if not removed and not added:
         return []
     if removed and not o_names:
-        return [_finding(FindingKind.BYLINE_REMOVED, Severity.MINOR, [b_idx], [o_idx], b_text, o_text,
-                         f"Byline names removed: {', '.join(removed)} (the byline now names no reporter)", b_span, o_span)]
+        return [
+            _finding(
+                FindingKind.BYLINE_REMOVED,
+                Severity.MINOR,
+                [b_idx],
+                [o_idx],
+                b_text,
+                o_text,
+                f"Byline names removed: {', '.join(removed)} (the byline now names no reporter)",
+                b_span,
+                o_span,
+            )
+        ]
     if added and not b_names:
-        return [_finding(FindingKind.BYLINE_ADDED, Severity.MINOR, [b_idx], [o_idx], b_text, o_text,
-                         f"Byline names added: {', '.join(added)} (the wire's byline names no reporter)", b_span, o_span)]
+        return [
+            _finding(
+                FindingKind.BYLINE_ADDED,
+                Severity.MINOR,
+                [b_idx],
+                [o_idx],
+                b_text,
+                o_text,
+                f"Byline names added: {', '.join(added)} (the wire's byline names no reporter)",
+                b_span,
+                o_span,
+            )
+        ]
     if len(removed) == len(b_names) and len(added) == len(o_names):
-        return [_finding(FindingKind.BYLINE_CHANGED, Severity.MINOR, [b_idx], [o_idx], b_text, o_text,
-                         f"Wire byline replaced: {', '.join(b_names)} no longer credited, "
-                         f"the copy's own byline instead ({', '.join(o_names)})", b_span, o_span)]
+        return [
+            _finding(
+                FindingKind.BYLINE_CHANGED,
+                Severity.MINOR,
+                [b_idx],
+                [o_idx],
+                b_text,
+                o_text,
+                f"Wire byline replaced: {', '.join(b_names)} no longer credited, "
+                f"the copy's own byline instead ({', '.join(o_names)})",
+                b_span,
+                o_span,
+            )
+        ]
     if removed and added:
-        return [_finding(FindingKind.BYLINE_CHANGED, Severity.MINOR, [b_idx], [o_idx], b_text, o_text,
-                         f"Byline changed: {', '.join(removed)} replaced by {', '.join(added)}", b_span, o_span)]
+        return [
+            _finding(
+                FindingKind.BYLINE_CHANGED,
+                Severity.MINOR,
+                [b_idx],
+                [o_idx],
+                b_text,
+                o_text,
+                f"Byline changed: {', '.join(removed)} replaced by {', '.join(added)}",
+                b_span,
+                o_span,
+            )
+        ]
     if removed:
-        return [_finding(FindingKind.BYLINE_REMOVED, Severity.MINOR, [b_idx], [o_idx], b_text, o_text,
-                         f"Byline name removed: {', '.join(removed)}", b_span, o_span)]
-    return [_finding(FindingKind.BYLINE_ADDED, Severity.MINOR, [b_idx], [o_idx], b_text, o_text,
-                     f"Byline name added: {', '.join(added)}", b_span, o_span)]
+        return [
+            _finding(
+                FindingKind.BYLINE_REMOVED,
+                Severity.MINOR,
+                [b_idx],
+                [o_idx],
+                b_text,
+                o_text,
+                f"Byline name removed: {', '.join(removed)}",
+                b_span,
+                o_span,
+            )
+        ]
+    return [
+        _finding(
+            FindingKind.BYLINE_ADDED,
+            Severity.MINOR,
+            [b_idx],
+            [o_idx],
+            b_text,
+            o_text,
+            f"Byline name added: {', '.join(added)}",
+            b_span,
+            o_span,
+        )
+    ]
 
 
 def _same_credit(a: Credit, b: Credit) -> bool:
@@ -298,7 +455,9 @@ def _same_credit(a: Credit, b: Credit) -> bool:
     return fuzz.ratio(match_key(a.text), match_key(b.text)) >= 80 or match_key(a.text) in match_key(b.text)
 
 
-def credit_findings(base: Article, other: Article, profile: Profile, agencies: AgencyCredits) -> list[Finding]:
+def credit_findings(
+    base: Article, other: Article, profile: Profile, agencies: AgencyCredits
+) -> list[Finding]:
     """Credits of the wire a version dropped or replaced. Dropping one is major only when no credit to
     the wire's agency remains anywhere in the version (byline, dateline, copyright or source line); a
     photo credit belongs to the photo, and a copy may run other photos: never more than info."""
@@ -331,10 +490,19 @@ def credit_findings(base: Article, other: Article, profile: Profile, agencies: A
             r = replacement[1]
             if credit.kind == "trailer" and not _missing(credit_names(credit.text), credit_names(r.text)):
                 continue
-            findings.append(_finding(
-                FindingKind.CREDIT_REMOVED, severity, [credit.paragraph], [r.paragraph], credit.text, r.text,
-                f"{label[0].upper()}{label[1:]} replaced: '{credit.text}' became '{r.text}'{note}", [credit.span], [r.span],
-            ))
+            findings.append(
+                _finding(
+                    FindingKind.CREDIT_REMOVED,
+                    severity,
+                    [credit.paragraph],
+                    [r.paragraph],
+                    credit.text,
+                    r.text,
+                    f"{label[0].upper()}{label[1:]} replaced: '{credit.text}' became '{r.text}'{note}",
+                    [credit.span],
+                    [r.span],
+                )
+            )
             continue
         other_at = lede_index(other) if credit.kind == "dateline" else None
         base_text, other_text = credit.text, None
@@ -343,32 +511,62 @@ def credit_findings(base: Article, other: Article, profile: Profile, agencies: A
             base_text = _dateline_prefix(base, credit.paragraph)[1].strip()
             other_text = _dateline_prefix(other, other_at)[1].strip() if other_at is not None else None
             now = f"'{other_text}'" if other_text else "no dateline"
-            message = f"Agency credit '{credit.text}' removed from the dateline: '{base_text}' became {now}{note}"
-        findings.append(_finding(
-            FindingKind.CREDIT_REMOVED, severity, [credit.paragraph], [other_at] if other_at is not None else [],
-            base_text, other_text, message, [credit.span],
-            [TextSpan(other_at, 0, _dateline_prefix(other, other_at)[0])] if other_at is not None else [],
-        ))
+            message = (
+                f"Agency credit '{credit.text}' removed from the dateline: '{base_text}' became {now}{note}"
+            )
+        findings.append(
+            _finding(
+                FindingKind.CREDIT_REMOVED,
+                severity,
+                [credit.paragraph],
+                [other_at] if other_at is not None else [],
+                base_text,
+                other_text,
+                message,
+                [credit.span],
+                [TextSpan(other_at, 0, _dateline_prefix(other, other_at)[0])] if other_at is not None else [],
+            )
+        )
     if uncredited and not any(f.severity is Severity.MAJOR for f in findings):
         # The wire credited the agency only where no credit line stands (its byline, say).
         where = next(
-            (p.index for p in base.paragraphs if p.kind is ParagraphKind.BYLINE and agencies_named(p.text, profile)),
+            (
+                p.index
+                for p in base.paragraphs
+                if p.kind is ParagraphKind.BYLINE and agencies_named(p.text, profile)
+            ),
             lede_index(base),
         )
-        findings.append(_finding(
-            FindingKind.CREDIT_REMOVED, Severity.MAJOR, [where] if where is not None else [], [], agency, None,
-            f"No credit to {agency} remains anywhere in this version (the wire credits it in the "
-            f"{next(iter(agencies.wire.values()))})",
-            [base.whole(where)] if where is not None else [],
-        ))
+        findings.append(
+            _finding(
+                FindingKind.CREDIT_REMOVED,
+                Severity.MAJOR,
+                [where] if where is not None else [],
+                [],
+                agency,
+                None,
+                f"No credit to {agency} remains anywhere in this version (the wire credits it in the "
+                f"{next(iter(agencies.wire.values()))})",
+                [base.whole(where)] if where is not None else [],
+            )
+        )
     for n, credit in enumerate(other_credits):
         if n in used:
             continue
         label = _LABELS[credit.kind]
-        findings.append(_finding(
-            FindingKind.CREDIT_ADDED, Severity.INFO, [], [credit.paragraph], None, credit.text,
-            f"{label[0].upper()}{label[1:]} added: '{credit.text}'", (), [credit.span],
-        ))
+        findings.append(
+            _finding(
+                FindingKind.CREDIT_ADDED,
+                Severity.INFO,
+                [],
+                [credit.paragraph],
+                None,
+                credit.text,
+                f"{label[0].upper()}{label[1:]} added: '{credit.text}'",
+                (),
+                [credit.span],
+            )
+        )
     return findings
 
 
@@ -405,7 +603,9 @@ def _same_date(a: str, b: str, profile: Profile) -> bool:
 
     def canonical(date: str) -> list[str]:
         tokens = re.findall(r"[\w.]+", date.casefold())
-        return sorted(str(profile.style.get(t, profile.style.get(t.rstrip("."), t.rstrip(".")))) for t in tokens)
+        return sorted(
+            str(profile.style.get(t, profile.style.get(t.rstrip("."), t.rstrip(".")))) for t in tokens
+        )
 
     return canonical(a) == canonical(b)
 
@@ -416,14 +616,26 @@ def dateline_findings(base: Article, other: Article, rows: list[Row], profile: P
     b_dateline, o_dateline = dateline_text(base, b_lede), dateline_text(other, o_lede)
     if b_dateline is None:
         return []
-    related = any(b_lede in row.base and row.other and (o_lede is None or o_lede in row.other) for row in rows)
+    related = any(
+        b_lede in row.base and row.other and (o_lede is None or o_lede in row.other) for row in rows
+    )
     if not related:
         return []
     b_end, b_prefix = _dateline_prefix(base, b_lede)
     if o_dateline is None:
         target = next((row.other[0] for row in rows if b_lede in row.base and row.other), None)
-        return [_finding(FindingKind.DATELINE_CHANGED, Severity.MINOR, [b_lede], [target] if target is not None else [],
-                         b_prefix.strip(), None, f"Dateline removed: '{b_dateline}'", [TextSpan(b_lede, 0, b_end)])]
+        return [
+            _finding(
+                FindingKind.DATELINE_CHANGED,
+                Severity.MINOR,
+                [b_lede],
+                [target] if target is not None else [],
+                b_prefix.strip(),
+                None,
+                f"Dateline removed: '{b_dateline}'",
+                [TextSpan(b_lede, 0, b_end)],
+            )
+        ]
     o_end, o_prefix = _dateline_prefix(other, o_lede)
     b_place, b_date = _place_and_date(b_dateline)
     o_place, o_date = _place_and_date(o_dateline)
@@ -438,11 +650,19 @@ def dateline_findings(base: Article, other: Article, rows: list[Row], profile: P
         severity, what = Severity.MINOR, "date added"
     else:
         severity, what = Severity.MINOR, "date changed"
-    return [_finding(
-        FindingKind.DATELINE_CHANGED, severity, [b_lede], [o_lede], b_prefix.strip(), o_prefix.strip(),
-        f"Dateline {what}: '{b_dateline}' became '{o_dateline}'",
-        [TextSpan(b_lede, 0, b_end)], [TextSpan(o_lede, 0, o_end)],
-    )]
+    return [
+        _finding(
+            FindingKind.DATELINE_CHANGED,
+            severity,
+            [b_lede],
+            [o_lede],
+            b_prefix.strip(),
+            o_prefix.strip(),
+            f"Dateline {what}: '{b_dateline}' became '{o_dateline}'",
+            [TextSpan(b_lede, 0, b_end)],
+            [TextSpan(o_lede, 0, o_end)],
+        )
+    ]
 
 
 def article_findings(
@@ -461,8 +681,15 @@ def lift_findings(base: Article, share: Reuse, agencies: AgencyCredits, profile:
     if not agencies.uncredited:
         return []
     agency = agencies.names
-    return [_finding(
-        FindingKind.CREDIT_REMOVED, Severity.MAJOR, credit_paragraphs(base, profile), [], agency, None,
-        f"Takes {share.kept:.0%} of the wire's text ({share.lifted_paragraphs} paragraphs whole) and credits "
-        f"{agency} nowhere",
-    )]
+    return [
+        _finding(
+            FindingKind.CREDIT_REMOVED,
+            Severity.MAJOR,
+            credit_paragraphs(base, profile),
+            [],
+            agency,
+            None,
+            f"Takes {share.kept:.0%} of the wire's text ({share.lifted_paragraphs} paragraphs whole) and credits "
+            f"{agency} nowhere",
+        )
+    ]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
+from reader.diff.words import diff_words
 from reader.model import Article, Finding, FindingKind, ParagraphKind, Severity
 from reader.settings.profile import Profile
-from reader.diff.words import diff_words
 from reader.text.wordkeys import NUMBER_PREFIX, keyer_for
 
 _CORRECTION = re.compile(
@@ -51,15 +51,30 @@ def headline_findings(base: Article, other: Article, profile: Profile) -> list[F
     replaced = _replaced_figures(changes, base, o_text, profile)
     if replaced:
         what = "; ".join(
-            f"{_written(a, gone, profile)} became {_written(b, new, profile)}" if gone
+            f"{_written(a, gone, profile)} became {_written(b, new, profile)}"
+            if gone
             else f"{_written(b, new, profile)} added (the wire's story never states it)"
             for a, b, gone, new in replaced
         )
-        severity, message = Severity.MAJOR, f"Headline changed a figure: {what}: '{b_text.strip()}' became '{o_text.strip()}'"
+        severity, message = (
+            Severity.MAJOR,
+            f"Headline changed a figure: {what}: '{b_text.strip()}' became '{o_text.strip()}'",
+        )
     else:
         severity, message = Severity.MINOR, f"Headline reworded: '{b_text.strip()}' became '{o_text.strip()}'"
-    return [Finding(FindingKind.HEADLINE_CHANGED, severity, (b,), (o,), b_text, o_text, message,
-                    (base.whole(b),), (other.whole(o),))]
+    return [
+        Finding(
+            FindingKind.HEADLINE_CHANGED,
+            severity,
+            (b,),
+            (o,),
+            b_text,
+            o_text,
+            message,
+            (base.whole(b),),
+            (other.whole(o),),
+        )
+    ]
 
 
 def _replaced_figures(changes, base: Article, other_headline: str, profile: Profile):
@@ -92,7 +107,8 @@ def _figures_with_units(text: str, profile: Profile) -> set[tuple[str, str]]:
     words = [t for t in keyer_for(profile).tokens(text) if t.is_word]
     return {
         (word.key, words[n + 1].key if n + 1 < len(words) else "")
-        for n, word in enumerate(words) if word.key.startswith(NUMBER_PREFIX)
+        for n, word in enumerate(words)
+        if word.key.startswith(NUMBER_PREFIX)
     }
 
 
@@ -106,9 +122,18 @@ def correction_findings(base: Article, other: Article) -> list[Finding]:
     if any(is_correction(p.text) for p in other.paragraphs):
         return []  # the copy carries one: which wording it chose is for the reader to see
     return [
-        Finding(FindingKind.CORRECTION_REMOVED, Severity.MAJOR, (p.index,), (), p.text, None,
-                f"Correction dropped: the wire's '{p.text.strip()[:80]}' is not in this version", (base.whole(p.index),))
-        for p in base.paragraphs if is_correction(p.text)
+        Finding(
+            FindingKind.CORRECTION_REMOVED,
+            Severity.MAJOR,
+            (p.index,),
+            (),
+            p.text,
+            None,
+            f"Correction dropped: the wire's '{p.text.strip()[:80]}' is not in this version",
+            (base.whole(p.index),),
+        )
+        for p in base.paragraphs
+        if is_correction(p.text)
     ]
 
 

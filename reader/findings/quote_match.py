@@ -44,7 +44,13 @@ def _threshold(a: Quote, b: Quote) -> float:
 
 
 def _pieces(
-    longer: list[Quote], shorter: list[Quote], partial, taken_long: set[int], taken_short: set[int], near, positions,
+    longer: list[Quote],
+    shorter: list[Quote],
+    partial,
+    taken_long: set[int],
+    taken_short: set[int],
+    near,
+    positions,
 ):
     """Groups where one quote of ``longer`` holds two or more quotes of ``shorter`` (in reading order);
     ``near(j)`` lists the quotes of ``shorter`` worth testing against ``longer[j]``, ``partial(i, j)``
@@ -57,7 +63,9 @@ def _pieces(
         inside = [
             i
             for i in sorted(near(j))
-            if i not in taken_short and shorter[i].words >= 3 and len(shorter[i].key) < 0.9 * len(whole.key)
+            if i not in taken_short
+            and shorter[i].words >= 3
+            and len(shorter[i].key) < 0.9 * len(whole.key)
             and partial(i, j) >= CONTAINED
         ]
         if len(inside) < 2:
@@ -138,7 +146,9 @@ class _Scores:
             for _count, word in present[:_RARE_WORDS]:
                 found |= holding(word)
             if len(found) > _MOST_CANDIDATES:
-                found = set(heapq.nsmallest(_MOST_CANDIDATES, found, key=lambda j: (-len(words & other.words[j]), j)))
+                found = set(
+                    heapq.nsmallest(_MOST_CANDIDATES, found, key=lambda j: (-len(words & other.words[j]), j))
+                )
             self.candidates.append(found)
         self._ratio: dict[tuple[int, int], float] = {}
         self._partial: dict[tuple[int, int], float] = {}
@@ -161,7 +171,9 @@ class _Scores:
         return ((i, j) for i, js in enumerate(self.candidates) for j in js)
 
 
-def match_quotes(base: list[Quote], other: list[Quote], other_index: QuoteIndex | None = None) -> list[QuoteMatch]:
+def match_quotes(
+    base: list[Quote], other: list[Quote], other_index: QuoteIndex | None = None
+) -> list[QuoteMatch]:
     """``other_index``, if given, is ``QuoteIndex(other)`` built once for several calls."""
     if not base or not other:
         return []
@@ -185,11 +197,22 @@ def match_quotes(base: list[Quote], other: list[Quote], other_index: QuoteIndex 
     for i, j in scores.pairs():
         near_other.setdefault(j, set()).add(i)
     for inside, j, score in _pieces(
-        other, base, scores.partial, taken_other, taken_base, lambda j: near_other.get(j, ()), sorted(near_other)
+        other,
+        base,
+        scores.partial,
+        taken_other,
+        taken_base,
+        lambda j: near_other.get(j, ()),
+        sorted(near_other),
     ):
         matches.append(QuoteMatch(inside, (j,), score))
     for inside, i, score in _pieces(
-        base, other, lambda j, i: scores.partial(i, j), taken_base, taken_other, lambda i: scores.candidates[i],
+        base,
+        other,
+        lambda j, i: scores.partial(i, j),
+        taken_base,
+        taken_other,
+        lambda i: scores.candidates[i],
         range(len(base)),
     ):
         matches.append(QuoteMatch((i,), inside, score))

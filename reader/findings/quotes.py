@@ -35,7 +35,9 @@ _PAIR_OPENING_SHAPES = "\u2018`\u201a\u201b"
 # "Kenya ’s", "don ’t": a site's typesetting put a space before the apostrophe.
 _SPACED_APOSTROPHE = re.compile(r"(?:s|t|re|ll|ve|d|m)\b")
 _SPACED_APOSTROPHE_AFTER_WORD = re.compile(r"(?<=\w) [\u2019'](?=(?:s|t|re|ll|ve|d|m)\b)")
-_INNER_MARKS = re.compile(f"[{re.escape(DOUBLE_MARKS)}]|(?<!\\w)[{re.escape(SINGLE_MARKS)}]|[{re.escape(SINGLE_MARKS)}](?!\\w)")
+_INNER_MARKS = re.compile(
+    f"[{re.escape(DOUBLE_MARKS)}]|(?<!\\w)[{re.escape(SINGLE_MARKS)}]|[{re.escape(SINGLE_MARKS)}](?!\\w)"
+)
 
 
 @dataclass(frozen=True)
@@ -94,8 +96,12 @@ def _double_role(text: str, i: int, width: int = 1) -> str:
         return "open" if text[i] == "\u00ab" else "close"  # guillemets often stand apart: « Oui »
     before = text[i - 1] if i else ""
     after = text[i + width] if i + width < len(text) else ""
-    can_open = (_is_space(before) or before in _OPEN_BEFORE or before in SINGLE_MARKS) and not _is_space(after)
-    can_close = (not _is_space(before)) and (_is_space(after) or after in _CLOSE_AFTER or after in SINGLE_MARKS)
+    can_open = (_is_space(before) or before in _OPEN_BEFORE or before in SINGLE_MARKS) and not _is_space(
+        after
+    )
+    can_close = (not _is_space(before)) and (
+        _is_space(after) or after in _CLOSE_AFTER or after in SINGLE_MARKS
+    )
     if can_open and not can_close:
         return "open"
     if can_close and not can_open:
@@ -149,7 +155,9 @@ def _marks(text: str, start: int) -> list[tuple[int, str, str, int]]:
     return found
 
 
-def _quote(paragraph: int, text: str, opening: tuple[int, int], closing: tuple[int, int] | None, nested) -> Quote:
+def _quote(
+    paragraph: int, text: str, opening: tuple[int, int], closing: tuple[int, int] | None, nested
+) -> Quote:
     """The quote between the mark at ``opening`` and the one at ``closing``, each (position, width)."""
     open_at, open_width = opening
     if closing is None:
@@ -237,7 +245,16 @@ def extract_quotes(article: Article) -> list[Quote]:
             ):
                 group, continued = previous_open.group, True
             quotes.append(
-                Quote(quote.paragraph, quote.start, quote.end, quote.text, quote.closed, continued, group, quote.nested)
+                Quote(
+                    quote.paragraph,
+                    quote.start,
+                    quote.end,
+                    quote.text,
+                    quote.closed,
+                    continued,
+                    group,
+                    quote.nested,
+                )
             )
         last = quotes[-1] if found else None
         previous_open = last if last is not None and not last.closed else None

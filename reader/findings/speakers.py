@@ -16,30 +16,61 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from reader.model import Article, ParagraphKind, TextSpan
-from reader.text.normalize import fold_typography
-from reader.settings.profile import Profile
 from reader.findings.quotes import Quote, masked_text
+from reader.model import Article, ParagraphKind, TextSpan
+from reader.settings.profile import Profile
+from reader.text.normalize import fold_typography
 from reader.text.wordkeys import transliteration_key
 
 NEUTRAL_VERBS = {
-    "say": "said says say saying", "tell": "told tells telling", "add": "added adds",
-    "note": "noted notes", "state": "stated states", "explain": "explained explains",
-    "write": "wrote writes", "post": "posted posts", "tweet": "tweeted tweets",
-    "reply": "replied replies", "respond": "responded responds", "announce": "announced announces",
-    "declare": "declared declares", "continue": "continued continues", "recall": "recalled recalls",
-    "confirm": "confirmed confirms", "report": "reported reports", "estimate": "estimated estimates",
-    "ask": "asked asks", "urge": "urged urges", "warn": "warned warns", "argue": "argued argues",
-    "stress": "stressed stresses", "predict": "predicted predicts", "suggest": "suggested suggests",
+    "say": "said says say saying",
+    "tell": "told tells telling",
+    "add": "added adds",
+    "note": "noted notes",
+    "state": "stated states",
+    "explain": "explained explains",
+    "write": "wrote writes",
+    "post": "posted posts",
+    "tweet": "tweeted tweets",
+    "reply": "replied replies",
+    "respond": "responded responds",
+    "announce": "announced announces",
+    "declare": "declared declares",
+    "continue": "continued continues",
+    "recall": "recalled recalls",
+    "confirm": "confirmed confirms",
+    "report": "reported reports",
+    "estimate": "estimated estimates",
+    "ask": "asked asks",
+    "urge": "urged urges",
+    "warn": "warned warns",
+    "argue": "argued argues",
+    "stress": "stressed stresses",
+    "predict": "predicted predicts",
+    "suggest": "suggested suggests",
 }
 LOADED_VERBS = {
-    "claim": "claimed claims", "admit": "admitted admits", "insist": "insisted insists",
-    "concede": "conceded concedes", "allege": "alleged alleges", "acknowledge": "acknowledged acknowledges",
-    "confess": "confessed confesses", "boast": "boasted boasts", "assert": "asserted asserts",
-    "contend": "contended contends", "maintain": "maintained maintains", "deny": "denied denies",
-    "complain": "complained complains", "reveal": "revealed reveals",
+    "claim": "claimed claims",
+    "admit": "admitted admits",
+    "insist": "insisted insists",
+    "concede": "conceded concedes",
+    "allege": "alleged alleges",
+    "acknowledge": "acknowledged acknowledges",
+    "confess": "confessed confesses",
+    "boast": "boasted boasts",
+    "assert": "asserted asserts",
+    "contend": "contended contends",
+    "maintain": "maintained maintains",
+    "deny": "denied denies",
+    "complain": "complained complains",
+    "reveal": "revealed reveals",
 }
-_LEMMA = {form: lemma for table in (NEUTRAL_VERBS, LOADED_VERBS) for lemma, forms in table.items() for form in forms.split()}
+_LEMMA = {
+    form: lemma
+    for table in (NEUTRAL_VERBS, LOADED_VERBS)
+    for lemma, forms in table.items()
+    for form in forms.split()
+}
 LOADED = set(LOADED_VERBS)
 
 
@@ -70,7 +101,9 @@ _CUE_OBJECT = re.compile(
     r"speech|briefing|email|e-mail|podcast|video|message|address|broadcast|press\s+release))"
 )
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
-_SUBJECT_LEAD = re.compile(r"^(?:and|but|while|as|when|where|then|so|yet|although|though|because|since)\s+", re.I)
+_SUBJECT_LEAD = re.compile(
+    r"^(?:and|but|while|as|when|where|then|so|yet|although|though|because|since)\s+", re.I
+)
 _SUBJECT_TAIL = re.compile(
     r"(?:\s+(?:also|later|earlier|previously|then|again|once|has|have|had|would|will|had\s+previously|"
     r"repeatedly|separately|recently|\w+ly))+$",
@@ -95,12 +128,72 @@ _ANONYMOUS = re.compile(
     re.IGNORECASE,
 )
 _TITLE_WORDS = {
-    "mr", "mrs", "ms", "dr", "prof", "sir", "dame", "minister", "president", "secretary", "chief", "director",
-    "mayor", "governor", "senator", "premier", "chancellor", "general", "judge", "chairman", "chairwoman",
-    "chair", "spokesman", "spokeswoman", "spokesperson", "ceo", "head", "leader", "commissioner", "inspector",
-    "captain", "officer", "executive", "attorney", "assistant", "prime", "deputy", "foreign", "finance", "labour",
-    "labor", "interior", "defence", "defense", "health", "economy", "trade", "transport", "justice", "education", "energy", "vice", "acting",
-    "former", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "king", "queen", "prince", "pope", "bishop",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "sir",
+    "dame",
+    "minister",
+    "president",
+    "secretary",
+    "chief",
+    "director",
+    "mayor",
+    "governor",
+    "senator",
+    "premier",
+    "chancellor",
+    "general",
+    "judge",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ceo",
+    "head",
+    "leader",
+    "commissioner",
+    "inspector",
+    "captain",
+    "officer",
+    "executive",
+    "attorney",
+    "assistant",
+    "prime",
+    "deputy",
+    "foreign",
+    "finance",
+    "labour",
+    "labor",
+    "interior",
+    "defence",
+    "defense",
+    "health",
+    "economy",
+    "trade",
+    "transport",
+    "justice",
+    "education",
+    "energy",
+    "vice",
+    "acting",
+    "former",
+    "sen",
+    "rep",
+    "gov",
+    "gen",
+    "col",
+    "lt",
+    "sgt",
+    "king",
+    "queen",
+    "prince",
+    "pope",
+    "bishop",
 }
 _ORG_WORDS = re.compile(
     r"\b(?:association|union|ministry|registry|chamber|commerce|lines|company|inc|ltd|plc|corp|council|office|"
@@ -110,14 +203,56 @@ _ORG_WORDS = re.compile(
     re.IGNORECASE,
 )
 # Words before a name that are part of a title, not of the name: "U.S. Attorney", "Assistant".
-_NAME_PREFIX_WORDS = {"us", "uk", "un", "eu", "associate", "senior", "junior", "district", "state", "federal",
-                      "county", "city", "managing", "lead", "professor"}
+_NAME_PREFIX_WORDS = {
+    "us",
+    "uk",
+    "un",
+    "eu",
+    "associate",
+    "senior",
+    "junior",
+    "district",
+    "state",
+    "federal",
+    "county",
+    "city",
+    "managing",
+    "lead",
+    "professor",
+}
 _NOT_IN_SPEAKER = {
-    "which", "who", "whom", "whose", "but", "is", "was", "were", "are", "not", "if", "because", "been", "be", "being",
-    "quoted", "cited",  # "remarks quoted by local media": how words reached the page, not who spoke
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "but",
+    "is",
+    "was",
+    "were",
+    "are",
+    "not",
+    "if",
+    "because",
+    "been",
+    "be",
+    "being",
+    "quoted",
+    "cited",  # "remarks quoted by local media": how words reached the page, not who spoke
 }
 # A speaker is a noun phrase: "in a statement", "on Facebook", "at a rally" are where, not who.
-_NOT_FIRST_IN_SPEAKER = {"in", "on", "at", "by", "with", "from", "during", "after", "before", "via", "through"}
+_NOT_FIRST_IN_SPEAKER = {
+    "in",
+    "on",
+    "at",
+    "by",
+    "with",
+    "from",
+    "during",
+    "after",
+    "before",
+    "via",
+    "through",
+}
 _NAME_FIRST = re.compile(r"[A-Z][\w\u2019'-]+(?:\s+[A-Z][\w\u2019'-]+)+(?=,|$)")
 _NOT_TITLE = re.compile(
     r"(?:which|who|whose|where|when|while|with|without|as|in|on|at|after|before|amid|despite|but|and|"
@@ -219,8 +354,17 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 _DEFINITE_BODY = re.compile(r"[Tt]he\s+(?:[a-z]{3,}\s+)?[a-z]{3,}")
 
 
-_TITLE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
-                        "lt": "lieutenant", "sgt": "sergeant", "col": "colonel", "prof": "professor", "dr": "doctor"}
+_TITLE_ABBREVIATIONS = {
+    "gov": "governor",
+    "sen": "senator",
+    "rep": "representative",
+    "gen": "general",
+    "lt": "lieutenant",
+    "sgt": "sergeant",
+    "col": "colonel",
+    "prof": "professor",
+    "dr": "doctor",
+}
 
 
 def offices(attributions: list[Attribution]) -> dict[str, set[str]]:
@@ -230,7 +374,11 @@ def offices(attributions: list[Attribution]) -> dict[str, set[str]]:
     for attribution in attributions:
         words = re.findall(r"[\w'.-]+", attribution.speaker)
         start = len(words)  # the name: the capitalised words at the end that are no title
-        while start and words[start - 1][:1].isupper() and words[start - 1].casefold().rstrip(".") not in _TITLE_WORDS:
+        while (
+            start
+            and words[start - 1][:1].isupper()
+            and words[start - 1].casefold().rstrip(".") not in _TITLE_WORDS
+        ):
             start -= 1
         if start == len(words) or attribution.speaker.casefold() in PRONOUNS:
             continue
@@ -267,7 +415,8 @@ def _looks_like_speaker(phrase: str) -> bool:
     # A name somewhere ("Maria Velasquez", "the Eastmere Chamber"), a capital that is not just a
     # sentence-initial determiner, or a word for a source ("a spokeswoman", "union organisers").
     named = any(w[:1].isupper() for w in words[1:]) or (
-        words[0][:1].isupper() and words[0].casefold() not in {"the", "a", "an", "this", "that", "its", "their"}
+        words[0][:1].isupper()
+        and words[0].casefold() not in {"the", "a", "an", "this", "that", "its", "their"}
     )
     return named or bool(_SOURCE_NOUNS.search(phrase))
 
@@ -356,7 +505,7 @@ def _clause_start(masked: str, sentence_start: int, at: int) -> int:
 
 
 def _split_title(speaker: str, title: str | None) -> tuple[str, str | None]:
-    """"Labour Minister Farid Qaddouri" -> ("Farid Qaddouri", "Labour Minister")."""
+    """ "Labour Minister Farid Qaddouri" -> ("Farid Qaddouri", "Labour Minister")."""
     words = speaker.split()
     cut = 0
     for i, word in enumerate(words[:-1]):
@@ -371,7 +520,9 @@ def _split_title(speaker: str, title: str | None) -> tuple[str, str | None]:
     return speaker, title
 
 
-def attributions_in_paragraph(index: int, text: str, quotes: list[Quote], start: int = 0) -> list[Attribution]:
+def attributions_in_paragraph(
+    index: int, text: str, quotes: list[Quote], start: int = 0
+) -> list[Attribution]:
     masked = masked_text(text, quotes)
     found: list[Attribution] = []
     sentences = None  # found on the first cue: most paragraphs have none
@@ -390,7 +541,6 @@ def attributions_in_paragraph(index: int, text: str, quotes: list[Quote], start:
                     while masked[verb_end - 1] in ".,":
                         verb_end -= 1
         hedge_match = _HEDGE.match(masked, verb_end) if lemma != "according to" else None
-        hedge = hedge_match.group().strip() if hedge_match else None
         before = masked[sentence_start : cue.start()].rstrip()
         after_quote = before.endswith(('"', ',"')) or re.search(r'"\s*,?$', before) is not None
         speaker = title = None
@@ -409,20 +559,30 @@ def attributions_in_paragraph(index: int, text: str, quotes: list[Quote], start:
             statement = _trim(masked, sentence_start, cue.start())
             if statement[1] <= statement[0]:
                 statement = _trim(masked, b, sentence_end)
-        elif re.search(r"\b(?:and|but)$", before) and (shared := _same_sentence_speaker(found, sentence_start)):
+        elif re.search(r"\b(?:and|but)$", before) and (
+            shared := _same_sentence_speaker(found, sentence_start)
+        ):
             # "The council estimated claims at 45 million and said it believed...": one subject, two cues.
             speaker, title = shared.speaker, shared.title
             span_start = cue.start()
             span_end = verb_end + (hedge_match.end() - verb_end if hedge_match else 0)
             statement = _trim(masked, span_end, sentence_end)
         else:
-            subject = None if after_quote else _speaker_before(masked, _clause_start(masked, sentence_start, cue.start()), cue.start())
+            subject = (
+                None
+                if after_quote
+                else _speaker_before(masked, _clause_start(masked, sentence_start, cue.start()), cue.start())
+            )
             if subject is not None and word.endswith("s") and word not in ("says", "tells", "adds"):
                 # "claims", "reports", "estimates" are nouns as often as verbs: only right after a name.
                 head = masked[subject[0] : subject[1]].split()[-1]
                 if not (head[:1].isupper() or head.casefold() in PRONOUNS or _SOURCE_NOUNS.fullmatch(head)):
                     subject = None
-            if subject is not None and len(masked[subject[0] : subject[1]].split()) > 6 and before.endswith(","):
+            if (
+                subject is not None
+                and len(masked[subject[0] : subject[1]].split()) > 6
+                and before.endswith(",")
+            ):
                 subject = None  # "About 78 per cent ..., said the Union": a statement, not a subject
             inverted = None
             if subject is None and (after_quote or before.endswith(",")):
@@ -452,7 +612,7 @@ def attributions_in_paragraph(index: int, text: str, quotes: list[Quote], start:
         if title and not any(w[:1].isupper() for w in speaker.split()) and _NAME_FIRST.match(title):
             # "said one resident, Maria Lopez, 54": the name is the speaker, the noun phrase the title.
             name = _NAME_FIRST.match(title).group()
-            speaker, title = name, f"{speaker}{title[len(name):]}"
+            speaker, title = name, f"{speaker}{title[len(name) :]}"
         statement_text = masked[statement[0] : statement[1]]
         if not statement_text.replace("\u2591", "").replace('"', "").strip(" ,"):
             statement = (0, 0)
@@ -475,7 +635,7 @@ def attributions_in_paragraph(index: int, text: str, quotes: list[Quote], start:
 
 
 def _statements_end_at_next_cue(found: list[Attribution]) -> list[Attribution]:
-    """"X estimated A and said it believed B": A belongs to the first cue, B to the second."""
+    """ "X estimated A and said it believed B": A belongs to the first cue, B to the second."""
     starts = sorted(other.start for other in found)
     result = []
     for attribution in found:
@@ -513,7 +673,9 @@ def _person_mentions(masked: str, upto: int) -> list[tuple[int, str]]:
     return mentions
 
 
-def resolve_pronouns(article: Article, attributions: list[Attribution], quotes: list[Quote]) -> list[Attribution]:
+def resolve_pronouns(
+    article: Article, attributions: list[Attribution], quotes: list[Quote]
+) -> list[Attribution]:
     """Replace he/she/they/it speakers by the nearest preceding named speaker when only one is in reach."""
     by_paragraph: dict[int, list[Attribution]] = {}
     for attribution in attributions:
@@ -526,7 +688,12 @@ def resolve_pronouns(article: Article, attributions: list[Attribution], quotes: 
             resolved.append(attribution)
             continue
         candidate, by_cue = _antecedent(
-            article, attribution, by_paragraph, quotes, want_person=pronoun in {"he", "she"}, surnames=surnames
+            article,
+            attribution,
+            by_paragraph,
+            quotes,
+            want_person=pronoun in {"he", "she"},
+            surnames=surnames,
         )
         resolved.append(_with(attribution, resolved=candidate, resolved_by_cue=by_cue))
     return resolved
@@ -539,6 +706,7 @@ def _antecedent(
     index = attribution.paragraph
     text = article.paragraphs[index].text
     masked = masked_text(text, [q for q in quotes if q.paragraph == index])
+
     # Same paragraph first: named speakers of earlier cues, then person mentions before the pronoun.
     def may_stand_for(a: Attribution) -> bool:
         # "he"/"she" is a person: not what "according to" names ("remarks quoted by local media", figures)
@@ -606,19 +774,25 @@ def extract_attributions(article: Article, quotes: list[Quote]) -> list[Attribut
             continue
         spans = tuple((q.start, q.end, q.closed) for q in by_paragraph.get(paragraph.index, ()))
         attributions = _attributions_in_text(paragraph.text, paragraph.body_start, spans)
-        found.extend(a if a.paragraph == paragraph.index else _with(a, paragraph=paragraph.index) for a in attributions)
+        found.extend(
+            a if a.paragraph == paragraph.index else _with(a, paragraph=paragraph.index) for a in attributions
+        )
     return resolve_pronouns(article, found, quotes)
 
 
 @lru_cache(maxsize=16384)
-def _attributions_in_text(text: str, start: int, quote_spans: tuple[tuple[int, int, bool], ...]) -> tuple[Attribution, ...]:
+def _attributions_in_text(
+    text: str, start: int, quote_spans: tuple[tuple[int, int, bool], ...]
+) -> tuple[Attribution, ...]:
     """``attributions_in_paragraph`` for paragraph 0, remembered by the text and its quotes' spans (all
     that masking needs): most paragraphs of a version are the wire's, word for word."""
     quotes = [Quote(0, a, b, "", closed) for a, b, closed in quote_spans]
     return tuple(attributions_in_paragraph(0, text, quotes, start))
 
 
-def attribute_quotes(article: Article, quotes: list[Quote], attributions: list[Attribution]) -> list[Attribution | None]:
+def attribute_quotes(
+    article: Article, quotes: list[Quote], attributions: list[Attribution]
+) -> list[Attribution | None]:
     """The attribution of each quote (same order as ``quotes``), or None when nobody is credited.
 
     A quote takes the cue of its own sentence, else the nearest cue of its paragraph; a piece of a
@@ -632,9 +806,13 @@ def attribute_quotes(article: Article, quotes: list[Quote], attributions: list[A
     first_of_group: dict[int, Attribution | None] = {}
     last_quote_speaker: dict[int, Attribution | None] = {}
     cues = {paragraph: _Cues(found) for paragraph, found in by_paragraph.items()}
-    for n, quote in enumerate(quotes):
+    for quote in quotes:
         candidates = by_paragraph.get(quote.paragraph, [])
-        chosen = cues[quote.paragraph].nearest(article.paragraphs[quote.paragraph].text, quote) if candidates else None
+        chosen = (
+            cues[quote.paragraph].nearest(article.paragraphs[quote.paragraph].text, quote)
+            if candidates
+            else None
+        )
         if chosen is None and quote.continued:
             chosen = first_of_group.get(quote.group)
         if chosen is None and not candidates:
@@ -642,7 +820,11 @@ def attribute_quotes(article: Article, quotes: list[Quote], attributions: list[A
             text = article.paragraphs[quote.paragraph]
             opens = not text.text[text.body_start : quote.start].strip()
             introduced = by_paragraph.get(quote.paragraph - 1)
-            if previous is None and introduced and article.paragraphs[quote.paragraph - 1].text.rstrip().endswith(":"):
+            if (
+                previous is None
+                and introduced
+                and article.paragraphs[quote.paragraph - 1].text.rstrip().endswith(":")
+            ):
                 previous = introduced[-1]  # "Velasquez told reporters outside the union hall:" then the quote
             if previous is not None and opens:
                 chosen = _with(previous, inherited=True)
@@ -683,7 +865,10 @@ class _Cues:
         # A quote inside the attribution's own reported statement ("said the vote would prolong “...”").
         lowest = quote.end - 1 - self.longest_statement
         holding = [
-            i for i in self.by_statement[bisect_left(self.statement_starts, lowest) : bisect_right(self.statement_starts, quote.start)]
+            i
+            for i in self.by_statement[
+                bisect_left(self.statement_starts, lowest) : bisect_right(self.statement_starts, quote.start)
+            ]
             if quote.end <= candidates[i].statement[1] + 1
         ]
         if holding:
@@ -702,14 +887,22 @@ class _Cues:
 
         # A farther cue on the same side has a longer gap holding the nearer one's: only the cues that
         # overlap the quote and the nearest on each side can be nearest (ties go to the first written).
-        contenders = [i for i in self._starting(quote.start - self.longest_cue, quote.end) if candidates[i].end > quote.start]
+        contenders = [
+            i
+            for i in self._starting(quote.start - self.longest_cue, quote.end)
+            if candidates[i].end > quote.start
+        ]
         after = bisect_left(self.starts, quote.end)
         if after < len(self.starts):
             contenders += self._starting(self.starts[after], self.starts[after] + 1)
         before = bisect_right(self.ends, quote.start)
         if before:
             last = self.ends[before - 1]
-            contenders += [i for i in self.by_end[bisect_left(self.ends, last) : before] if candidates[i].start < quote.end]
+            contenders += [
+                i
+                for i in self.by_end[bisect_left(self.ends, last) : before]
+                if candidates[i].start < quote.end
+            ]
         return candidates[min(map(distance, contenders))[1]]
 
 

@@ -16,13 +16,13 @@ from dataclasses import dataclass, field
 
 from reader.errors import InputError
 from reader.inert import make_inert_line, visible_name
-from reader.settings.limits import Limits
 from reader.loading.decode import decode_bytes
 from reader.loading.mojibake import repair
 from reader.loading.read import read_file_bytes, read_stream_bytes
 from reader.loading.sniff import detect_format
 from reader.loading.structure import ArticleMetadata, classify, split_paragraphs
 from reader.model import Article, ParagraphKind
+from reader.settings.limits import Limits
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
@@ -49,7 +49,10 @@ def read_source_bytes(source: str, limits: Limits) -> bytes:
 
 
 def parse_text(
-    source: str, data: bytes, source_format: str = "text", forced_encoding: str | None = None,
+    source: str,
+    data: bytes,
+    source_format: str = "text",
+    forced_encoding: str | None = None,
     limits: Limits | None = None,
 ) -> RawArticle:
     text, encoding = decode_bytes(source, data, forced=forced_encoding)
@@ -152,7 +155,9 @@ def build_article(source: str, raw: RawArticle, data: bytes, limits: Limits) -> 
     )
 
 
-def load_bytes(source: str, data: bytes, limits: Limits | None = None, content_type: str | None = None) -> Article:
+def load_bytes(
+    source: str, data: bytes, limits: Limits | None = None, content_type: str | None = None
+) -> Article:
     limits = limits or Limits()
     if not data:
         raise InputError(source, "is empty")
@@ -167,7 +172,9 @@ def load_article(source: str, limits: Limits | None = None) -> Article:
 
     limits = limits or Limits()
     if source == STDIN:
-        return load_bytes(STDIN_NAME, read_stream_bytes(sys.stdin.buffer, STDIN_NAME, limits.max_bytes), limits)
+        return load_bytes(
+            STDIN_NAME, read_stream_bytes(sys.stdin.buffer, STDIN_NAME, limits.max_bytes), limits
+        )
     if is_url(source):
         fetched = fetch_url(source, limits.max_bytes, limits.timeout)
         return load_bytes(source, fetched.data, limits, fetched.content_type)

@@ -56,8 +56,13 @@ _WESTERN = re.compile(
     "[\u00a0-\u00ff\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u2026\u20ac\u2022\u2122\u0152\u0153\u0160\u0161"
     "\u017d\u017e\u0178\u2020\u2021\u2030\u2039\u203a\u02c6\u02dc\u0192]"
 )
-_DISPLAY_NAMES = {"cp1252": "windows-1252", "latin-1": "iso-8859-1", "iso8859-1": "iso-8859-1", "cp1251": "windows-1251",
-                  "cp1250": "windows-1250"}
+_DISPLAY_NAMES = {
+    "cp1252": "windows-1252",
+    "latin-1": "iso-8859-1",
+    "iso8859-1": "iso-8859-1",
+    "cp1251": "windows-1251",
+    "cp1250": "windows-1250",
+}
 _RARE_SYMBOLS = set("\u00a4\u00a6\u00a8\u00ac\u00af\u00b4\u00b8\u00b9\u0192\u02c6\u02dc")
 _NON_ASCII_LETTER = re.compile(r"[^\W\d_a-zA-Z]")
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
@@ -99,7 +104,16 @@ def _describe_zip(data: bytes) -> str | None:
             if "mimetype" in names:  # read its start only: the member may be a "zip bomb"
                 with archive.open("mimetype") as member:
                     mimetype = member.read(200).decode("ascii", "replace")
-    except (zipfile.BadZipFile, OSError, ValueError, KeyError, EOFError, RuntimeError, NotImplementedError, zlib.error):
+    except (
+        zipfile.BadZipFile,
+        OSError,
+        ValueError,
+        KeyError,
+        EOFError,
+        RuntimeError,
+        NotImplementedError,
+        zlib.error,
+    ):
         return None
     if "opendocument.text" in mimetype:
         return "an OpenDocument text (.odt); save it as .docx"
@@ -130,7 +144,9 @@ def _utf16_without_bom(data: bytes) -> str | None:
     sample = sample[: len(sample) // 2 * 2]
     for encoding, nuls, misplaced in (("utf-16-le", odd_nuls, even_nuls), ("utf-16-be", even_nuls, odd_nuls)):
         # A CJK character whose low byte is 0 ("\u4e00") puts a NUL at the other parity now and then.
-        if misplaced * 4 > nuls or not _reads_as_utf16_text(sample.decode(encoding, errors="replace"), not nuls):
+        if misplaced * 4 > nuls or not _reads_as_utf16_text(
+            sample.decode(encoding, errors="replace"), not nuls
+        ):
             continue
         if nuls or not _is_utf8(data):
             return encoding
@@ -159,7 +175,9 @@ def _reads_as_utf16_text(text: str, without_nuls: bool) -> bool:
     # real CJK text a character's low byte is as often outside printable ASCII as in it (kana aside: "0"
     # is rarely the second of two ASCII characters, so kana seldom come from ASCII).
     ascii_pairs = sum(
-        1 for c in chars if 0x20 <= ord(c) >> 8 <= 0x7E and 0x20 <= ord(c) & 0xFF <= 0x7E and ord(c) >> 8 != 0x30
+        1
+        for c in chars
+        if 0x20 <= ord(c) >> 8 <= 0x7E and 0x20 <= ord(c) & 0xFF <= 0x7E and ord(c) >> 8 != 0x30
     )
     if bad * 100 > len(chars) or letters < 0.6 * len(chars) or ascii_pairs > 0.75 * len(chars):
         return False
@@ -232,7 +250,9 @@ def _check_text(source: str, text: str) -> None:
         raise InputError(source, "looks like a binary file (full of control characters), not a text article")
 
 
-def decode_bytes(source: str, data: bytes, declared: str | None = None, forced: str | None = None) -> tuple[str, str]:
+def decode_bytes(
+    source: str, data: bytes, declared: str | None = None, forced: str | None = None
+) -> tuple[str, str]:
     """Return (text, encoding name). ``declared`` is an encoding the file itself names (HTML meta, XML
     declaration); ``forced`` one the user chose (``--encoding``). Raises InputError for binary data."""
     if forced:
@@ -243,8 +263,9 @@ def decode_bytes(source: str, data: bytes, declared: str | None = None, forced: 
                 text = data[len(bom) :].decode(encoding.replace("-sig", ""))
             except UnicodeDecodeError as error:
                 raise InputError(
-                    source, f"starts with a {encoding} byte-order mark but is not valid {encoding} "
-                    f"(bad bytes at offset {error.start + len(bom):,})"
+                    source,
+                    f"starts with a {encoding} byte-order mark but is not valid {encoding} "
+                    f"(bad bytes at offset {error.start + len(bom):,})",
                 ) from None
             _check_text(source, text)
             return text, encoding
@@ -254,7 +275,10 @@ def decode_bytes(source: str, data: bytes, declared: str | None = None, forced: 
     if kind:
         if "save it as" in kind:
             raise InputError(source, f"is {kind}")
-        raise InputError(source, f"is {kind}, not an article (reader reads text, Markdown, web pages, NITF, NewsML-G2, .docx)")
+        raise InputError(
+            source,
+            f"is {kind}, not an article (reader reads text, Markdown, web pages, NITF, NewsML-G2, .docx)",
+        )
     utf16 = _utf16_without_bom(data)
     if utf16:
         text = _decode_as(source, data, utf16)
@@ -262,7 +286,9 @@ def decode_bytes(source: str, data: bytes, declared: str | None = None, forced: 
         return text, utf16
     nul = data.find(b"\x00")
     if nul >= 0:
-        raise InputError(source, f"holds NUL bytes (first at offset {nul:,}): a binary or damaged file, not text")
+        raise InputError(
+            source, f"holds NUL bytes (first at offset {nul:,}): a binary or damaged file, not text"
+        )
     bad, has_utf8 = _first_bad_utf8(data)
     if bad < 0:
         text = data.decode("utf-8")
@@ -290,8 +316,9 @@ def decode_bytes(source: str, data: bytes, declared: str | None = None, forced: 
         # Mostly ASCII with a few stray high bytes that do not read as Western text: other code pages have
         # far more of them (every accented or non-Latin letter), so these are damaged bytes, not an encoding.
         raise InputError(
-            source, f"is not valid UTF-8 (bad byte at offset {bad:,}) and the stray bytes do not read as text "
-            "in a legacy encoding; pass --encoding if it is text"
+            source,
+            f"is not valid UTF-8 (bad byte at offset {bad:,}) and the stray bytes do not read as text "
+            "in a legacy encoding; pass --encoding if it is text",
         )
     best = from_bytes(data[:200_000]).best()
     # Without a readable language behind it, a "detected" code page is a guess: say the bytes are bad.
@@ -306,4 +333,3 @@ def decode_bytes(source: str, data: bytes, declared: str | None = None, forced: 
     encoding = _DISPLAY_NAMES.get(encoding, encoding)
     _check_text(source, text)
     return text, encoding
-

@@ -166,7 +166,9 @@ def _resolve(target: _Target) -> list[tuple]:
 
 
 def _origin(target: _Target, addresses: list[tuple]) -> Origin:
-    return Origin(target.host.lower(), target.port, frozenset(host_class(address[0]) for _, address in addresses))
+    return Origin(
+        target.host.lower(), target.port, frozenset(host_class(address[0]) for _, address in addresses)
+    )
 
 
 def _connect(target: _Target, addresses: list[tuple], deadline: float) -> socket.socket:
@@ -215,7 +217,9 @@ def _read_body(response: http.client.HTTPResponse, url: str, max_bytes: int) -> 
                 raise InputError(url, f"is over the {max_bytes:,}-byte limit (raise it with --max-bytes)")
             chunks.append(chunk)
     except http.client.IncompleteRead:  # a chunked body cut short
-        raise InputError(url, f"connection closed after {total:,} bytes, before the end of the page") from None
+        raise InputError(
+            url, f"connection closed after {total:,} bytes, before the end of the page"
+        ) from None
     if declared is not None and total < declared:
         raise InputError(url, f"connection closed after {total:,} of {declared:,} bytes")
     return b"".join(chunks)
@@ -228,7 +232,9 @@ def _redirect_target(url: str, current: _Target, location: str | None, status: i
     new_url = urljoin(current.url, location.strip())  # also resolves protocol-relative //host/path
     target = _parse(new_url)
     if target is None:
-        raise InputError(url, f"redirect (HTTP {status}) to {_quoted(new_url)} is not allowed: only http(s) addresses")
+        raise InputError(
+            url, f"redirect (HTTP {status}) to {_quoted(new_url)} is not allowed: only http(s) addresses"
+        )
     return target
 
 
@@ -248,7 +254,9 @@ def _follow(url: str, max_bytes: int, deadline: float) -> Fetched:
         if first is None:
             first = origin
         elif refusal := redirect_refusal(first, origin):
-            raise InputError(url, f"redirect (HTTP {status}) to {_quoted(target.url)} is not allowed: {refusal}")
+            raise InputError(
+                url, f"redirect (HTTP {status}) to {_quoted(target.url)} is not allowed: {refusal}"
+            )
         with closing(_connect(target, addresses, deadline)) as sock:
             response = _get(target, sock, deadline)
             status = response.status
@@ -258,7 +266,9 @@ def _follow(url: str, max_bytes: int, deadline: float) -> Fetched:
                 target = _redirect_target(url, target, response.getheader("Location"), status)
                 continue
             if not 200 <= status < 300:
-                raise InputError(url, f"server answered HTTP {status} {_quoted(response.reason or '')}".rstrip())
+                raise InputError(
+                    url, f"server answered HTTP {status} {_quoted(response.reason or '')}".rstrip()
+                )
             try:
                 data = _read_body(response, url, max_bytes)
             except TimeoutError:
@@ -273,7 +283,9 @@ def fetch_url(url: str, max_bytes: int, timeout: float) -> Fetched:
     except InputError:
         raise
     except _BodyTimedOut:
-        raise InputError(url, f"timed out: the page did not arrive within {timeout:g} seconds (--timeout)") from None
+        raise InputError(
+            url, f"timed out: the page did not arrive within {timeout:g} seconds (--timeout)"
+        ) from None
     except TimeoutError:
         raise InputError(url, f"timed out: no answer within {timeout:g} seconds (--timeout)") from None
     except socket.gaierror:

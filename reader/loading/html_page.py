@@ -14,10 +14,10 @@ import re
 import warnings
 
 from reader.errors import InputError
-from reader.settings.limits import Limits
 from reader.loading.decode import decode_bytes
 from reader.loading.structure import ArticleMetadata
 from reader.model import ParagraphKind
+from reader.settings.limits import Limits
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""^<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.\-]+)["']""")
@@ -31,8 +31,24 @@ _FURNITURE_HINT = re.compile(
     r"footer|\bnav|menu|breadcrumb|sidebar|popup|modal|outbrain|taboola|recommend|read-?more|tags?\b",
     re.IGNORECASE,
 )
-_FURNITURE_TAGS = ("script", "style", "nav", "header", "footer", "aside", "form", "noscript", "iframe", "svg",
-                   "button", "template", "figure", "select", "menu", "dialog")
+_FURNITURE_TAGS = (
+    "script",
+    "style",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "noscript",
+    "iframe",
+    "svg",
+    "button",
+    "template",
+    "figure",
+    "select",
+    "menu",
+    "dialog",
+)
 
 
 def _quiet_libraries() -> None:
@@ -120,7 +136,9 @@ def _body_blocks(body) -> list[tuple[str, ParagraphKind | None]]:
 
 
 def _class_text(element) -> str:
-    return " ".join(element.get(attribute, "") for attribute in ("class", "id", "itemprop", "rel", "data-testid"))
+    return " ".join(
+        element.get(attribute, "") for attribute in ("class", "id", "itemprop", "rel", "data-testid")
+    )
 
 
 def _visible_byline(tree) -> str | None:
@@ -161,7 +179,11 @@ def _fallback_blocks(tree) -> tuple[str | None, list[tuple[str, ParagraphKind | 
         if element.getparent() is not None:
             element.drop_tree()
     for element in list(tree.iter()):
-        if isinstance(element.tag, str) and element.getparent() is not None and element.tag not in ("html", "body"):
+        if (
+            isinstance(element.tag, str)
+            and element.getparent() is not None
+            and element.tag not in ("html", "body")
+        ):
             if _FURNITURE_HINT.search(_class_text(element)) and not _BYLINE_HINT.search(_class_text(element)):
                 element.drop_tree()
     root = next(iter(tree.iter("article")), None)
@@ -189,8 +211,17 @@ def _has_article_text(blocks: list[tuple[str, ParagraphKind | None]]) -> bool:
     return any(kind is None and len(text.split()) >= 5 for text, kind in blocks)
 
 
-_ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
-                  "opinionnewsarticle", "backgroundnewsarticle", "reviewnewsarticle", "report"}
+_ARTICLE_TYPES = {
+    "newsarticle",
+    "article",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "blogposting",
+    "opinionnewsarticle",
+    "backgroundnewsarticle",
+    "reviewnewsarticle",
+    "report",
+}
 
 
 def _json_ld_body(tree) -> list[str]:
@@ -279,14 +310,16 @@ def check_page_size(source: str, data: bytes, max_paragraphs: int, max_bytes: in
     size, allowed = sum(map(len, pieces)), int(max_bytes * _MARKUP_SHARE)
     if size > allowed:
         raise InputError(
-            source, f"web page holds {size:,} bytes of markup outside scripts and styles, over the "
-            f"{allowed:,}-byte limit for web pages ({_MARKUP_SHARE:.0%} of --max-bytes; raise that)"
+            source,
+            f"web page holds {size:,} bytes of markup outside scripts and styles, over the "
+            f"{allowed:,}-byte limit for web pages ({_MARKUP_SHARE:.0%} of --max-bytes; raise that)",
         )
     blocks = sum(len(_BLOCK_TAG.findall(piece)) for piece in pieces)
     if blocks > max_paragraphs:
         raise InputError(
-            source, f"web page holds {blocks:,} paragraphs (p, div, li... elements), over the "
-            f"{max_paragraphs:,}-paragraph limit (raise it with --max-paragraphs)"
+            source,
+            f"web page holds {blocks:,} paragraphs (p, div, li... elements), over the "
+            f"{max_paragraphs:,}-paragraph limit (raise it with --max-paragraphs)",
         )
 
 
@@ -307,8 +340,13 @@ def parse_html(source: str, data: bytes, forced_encoding: str | None = None, lim
     import trafilatura
 
     options = dict(
-        with_metadata=True, include_comments=False, include_tables=False, include_images=False,
-        include_formatting=False, include_links=False, deduplicate=False,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        include_formatting=False,
+        include_links=False,
+        deduplicate=False,
     )
     try:
         # Library warnings about odd markup would reach stderr, which holds only reader's own messages.
@@ -366,6 +404,11 @@ def parse_html(source: str, data: bytes, forced_encoding: str | None = None, lim
     )
     published = document.date if document is not None else None
     return RawArticle(
-        paragraphs=paragraphs, encoding=encoding, source_format="html", metadata=metadata, known_kinds=known,
-        published=published, drop_furniture=True,
+        paragraphs=paragraphs,
+        encoding=encoding,
+        source_format="html",
+        metadata=metadata,
+        known_kinds=known,
+        published=published,
+        drop_furniture=True,
     )

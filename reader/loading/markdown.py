@@ -28,8 +28,8 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from reader.errors import InputError
-from reader.settings.limits import Limits
 from reader.model import ParagraphKind
+from reader.settings.limits import Limits
 
 # Nesting levels markdown-it follows (a blockquote takes one, a list two): the content of a quote or list
 # item that opens at the last level would be skipped silently, so such a text is refused. Each level costs
@@ -52,8 +52,10 @@ _PARSER.disable("inline")  # block structure first; inline markup is parsed once
 
 _BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
 _RAW_ELEMENT = re.compile(r"<!--|<script\b|<style\b", re.IGNORECASE)
-_RAW_END = {start: re.compile(re.escape(end), re.IGNORECASE) for start, end in
-            (("<!--", "-->"), ("<script", "</script"), ("<style", "</style"))}
+_RAW_END = {
+    start: re.compile(re.escape(end), re.IGNORECASE)
+    for start, end in (("<!--", "-->"), ("<script", "</script"), ("<style", "</style"))
+}
 _BLOCK_TAG = re.compile(
     r"</?(?:address|article|aside|blockquote|br|dd|div|dl|dt|figcaption|figure|footer|h[1-6]|header|hr|li|"
     r"main|nav|ol|p|pre|section|table|tr|ul)\b[^<>]*>",

@@ -30,8 +30,15 @@ _ENCODING_ONLY = TextFixerConfig(
 # Windows-1251 (Cyrillic) start with Р or С: no mojibake of UTF-8 without one. A cheap test first, as
 # ftfy's badness test costs tens of microseconds a paragraph.
 _LEAD_BYTE_AS_LETTER = re.compile("[\u00c2-\u00f4\u0420\u0421]")
-_NAMES = {"sloppy-windows-1252": "Windows-1252", "latin-1": "Latin-1", "sloppy-windows-1251": "Windows-1251",
-          "windows-1252": "Windows-1252", "windows-1251": "Windows-1251", "macroman": "Mac Roman", "cp437": "CP437"}
+_NAMES = {
+    "sloppy-windows-1252": "Windows-1252",
+    "latin-1": "Latin-1",
+    "sloppy-windows-1251": "Windows-1251",
+    "windows-1252": "Windows-1252",
+    "windows-1251": "Windows-1251",
+    "macroman": "Mac Roman",
+    "cp437": "CP437",
+}
 
 
 def repair(paragraphs: list[str]) -> tuple[list[str], str | None]:

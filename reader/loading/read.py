@@ -54,7 +54,8 @@ def read_file_bytes(source: str, max_bytes: int) -> bytes:
     regular = stat.S_ISREG(mode)
     if regular and before.st_size > max_bytes:
         raise InputError(
-            source, f"is {before.st_size:,} bytes, over the {max_bytes:,}-byte limit (raise it with --max-bytes)"
+            source,
+            f"is {before.st_size:,} bytes, over the {max_bytes:,}-byte limit (raise it with --max-bytes)",
         )
     try:
         # Pipes and process substitution (<(...)) are read as they come; O_NONBLOCK is not used, so an

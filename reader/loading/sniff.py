@@ -18,7 +18,9 @@ XML_SUFFIXES = (".xml", ".nitf", ".newsml", ".g2")
 DOCX_SUFFIXES = (".docx",)
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES + XML_SUFFIXES + DOCX_SUFFIXES
 
-_HTML_START = re.compile(r"^(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.IGNORECASE | re.DOTALL)
+_HTML_START = re.compile(
+    r"^(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.IGNORECASE | re.DOTALL
+)
 _HTML_INSIDE = re.compile(r"<(?:html|body|article|div|p)\b[^>]*>", re.IGNORECASE)
 _WIRE_ROOTS = {"nitf", "newsmessage", "newsitem", "newsml", "packageitem"}
 _XML_ROOT = re.compile(r"<([A-Za-z_][\w.\-]*:)?([A-Za-z_][\w.\-]*)[\s>/]")
@@ -26,7 +28,11 @@ _XML_ROOT = re.compile(r"<([A-Za-z_][\w.\-]*:)?([A-Za-z_][\w.\-]*)[\s>/]")
 
 def _head_text(data: bytes) -> str:
     head = data[:4096]
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
         if head.startswith(bom):
             return head[len(bom) :].decode(encoding, errors="ignore").lstrip()
     return head.decode("latin-1").lstrip()
@@ -47,9 +53,15 @@ def detect_format(name: str, data: bytes, content_type: str | None = None) -> st
     if _is_docx(data) or data.startswith(b"PK") and lower.endswith(DOCX_SUFFIXES):
         return "docx"
     head = _head_text(data)
-    if head.startswith("<?xml") or head.startswith("<!DOCTYPE") and not head[:15].lower().startswith("<!doctype html"):
+    if (
+        head.startswith("<?xml")
+        or head.startswith("<!DOCTYPE")
+        and not head[:15].lower().startswith("<!doctype html")
+    ):
         rest = re.sub(r"^<\?xml.*?\?>\s*", "", head, flags=re.DOTALL)
-        rest = re.sub(r"^(?:<!--.*?-->\s*|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>\s*|<\?.*?\?>\s*)*", "", rest, flags=re.DOTALL)
+        rest = re.sub(
+            r"^(?:<!--.*?-->\s*|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>\s*|<\?.*?\?>\s*)*", "", rest, flags=re.DOTALL
+        )
         root = _XML_ROOT.match(rest)
         if root and root.group(2).lower() == "html":
             return "html"
@@ -60,7 +72,9 @@ def detect_format(name: str, data: bytes, content_type: str | None = None) -> st
     if root and root.group(2).lower() in _WIRE_ROOTS:
         return "xml"
     content_type = (content_type or "").lower()
-    if head.startswith("<") and (_XML_ROOT.match(head) and ("xml" in content_type or lower.endswith(XML_SUFFIXES))):
+    if head.startswith("<") and (
+        _XML_ROOT.match(head) and ("xml" in content_type or lower.endswith(XML_SUFFIXES))
+    ):
         return "xml"
     if head.startswith("<") and ("html" in content_type or lower.endswith(HTML_SUFFIXES)):
         return "html"

@@ -33,7 +33,11 @@ def folder_articles(folder: str) -> list[str]:
     files = []
     for path in entries:
         name = path.name
-        if name.startswith((".", "~$")) or _NOT_ARTICLES.match(name) or name.lower().endswith(_SKIPPED_SUFFIXES):
+        if (
+            name.startswith((".", "~$"))
+            or _NOT_ARTICLES.match(name)
+            or name.lower().endswith(_SKIPPED_SUFFIXES)
+        ):
             continue
         if not name.lower().endswith(SUPPORTED_SUFFIXES):
             continue

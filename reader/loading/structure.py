@@ -30,9 +30,36 @@ _DATELINE = re.compile(
 )
 # Labels that stand where a dateline would, but name no place: "FILE - In this photo...", "UPDATE -".
 _NOT_PLACES = {
-    "FILE", "PHOTO", "PHOTOS", "VIDEO", "WATCH", "LISTEN", "UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE", "ANALYSIS",
-    "OPINION", "LIVE", "CORRECTION", "CLARIFICATION", "EDITOR'S NOTE", "NOTE", "ADVERTISEMENT", "SPONSORED", "READ",
-    "MORE", "RELATED", "NEW", "FACT CHECK", "EXPLAINER", "UPDATES", "WARNING", "ALERT", "FLASH", "URGENT",
+    "FILE",
+    "PHOTO",
+    "PHOTOS",
+    "VIDEO",
+    "WATCH",
+    "LISTEN",
+    "UPDATE",
+    "UPDATED",
+    "BREAKING",
+    "EXCLUSIVE",
+    "ANALYSIS",
+    "OPINION",
+    "LIVE",
+    "CORRECTION",
+    "CLARIFICATION",
+    "EDITOR'S NOTE",
+    "NOTE",
+    "ADVERTISEMENT",
+    "SPONSORED",
+    "READ",
+    "MORE",
+    "RELATED",
+    "NEW",
+    "FACT CHECK",
+    "EXPLAINER",
+    "UPDATES",
+    "WARNING",
+    "ALERT",
+    "FLASH",
+    "URGENT",
 }
 # "FILE - In this March 1, 2026, file photo, ..." / "FILE PHOTO: ...": a caption, whatever follows.
 _FILE_CAPTION = re.compile(r"^\s*FILE(?:\s+PHOTO)?\s*[-\u2013\u2014:]")
@@ -52,7 +79,9 @@ def is_trailer_line(text: str) -> bool:
 
 _SOURCE_LINE = re.compile(r"^Sources?\s*:\s*(?P<credit>.{1,80})$", re.IGNORECASE)
 # "Associated Press writer Jo Roe in Eastmere contributed to this report."
-_CONTRIBUTED = re.compile(r"\bcontributed(?: reporting)?(?: to)?(?: this)? (?:report|story|article)\W*$", re.IGNORECASE)
+_CONTRIBUTED = re.compile(
+    r"\bcontributed(?: reporting)?(?: to)?(?: this)? (?:report|story|article)\W*$", re.IGNORECASE
+)
 # "(This story has been refiled to correct ...)", "Our Standards: ...", "Reading time: 3 minutes".
 _NOTICE = re.compile(
     r"^(?:\(?\s*this (?:story|article|version) (?:has been|was) (?:refiled|corrected|updated|amended)\b.*|"
@@ -190,7 +219,23 @@ def byline_text(text: str) -> str:
     return re.sub(r"^By\s+", "", " ".join(parts).strip(), flags=re.IGNORECASE)
 
 
-_NAME_PARTICLES = {"and", "de", "van", "von", "da", "del", "bin", "al", "of", "the", "in", "la", "le", "di", "du"}
+_NAME_PARTICLES = {
+    "and",
+    "de",
+    "van",
+    "von",
+    "da",
+    "del",
+    "bin",
+    "al",
+    "of",
+    "the",
+    "in",
+    "la",
+    "le",
+    "di",
+    "du",
+}
 
 
 def _is_byline(text: str) -> bool:
@@ -212,7 +257,9 @@ def _is_byline(text: str) -> bool:
     return _is_capitals_byline(words, text)
 
 
-_CAPITALS_BYLINE_JOINS = frozenset({"with", "and", "in", "de", "du", "da", "di", "van", "von", "al", "el", "ben", "bin"})
+_CAPITALS_BYLINE_JOINS = frozenset(
+    {"with", "and", "in", "de", "du", "da", "di", "van", "von", "al", "el", "ben", "bin"}
+)
 
 
 def _is_capitals_byline(words: list[str], text: str) -> bool:
@@ -224,7 +271,10 @@ def _is_capitals_byline(words: list[str], text: str) -> bool:
     if any(w[:1].islower() and w not in _CAPITALS_BYLINE_JOINS for w in words):
         return False
     return any(
-        words[n - 1][:1].isupper() and not words[n - 1].isupper() and words[n].isupper() and len(words[n]) >= 2
+        words[n - 1][:1].isupper()
+        and not words[n - 1].isupper()
+        and words[n].isupper()
+        and len(words[n]) >= 2
         for n in range(1, len(words))
     )
 
@@ -255,7 +305,9 @@ def _is_caption(text: str) -> bool:
 def _is_bare_name(text: str) -> bool:
     """A byline printed as just the reporter's name ("Hannah Lindqvist"), right under the headline."""
     words = text.split()
-    return 2 <= len(words) <= 4 and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words)
+    return 2 <= len(words) <= 4 and all(
+        w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words
+    )
 
 
 def _byline_index(texts: list[str], candidates: list[int]) -> int | None:
@@ -326,13 +378,19 @@ def classify(
         if i in fixed:
             continue
         words = len(_words(text))
-        if _TRAILER.match(text) and (
-            text.lstrip().startswith("(") or (i >= count - 4 and words <= 40) or (i >= count // 2 and words <= 25)
+        if (
+            _TRAILER.match(text)
+            and (
+                text.lstrip().startswith("(")
+                or (i >= count - 4 and words <= 40)
+                or (i >= count // 2 and words <= 25)
+            )
+            or i >= count - 4
+            and _DESK_SLUG.match(text)
+            or _CONTRIBUTED.search(text)
+            and words <= 40
+            and i >= count // 2
         ):  # the page's own furniture may follow the trailer
-            kinds[i] = ParagraphKind.CREDIT
-        elif i >= count - 4 and _DESK_SLUG.match(text):
-            kinds[i] = ParagraphKind.CREDIT
-        elif _CONTRIBUTED.search(text) and words <= 40 and i >= count // 2:
             kinds[i] = ParagraphKind.CREDIT
         elif source := _SOURCE_LINE.match(text):
             kinds[i] = ParagraphKind.CREDIT
@@ -379,7 +437,9 @@ def classify(
     for i in top:
         text = texts[i]
         has_headline = meta.headline is not None or any(k is ParagraphKind.HEADLINE for k in kinds[:i])
-        if meta.byline is None and (i == byline_at or byline_at is None and has_headline and _is_bare_name(text)):
+        if meta.byline is None and (
+            i == byline_at or byline_at is None and has_headline and _is_bare_name(text)
+        ):
             kinds[i] = ParagraphKind.BYLINE
             meta.byline = byline_text(text)
         elif i != byline_at and _is_byline(text):
@@ -393,7 +453,9 @@ def classify(
             kinds[i] = ParagraphKind.SUBHEAD
 
     # After the lede: subheads, and junk after the closing credit block.
-    last_credit = max((i for i, k in enumerate(kinds) if k is ParagraphKind.CREDIT and i > lede), default=None)
+    last_credit = max(
+        (i for i, k in enumerate(kinds) if k is ParagraphKind.CREDIT and i > lede), default=None
+    )
     for i in range(lede + 1, count):
         if not free(i):
             continue
@@ -409,7 +471,9 @@ def classify(
             kinds[i] = ParagraphKind.BOILERPLATE
 
     if meta.headline is None:
-        meta.headline = next((texts[i].strip() for i in range(count) if kinds[i] is ParagraphKind.HEADLINE), None)
+        meta.headline = next(
+            (texts[i].strip() for i in range(count) if kinds[i] is ParagraphKind.HEADLINE), None
+        )
     if meta.byline is None:
         byline = next((texts[i].strip() for i in range(count) if kinds[i] is ParagraphKind.BYLINE), None)
         meta.byline = byline_text(byline) if byline else None
@@ -420,6 +484,7 @@ def classify(
                 break
 
     paragraphs = [
-        Paragraph(index=i, text=text, kind=kinds[i], body_start=body_starts[i]) for i, text in enumerate(texts)
+        Paragraph(index=i, text=text, kind=kinds[i], body_start=body_starts[i])
+        for i, text in enumerate(texts)
     ]
     return paragraphs, meta

@@ -32,8 +32,22 @@ _NITF_SUBHEADS = {"hl2", "hl3", "hl4", "hl5", "hl6"}
 _XHTML_SUBHEADS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _TEXT_BLOCKS = {"p", "li", "pre", "dd", "dt"}
 _SKIPPED = {
-    "table", "nitf-table", "script", "style", "fn", "note", "object", "img", "video", "audio", "head",
-    "media-reference", "media-metadata", "media-object", "media-producer", "identified-content",
+    "table",
+    "nitf-table",
+    "script",
+    "style",
+    "fn",
+    "note",
+    "object",
+    "img",
+    "video",
+    "audio",
+    "head",
+    "media-reference",
+    "media-metadata",
+    "media-object",
+    "media-producer",
+    "identified-content",
 }
 
 
@@ -70,11 +84,17 @@ def parse_xml_tree(source: str, data: bytes, forced_encoding: str | None = None)
     )
     text = _replace_html_entities(_XML_DECLARATION.sub("", text, count=1))
     try:
-        root = defusedxml.ElementTree.fromstring(text, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+        root = defusedxml.ElementTree.fromstring(
+            text, forbid_dtd=False, forbid_entities=True, forbid_external=True
+        )
     except defusedxml.EntitiesForbidden:
-        raise InputError(source, "declares XML entities; refused (entity expansion can exhaust memory)") from None
+        raise InputError(
+            source, "declares XML entities; refused (entity expansion can exhaust memory)"
+        ) from None
     except defusedxml.ExternalReferenceForbidden:
-        raise InputError(source, "refers to an external XML entity; refused (it could read files or the network)") from None
+        raise InputError(
+            source, "refers to an external XML entity; refused (it could read files or the network)"
+        ) from None
     except defusedxml.DefusedXmlException as error:
         raise InputError(source, f"unsafe XML refused ({type(error).__name__})") from None
     except ParseError as error:
@@ -174,7 +194,8 @@ def _the_article(source: str, candidates: list[Element], has_text, what: str) ->
         if len(with_text) < len(candidates):
             counted += f", {len(with_text):,} with text"
         raise InputError(
-            source, f"holds {counted}; reader reads one article per file: split the package, one {what} per file"
+            source,
+            f"holds {counted}; reader reads one article per file: split the package, one {what} per file",
         )
     return (with_text or candidates)[0]
 
@@ -274,7 +295,9 @@ def _newsml_g2(source: str, root: Element) -> tuple[_Collector, ArticleMetadata]
         data = _find(item, "inlineData")
         for paragraph in split_paragraphs("".join(data.itertext()) if data is not None else ""):
             collector.add(paragraph)
-    _require_body(source, collector, before, "NewsML-G2 news item holds no article text (in inlineXML or inlineData)")
+    _require_body(
+        source, collector, before, "NewsML-G2 news item holds no article text (in inlineXML or inlineData)"
+    )
     # The first heading of the XHTML body usually repeats the headline.
     if headline and len(collector.paragraphs) > 1:
         for index in range(1, min(3, len(collector.paragraphs))):
@@ -314,10 +337,16 @@ def parse_wire_xml(source: str, data: bytes, forced_encoding: str | None = None)
             nitf = _the_article(source, nitfs, _nitf_has_text, "NITF document")
             collector, metadata, fmt = *_nitf(source, nitf), "nitf"
         else:
-            raise InputError(source, f"is XML ({name}) but not a news format reader knows (NITF or NewsML-G2)")
+            raise InputError(
+                source, f"is XML ({name}) but not a news format reader knows (NITF or NewsML-G2)"
+            )
     except RecursionError:
         raise InputError(source, "XML elements nested too deeply to be an article") from None
     return RawArticle(
-        paragraphs=collector.paragraphs, encoding=encoding, source_format=fmt, metadata=metadata,
-        known_kinds=collector.kinds, published=collector.published,
+        paragraphs=collector.paragraphs,
+        encoding=encoding,
+        source_format=fmt,
+        metadata=metadata,
+        known_kinds=collector.kinds,
+        published=collector.published,
     )

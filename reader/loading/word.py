@@ -76,14 +76,18 @@ def _declared_entries(data: bytes) -> int | None:
 def _open_archive(source: str, data: bytes) -> zipfile.ZipFile:
     declared = _declared_entries(data)
     if declared is not None and declared > MAX_ENTRIES:
-        raise InputError(source, f"Word document archive holds {declared:,} entries (a .docx holds a few dozen); refused")
+        raise InputError(
+            source, f"Word document archive holds {declared:,} entries (a .docx holds a few dozen); refused"
+        )
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         names = archive.namelist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         raise InputError(source, "is not a readable Word document (the .docx archive is damaged)") from None
     if len(names) > MAX_ENTRIES:
-        raise InputError(source, f"Word document archive holds {len(names):,} entries (a .docx holds a few dozen); refused")
+        raise InputError(
+            source, f"Word document archive holds {len(names):,} entries (a .docx holds a few dozen); refused"
+        )
     if _DOCUMENT not in names:
         raise InputError(source, "is a ZIP archive but not a Word .docx document")
     return archive
@@ -98,12 +102,27 @@ def _xml_events(archive: zipfile.ZipFile, name: str, budget: _Budget, tags: tupl
     except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, RuntimeError):
         raise _Damaged from None
     events = etree.iterparse(
-        _BudgetStream(member, budget), events=("end",), tag=tags, resolve_entities=False, no_network=True, load_dtd=False,
-        huge_tree=False, remove_comments=True, remove_pis=True,
+        _BudgetStream(member, budget),
+        events=("end",),
+        tag=tags,
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
     )
     try:
         yield from events
-    except (etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, RuntimeError):
+    except (
+        etree.XMLSyntaxError,
+        zipfile.BadZipFile,
+        zlib.error,
+        OSError,
+        EOFError,
+        ValueError,
+        RuntimeError,
+    ):
         raise _Damaged from None
     finally:
         member.close()
@@ -174,14 +193,17 @@ def _kind_of_style(style_name: str, position: int) -> ParagraphKind | None:
     return None
 
 
-def _blocks(source: str, archive: zipfile.ZipFile, max_bytes: int, max_paragraphs: int) -> Iterator[tuple[str, str]]:
+def _blocks(
+    source: str, archive: zipfile.ZipFile, max_bytes: int, max_paragraphs: int
+) -> Iterator[tuple[str, str]]:
     """(text, style name) of each of the document's own paragraphs, in order, within the budgets."""
     allowed_bytes = max(max_bytes, 1) * INFLATION_ALLOWANCE
 
     def refuse() -> None:
         raise InputError(
-            source, f"Word document inflates to over {allowed_bytes:,} bytes ({INFLATION_ALLOWANCE}x the --max-bytes "
-            "limit); refused (raise --max-bytes)"
+            source,
+            f"Word document inflates to over {allowed_bytes:,} bytes ({INFLATION_ALLOWANCE}x the --max-bytes "
+            "limit); refused (raise --max-bytes)",
         )
 
     budget = _Budget(allowed_bytes, refuse)
@@ -197,8 +219,9 @@ def _blocks(source: str, archive: zipfile.ZipFile, max_bytes: int, max_paragraph
         count += 1
         if count > allowed:
             raise InputError(
-                source, f"Word document holds over {allowed:,} paragraph elements, over the "
-                f"{max_paragraphs:,}-paragraph limit (raise it with --max-paragraphs)"
+                source,
+                f"Word document holds over {allowed:,} paragraph elements, over the "
+                f"{max_paragraphs:,}-paragraph limit (raise it with --max-paragraphs)",
             )
         yield _visible_text(element), _paragraph_style(element, styles, default)
         element.clear(keep_tail=True)

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from reader.model import Comparison
 
-
-_SUFFIX_FORMATS = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+_SUFFIX_FORMATS = {
+    ".json": "json",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+}
 FORMATS = tuple(dict.fromkeys(_SUFFIX_FORMATS.values()))
 
 

@@ -8,7 +8,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reader import __version__
-from reader.model import Article, Comparison, Finding, Relation, Row, RowKind, Segment, Severity, VersionComparison
+from reader.model import (
+    Article,
+    Comparison,
+    Finding,
+    Relation,
+    Row,
+    RowKind,
+    Segment,
+    Severity,
+    VersionComparison,
+)
 
 SEVERITY_ORDER = (Severity.MAJOR, Severity.MINOR, Severity.INFO)
 
@@ -58,6 +68,7 @@ def compared_files(comparison: Comparison) -> list[FileLine]:
 
 def _is_body_row(row: Row, base: Article, other: Article) -> bool:
     """Counted in the scorecard's paragraph numbers (which leave out headlines, bylines and other metadata)."""
+
     def has_body(article: Article, indices: tuple[int, ...]) -> bool:
         return not indices or any(not article.paragraphs[i].kind.is_metadata for i in indices)
 
@@ -125,7 +136,9 @@ def stat(stats: dict, name: str, default=0):
     return default if value is None else value
 
 
-def paragraph_summary(stats: dict, version: VersionComparison | None = None, base: Article | None = None) -> str:
+def paragraph_summary(
+    stats: dict, version: VersionComparison | None = None, base: Article | None = None
+) -> str:
     labels = (
         ("equal", "same"),
         ("edited", "edited"),
@@ -139,7 +152,9 @@ def paragraph_summary(stats: dict, version: VersionComparison | None = None, bas
     parts = [f"{stat(stats, key)} {label}" for key, label in labels]
     style_only = 0
     if version is not None and base is not None:
-        style_only = sum(1 for row in version.rows if is_style_only(row) and _is_body_row(row, base, version.article))
+        style_only = sum(
+            1 for row in version.rows if is_style_only(row) and _is_body_row(row, base, version.article)
+        )
     if style_only:
         parts[1] += f" ({style_only} only in typography or style)"
     return ", ".join(parts)
@@ -290,7 +305,9 @@ def wire_spine(comparison: Comparison) -> list[SpineLine]:
                 cells.append(SpineCell("cut", None, ""))
                 continue
             position, row = placed[index]
-            cells.append(SpineCell(row_label(row), position, paragraph_numbers(row.other) if row.other else ""))
+            cells.append(
+                SpineCell(row_label(row), position, paragraph_numbers(row.other) if row.other else "")
+            )
         lines.append(SpineLine(index, tuple(cells)))
     return lines
 

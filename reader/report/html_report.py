@@ -32,7 +32,9 @@ class _Piece:
     marked: bool = False  # inside a finding's highlighted span
 
 
-def _segment_pieces(segments: tuple[Segment, ...], side: str, punctuation_matters: bool = False) -> list[_Piece]:
+def _segment_pieces(
+    segments: tuple[Segment, ...], side: str, punctuation_matters: bool = False
+) -> list[_Piece]:
     """Pieces of one side; in a row a finding is about, punctuation is shown as a real change (a comma in a quote)."""
     pieces = []
     for segment in segments:
@@ -72,7 +74,9 @@ def _joined_offsets(article: Article, indices: tuple[int, ...]) -> dict[int, int
     return offsets
 
 
-def _finding_marks(findings: list[Finding], side: str, article: Article, indices: tuple[int, ...]) -> list[tuple[int, int]]:
+def _finding_marks(
+    findings: list[Finding], side: str, article: Article, indices: tuple[int, ...]
+) -> list[tuple[int, int]]:
     offsets = _joined_offsets(article, indices)
     marks = []
     for finding in findings:
@@ -91,7 +95,9 @@ def _apply_marks(pieces: list[_Piece], marks: list[tuple[int, int]]) -> list[_Pi
         cuts = sorted({start, end, *(p for m in marks for p in m if start < p < end)})
         for left, right in zip(cuts, cuts[1:]):
             inside = any(m_start <= left and right <= m_end for m_start, m_end in marks)
-            result.append(_Piece(piece.text[left - start : right - start], piece.tag, piece.noise, piece.fact, inside))
+            result.append(
+                _Piece(piece.text[left - start : right - start], piece.tag, piece.noise, piece.fact, inside)
+            )
         cursor = end
     return result
 
@@ -168,7 +174,11 @@ def _side_html(
         index = indices[position] if position < len(indices) else indices[-1]
         paragraph = article.paragraphs[index]
         kind = paragraph.kind
-        kind_label = f'<span class="pkind">{_e(kind.value)}</span> ' if kind.is_metadata or kind.value == "subhead" else ""
+        kind_label = (
+            f'<span class="pkind">{_e(kind.value)}</span> '
+            if kind.is_metadata or kind.value == "subhead"
+            else ""
+        )
         css = "meta" if kind.is_metadata else kind.value
         blocks.append(f'<p class="{css}"><span class="pn">¶{index + 1}</span> {kind_label}{html}</p>')
     return f'<td class="side">{"".join(blocks)}</td>'
@@ -188,7 +198,11 @@ def _header(comparison: Comparison) -> str:
             f'<th scope="row">{_e(line.role)}</th>'
             f'<td><span class="path">{_e(article.path)}</span>'
             + (f'<br><span class="headline">{_e(article.headline)}</span>' if article.headline else "")
-            + (f'<br><span class="published">published {_e(article.published)}</span>' if article.published else "")
+            + (
+                f'<br><span class="published">published {_e(article.published)}</span>'
+                if article.published
+                else ""
+            )
             + (f'<br><span class="repaired">{_e(note)}</span>' if (note := ev.repair_note(article)) else "")
             + "</td>"
             f"<td>{_e(article.byline or '—')}</td>"
@@ -240,7 +254,9 @@ def _scorecard(comparison: Comparison) -> str:
         s = version.stats
         counts = ev.severity_counts(version.findings)
         findings = " ".join(
-            f'<span class="sev {sev.value}">{counts[sev]} {sev.value}</span>' for sev in ev.SEVERITY_ORDER if counts[sev]
+            f'<span class="sev {sev.value}">{counts[sev]} {sev.value}</span>'
+            for sev in ev.SEVERITY_ORDER
+            if counts[sev]
         )
         rows.append(
             "<tr>"
@@ -364,7 +380,11 @@ def _row_html(
         f'<span class="badge {row.kind.value}{" style" if ev.is_style_only(row) and not findings else ""}">{_e(label)}</span>'
         # The separators show where CSS does not (a text browser): "style only · wire ¶12 → ¶86 · ...".
         f'{_SEPARATOR}<a href="#{anchor}" class="caption">{_e(ev.row_where(row))}</a>'
-        + (f'{_SEPARATOR}<span class="flag">⚑ {len(findings)} finding{"s" if len(findings) != 1 else ""}</span>' if findings else "")
+        + (
+            f'{_SEPARATOR}<span class="flag">⚑ {len(findings)} finding{"s" if len(findings) != 1 else ""}</span>'
+            if findings
+            else ""
+        )
         + (_SEPARATOR + noise_note if noise_note else "")
         + "</td>"
         + _side_html(row, "base", base, base, other, findings)
@@ -384,7 +404,7 @@ def _version_section(number: int, version: VersionComparison, base: Article) -> 
         f'<section class="version" id="{ev.version_anchor(number)}">'
         f"<h2>{number}. {_e(version.article.name)} <span class=muted>beside the wire</span></h2>"
         f'<p class="summary">{_e(ev.relation_text(version).capitalize())} · wire kept {_e(ev.share(s.get("base_kept")))} · taken from the wire '
-        f'{_e(ev.share(s.get("taken_from_base")))} · paragraphs: {_e(ev.paragraph_summary(s, version, base))} · '
+        f"{_e(ev.share(s.get('taken_from_base')))} · paragraphs: {_e(ev.paragraph_summary(s, version, base))} · "
         f"findings: {_e(ev.severity_summary(version.findings))}</p>"
         '<table class="aligned"><colgroup><col class="c-label"><col class="c-side"><col class="c-side"></colgroup>'
         f'<thead><tr><th>row</th><th>wire: <span class="name">{_e(base.name)}</span></th>'
@@ -419,7 +439,7 @@ def render_html(comparison: Comparison) -> str:
             '<input type="checkbox" id="only-changes" class="toggle">'
             '<label for="only-changes" class="toggle">Show only rows with changes or findings</label>',
             *(_version_section(n, v, base) for n, v in enumerate(comparison.versions, 1)),
-            f'<footer>reader {_e(ev.reader_version())} · {_e(ev.created_at_text(comparison))}</footer>',
+            f"<footer>reader {_e(ev.reader_version())} · {_e(ev.created_at_text(comparison))}</footer>",
         ]
     )
     return (

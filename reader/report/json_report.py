@@ -120,7 +120,9 @@ def render_json(comparison: Comparison) -> str:
                 text += _written(version_dict(version), "\n    ")
             text += "\n  ]\n}\n"
             return text
-        except _Unusual:  # a value the fast path does not write: the standard encoder says what it makes of it
+        except (
+            _Unusual
+        ):  # a value the fast path does not write: the standard encoder says what it makes of it
             return json.dumps(comparison_dict(comparison), ensure_ascii=False, indent=2) + "\n"
 
 

@@ -36,7 +36,9 @@ def escape_markdown(text: str, *, line_start: bool = True) -> str:
 
 
 def _escape_line_starts(text: str) -> str:
-    return "\n".join(_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), line) for line in text.split("\n"))
+    return "\n".join(
+        _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), line) for line in text.split("\n")
+    )
 
 
 def _one_line(text: str) -> str:
@@ -102,7 +104,7 @@ def _header(comparison: Comparison) -> list[str]:
         f"# {count} version{'s' if count != 1 else ''} compared with the wire story {escape_markdown(base.name)}",
         "",
         f"Compared {ev.created_at_text(comparison)} with reader {ev.reader_version()}, "
-        f"style profile \"{escape_markdown(comparison.profile_name)}\". Paragraph numbers (¶) count from 1.",
+        f'style profile "{escape_markdown(comparison.profile_name)}". Paragraph numbers (¶) count from 1.',
         "",
         "## Files compared",
         "",
@@ -148,7 +150,10 @@ def _findings(comparison: Comparison) -> list[str]:
     if not any(v.findings for v in comparison.versions):
         return lines + ["No quote, attribution or credit changes were found.", ""]
     for number, version in enumerate(comparison.versions, 1):
-        lines += [f"### {number}. {escape_markdown(version.article.name)}: {ev.severity_summary(version.findings)}", ""]
+        lines += [
+            f"### {number}. {escape_markdown(version.article.name)}: {ev.severity_summary(version.findings)}",
+            "",
+        ]
         for _, finding in ev.sorted_findings(version):
             where = f"wire {ev.paragraph_numbers(finding.base)} → {ev.paragraph_numbers(finding.other)}"
             lines.append(
@@ -191,7 +196,9 @@ def _quote(text: str) -> str:
     return "> " + _escape_line_starts(text)
 
 
-def _row_lines(number: int, position: int, row: Row, version: VersionComparison, base: Article, row_findings) -> list[str]:
+def _row_lines(
+    number: int, position: int, row: Row, version: VersionComparison, base: Article, row_findings
+) -> list[str]:
     other = version.article
     lines = [f"**{ev.row_caption(row, bool(row_findings))}**", ""]
     if row.kind is RowKind.INSERTED:
@@ -208,8 +215,11 @@ def _row_lines(number: int, position: int, row: Row, version: VersionComparison,
     else:
         lines.append(_quote(_word_diff(row.segments, show_minor=bool(row_findings))))
     for _, finding in row_findings:
-        lines += ["", f"  ⚑ **{finding.severity.value.upper()}** {ev.human_kind(finding.kind.value)}: "
-                  f"{escape_markdown(_one_line(finding.message))}"]
+        lines += [
+            "",
+            f"  ⚑ **{finding.severity.value.upper()}** {ev.human_kind(finding.kind.value)}: "
+            f"{escape_markdown(_one_line(finding.message))}",
+        ]
     return lines + [""]
 
 

@@ -20,7 +20,7 @@ import signal
 import stat
 import tempfile
 import threading
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from reader.errors import ReaderError
@@ -102,7 +102,9 @@ def _refuse_unless_regular(info: os.stat_result, what: str) -> None:
         raise ReaderError(f"{what} a folder")
     for test, kind in _NOT_REGULAR:
         if test(info.st_mode):
-            raise ReaderError(f"{what} {kind}, not a regular file; refusing to replace it (use - for standard output)")
+            raise ReaderError(
+                f"{what} {kind}, not a regular file; refusing to replace it (use - for standard output)"
+            )
     if not stat.S_ISREG(info.st_mode):
         raise ReaderError(f"{what} not a regular file; refusing to replace it")
 
@@ -111,7 +113,9 @@ def _stat_through_link(link: Path, shown: str) -> os.stat_result:
     try:
         return os.stat(link)
     except OSError:
-        raise ReaderError(f"{shown}: is a symbolic link that leads to no file; refusing to write through it") from None
+        raise ReaderError(
+            f"{shown}: is a symbolic link that leads to no file; refusing to write through it"
+        ) from None
 
 
 def _link_target(link: Path, info: os.stat_result, shown: str) -> Path:
@@ -122,7 +126,9 @@ def _link_target(link: Path, info: os.stat_result, shown: str) -> Path:
     except OSError:
         same = False
     if not same:  # e.g. /proc/self/fd links to a deleted file
-        raise ReaderError(f"{shown}: cannot tell which file the symbolic link leads to; refusing to write through it")
+        raise ReaderError(
+            f"{shown}: cannot tell which file the symbolic link leads to; refusing to write through it"
+        )
     return resolved
 
 
@@ -217,10 +223,8 @@ def _write_all(descriptor: int, data: bytes) -> None:
 
 
 def _remove(temporary: str) -> None:
-    try:
+    with suppress(OSError):
         os.unlink(temporary)
-    except OSError:
-        pass
 
 
 def _write_and_publish(target: Path, data: bytes, force: bool, shown: str) -> None:
@@ -228,7 +232,9 @@ def _write_and_publish(target: Path, data: bytes, force: bool, shown: str) -> No
     temporary = None
     try:
         with _stop_signals_held():  # a signal arriving now finds the temporary file's name already known
-            descriptor, temporary = tempfile.mkstemp(prefix=_TEMPORARY_PREFIX, suffix=_TEMPORARY_SUFFIX, dir=folder)
+            descriptor, temporary = tempfile.mkstemp(
+                prefix=_TEMPORARY_PREFIX, suffix=_TEMPORARY_SUFFIX, dir=folder
+            )
         with os.fdopen(descriptor, "wb") as out:
             _write_all(out.fileno(), data)
             os.fsync(out.fileno())

@@ -66,7 +66,9 @@ def settings_file_exists(path: Path) -> bool:
     except OSError as error:
         if error.errno == errno.ENOTDIR:
             return False
-        raise SettingsFileError(f"{path}: cannot look for this settings file ({_os_problem(error)})") from None
+        raise SettingsFileError(
+            f"{path}: cannot look for this settings file ({_os_problem(error)})"
+        ) from None
     return True
 
 
@@ -87,7 +89,9 @@ def read_settings_text(path: str | os.PathLike, what: str = "settings file") -> 
         if stat.S_ISDIR(info.st_mode):
             raise SettingsFileError(f"{path}: cannot read {what} (is a folder, expected a file)")
         if not stat.S_ISREG(info.st_mode):
-            raise SettingsFileError(f"{path}: cannot read {what} (not a regular file: a device, FIFO or socket)")
+            raise SettingsFileError(
+                f"{path}: cannot read {what} (not a regular file: a device, FIFO or socket)"
+            )
         if info.st_size > MAX_SETTINGS_BYTES:
             raise SettingsFileError(
                 f"{path}: {what} is {info.st_size:,} bytes, over the {MAX_SETTINGS_BYTES:,}-byte limit for settings files"
@@ -101,11 +105,15 @@ def read_settings_text(path: str | os.PathLike, what: str = "settings file") -> 
         except OSError as error:
             raise SettingsFileError(f"{path}: cannot read {what} ({_os_problem(error)})") from None
     if len(data) > MAX_SETTINGS_BYTES:
-        raise SettingsFileError(f"{path}: {what} is over the {MAX_SETTINGS_BYTES:,}-byte limit for settings files")
+        raise SettingsFileError(
+            f"{path}: {what} is over the {MAX_SETTINGS_BYTES:,}-byte limit for settings files"
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise SettingsFileError(f"{path}: cannot read {what} (not UTF-8 text: bad byte at offset {error.start:,})") from None
+        raise SettingsFileError(
+            f"{path}: cannot read {what} (not UTF-8 text: bad byte at offset {error.start:,})"
+        ) from None
 
 
 def _line(node: yaml.Node) -> str:
@@ -121,7 +129,9 @@ def refuse_aliases(root: yaml.Node | None, origin: str) -> None:
     while pending:
         node = pending.pop()
         if id(node) in seen:
-            raise SettingsFileError(f"{origin}{_line(node)}: YAML aliases (*name) are not allowed in settings files")
+            raise SettingsFileError(
+                f"{origin}{_line(node)}: YAML aliases (*name) are not allowed in settings files"
+            )
         seen.add(id(node))
         if isinstance(node, yaml.SequenceNode):
             pending.extend(node.value)

@@ -14,8 +14,13 @@ from pathlib import Path
 
 import yaml
 
-from reader.settings.config import SettingsFileError, load_settings_yaml, read_settings_text, settings_file_exists
 from reader.errors import ReaderError
+from reader.settings.config import (
+    SettingsFileError,
+    load_settings_yaml,
+    read_settings_text,
+    settings_file_exists,
+)
 
 
 def _edited_text(text: str, key: str, line: str) -> str:
@@ -25,7 +30,9 @@ def _edited_text(text: str, key: str, line: str) -> str:
         if starts.match(old):
             end = index + 1
             while end < len(lines) and (lines[end][:1] in (" ", "\t") or not lines[end].strip()):
-                end += 1  # the old value's continuation lines (a block scalar, a list), and blank lines after it
+                end += (
+                    1  # the old value's continuation lines (a block scalar, a list), and blank lines after it
+                )
             blanks = [x for x in lines[index + 1 : end] if not x.strip()]
             return "".join(lines[:index] + [line + "\n"] + blanks + lines[end:])
     separator = "" if not text or text.endswith("\n") else "\n"
@@ -66,4 +73,6 @@ def _replace(path: Path, text: str) -> None:
             os.unlink(temporary)
             raise
     except OSError as error:
-        raise ReaderError(f"{path}: cannot save the settings ({error.strerror or type(error).__name__})") from None
+        raise ReaderError(
+            f"{path}: cannot save the settings ({error.strerror or type(error).__name__})"
+        ) from None

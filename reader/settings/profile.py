@@ -25,8 +25,14 @@ from pathlib import Path
 import regex
 import yaml
 
-from reader.settings.config import compose_settings, cut, read_settings_text, settings_file_exists, yaml_problem
 from reader.errors import ReaderError
+from reader.settings.config import (
+    compose_settings,
+    cut,
+    read_settings_text,
+    settings_file_exists,
+    yaml_problem,
+)
 
 TABLES = ("style", "transliterations", "spelling")
 _KEYS = {"name", "extends", "description", *TABLES, "agencies", "noise_patterns"}
@@ -189,7 +195,9 @@ def parse_profile(
     if root is None:
         entries: dict[str, tuple[yaml.Node, yaml.Node]] = {}
     elif not isinstance(root, yaml.MappingNode):
-        raise ReaderError(f"{_where(origin, root)}: a profile must be a mapping with keys {', '.join(sorted(_KEYS))}")
+        raise ReaderError(
+            f"{_where(origin, root)}: a profile must be a mapping with keys {', '.join(sorted(_KEYS))}"
+        )
     else:
         entries = {}
         for key_node, value_node in root.value:
@@ -206,7 +214,9 @@ def parse_profile(
     if "extends" in entries:
         extends = _scalar(entries["extends"][1], origin, "'extends'").casefold()
         if extends not in ("default", "none"):
-            raise ReaderError(f"{_where(origin, entries['extends'][1])}: 'extends' must be 'default' or 'none'")
+            raise ReaderError(
+                f"{_where(origin, entries['extends'][1])}: 'extends' must be 'default' or 'none'"
+            )
     start = base if extends == "default" else None
 
     builder = _Builder(start)
@@ -220,7 +230,9 @@ def parse_profile(
     if "agencies" in entries:
         node = entries["agencies"][1]
         if not isinstance(node, yaml.SequenceNode):
-            raise ReaderError(f"{_where(origin, node)}: 'agencies' must be a list of names, e.g. [Reuters, AP]")
+            raise ReaderError(
+                f"{_where(origin, node)}: 'agencies' must be a list of names, e.g. [Reuters, AP]"
+            )
         for item in node.value:
             if isinstance(item, yaml.SequenceNode):
                 names = tuple(_scalar(alias, origin, "an agency name") for alias in item.value)
@@ -244,11 +256,15 @@ def _noise_patterns(node: yaml.Node, origin: str) -> list[regex.Pattern]:
     for item in node.value:
         text = _scalar(item, origin, "a noise pattern")
         if len(text) > MAX_PATTERN_CHARS:
-            raise ReaderError(f"{_where(origin, item)}: noise pattern '{cut(text)}' is over {MAX_PATTERN_CHARS} characters")
+            raise ReaderError(
+                f"{_where(origin, item)}: noise pattern '{cut(text)}' is over {MAX_PATTERN_CHARS} characters"
+            )
         try:
             patterns.append(regex.compile(text, regex.VERSION1))
         except regex.error as error:
-            raise ReaderError(f"{_where(origin, item)}: noise pattern '{cut(text)}' is not a valid regular expression ({error})") from None
+            raise ReaderError(
+                f"{_where(origin, item)}: noise pattern '{cut(text)}' is not a valid regular expression ({error})"
+            ) from None
     return patterns
 
 

@@ -21,8 +21,8 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
-from reader.text.normalize import fold_typography
 from reader.settings.profile import Profile, default_profile
+from reader.text.normalize import fold_typography
 
 STYLE_PREFIX = "\x01style:"
 SPELLING_PREFIX = "\x01spelling:"
@@ -36,9 +36,30 @@ UNIT_JOIN = "\x00"  # joins the keys of a number and its glued unit ("2pm")
 _NUMBER_WITH_UNIT = re.compile(r"(\d(?:[\d.,]*\d)?)(?!st$|nd$|rd$|th$|s$)([^\W\d_]+)")
 
 _MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
-    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
-    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
 }
 _MONTH = (
     r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?\.?|July?\.?|Aug(?:ust|\.)?"
@@ -53,21 +74,70 @@ _DATE_RE = re.compile(_DATE)
 _DATE_PARTS = re.compile(r"(?P<y>[12]\d{3})-(?P<m>[01]\d)-(?P<d>[0-3]\d)|(?P<word>[^\W\d_]+)|(?P<num>\d+)")
 
 _NUMBER_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 _ORDINAL_WORDS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
-    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
 }
 # Scale words that multiply the number before them: "1.5 million" is 1,500,000. "m" and "k" count only
 # glued to a sum of money ("$5m"); alone, "5m" may be metres.
 _SCALES = {
-    "hundred": 10**2, "thousand": 10**3, "million": 10**6, "mln": 10**6, "mn": 10**6, "billion": 10**9,
-    "bln": 10**9, "bn": 10**9, "trillion": 10**12, "tn": 10**12,
+    "hundred": 10**2,
+    "thousand": 10**3,
+    "million": 10**6,
+    "mln": 10**6,
+    "mn": 10**6,
+    "billion": 10**9,
+    "bln": 10**9,
+    "bn": 10**9,
+    "trillion": 10**12,
+    "tn": 10**12,
 }
 _MONEY_SCALES = {**_SCALES, "m": 10**6, "b": 10**9, "k": 10**3}
 _CURRENCY_SIGNS = frozenset("$£€¥₹")
@@ -93,45 +163,292 @@ _BASE_TOKEN = (
 QUANTITY_WORDS = frozenset(
     {*_NUMBER_WORDS, *_ORDINAL_WORDS}
     | {
-        "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions",
-        "trillion", "trillions", "dozen", "dozens", "half", "quarter", "once", "twice", "thrice", "several",
-        "few", "many", "most", "least", "more", "less", "fewer", "all", "none", "some", "nearly", "almost",
-        "about", "around", "roughly", "approximately", "percent", "cent", "majority",
-        "minority", "double", "triple", "score", "scores",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "million",
+        "millions",
+        "billion",
+        "billions",
+        "trillion",
+        "trillions",
+        "dozen",
+        "dozens",
+        "half",
+        "quarter",
+        "once",
+        "twice",
+        "thrice",
+        "several",
+        "few",
+        "many",
+        "most",
+        "least",
+        "more",
+        "less",
+        "fewer",
+        "all",
+        "none",
+        "some",
+        "nearly",
+        "almost",
+        "about",
+        "around",
+        "roughly",
+        "approximately",
+        "percent",
+        "cent",
+        "majority",
+        "minority",
+        "double",
+        "triple",
+        "score",
+        "scores",
     }
 )
 DATE_WORDS = frozenset(
     {*_MONTHS}
     | {
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
-        "tomorrow", "tonight", "week", "weeks", "month", "months", "year", "years", "day", "days", "morning",
-        "afternoon", "evening", "night", "weekend", "decade", "decades", "hour", "hours", "minute", "minutes",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "tonight",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "day",
+        "days",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "weekend",
+        "decade",
+        "decades",
+        "hour",
+        "hours",
+        "minute",
+        "minutes",
     }
 )
 WEEKDAYS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri sat sun".split()
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+    ]
 )
 NEGATIONS = frozenset(
     {"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "cannot", "nowhere"}
 )
 # Capitalised words that are not names even in the middle of a sentence, or at its start.
 _NOT_NAMES = frozenset(
-    """a about above after again against all also although am an and another any are as at be because
-    been before being below between both but by can could did do does doing down during each even every
-    few for from further had has have having he her here hers herself him himself his how however i if in
-    into is it its itself just let like many may me meanwhile might more most much must my neither no nor
-    not now of off on once one only or other our ours ourselves out over own perhaps same she should since
-    so some still such than that the their theirs them themselves then there these they this those
-    though through thus to too under until up upon us very was we were what when where whether which while
-    who whom whose why will with within without would yes yet you your yours yourself also according
-    after asked despite earlier later last next many mr mrs ms dr officials some several""".split()
+    [
+        "a",
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "all",
+        "also",
+        "although",
+        "am",
+        "an",
+        "and",
+        "another",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "because",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "down",
+        "during",
+        "each",
+        "even",
+        "every",
+        "few",
+        "for",
+        "from",
+        "further",
+        "had",
+        "has",
+        "have",
+        "having",
+        "he",
+        "her",
+        "here",
+        "hers",
+        "herself",
+        "him",
+        "himself",
+        "his",
+        "how",
+        "however",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "itself",
+        "just",
+        "let",
+        "like",
+        "many",
+        "may",
+        "me",
+        "meanwhile",
+        "might",
+        "more",
+        "most",
+        "much",
+        "must",
+        "my",
+        "neither",
+        "no",
+        "nor",
+        "not",
+        "now",
+        "of",
+        "off",
+        "on",
+        "once",
+        "one",
+        "only",
+        "or",
+        "other",
+        "our",
+        "ours",
+        "ourselves",
+        "out",
+        "over",
+        "own",
+        "perhaps",
+        "same",
+        "she",
+        "should",
+        "since",
+        "so",
+        "some",
+        "still",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "theirs",
+        "them",
+        "themselves",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "though",
+        "through",
+        "thus",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "upon",
+        "us",
+        "very",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "whether",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "whose",
+        "why",
+        "will",
+        "with",
+        "within",
+        "without",
+        "would",
+        "yes",
+        "yet",
+        "you",
+        "your",
+        "yours",
+        "yourself",
+        "also",
+        "according",
+        "after",
+        "asked",
+        "despite",
+        "earlier",
+        "later",
+        "last",
+        "next",
+        "many",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "officials",
+        "some",
+        "several",
+    ]
 )
 
 _US_UK_RULES = (
     # (pattern on the case-folded word, replacement): maps British forms onto American ones.
     (re.compile(r"^(\w{2,}[^aeiou\W])is(e|ed|es|ing|ation|ations|er|ers)$"), r"\1iz\2"),
     (re.compile(r"^(\w{2,})ys(e|ed|es|ing)$"), r"\1yz\2"),
-    (re.compile(r"^(\w{2,})our(s|ed|ing|able|ably|ite|ites|hood|hoods|er|ers|ful|less|ism|al|ist|ists)?$"), r"\1or\2"),
+    (
+        re.compile(r"^(\w{2,})our(s|ed|ing|able|ably|ite|ites|hood|hoods|er|ers|ful|less|ism|al|ist|ists)?$"),
+        r"\1or\2",
+    ),
     (re.compile(r"^(\w{3,}[^aeiou\W])re(s|d)?$"), r"\1er\2"),
     (re.compile(r"^(\w{3,})ence(s)?$"), r"\1ense\2"),
     (re.compile(r"^(\w{3,})ell(ed|ing|er|ers|or|ors)$"), r"\1el\2"),
@@ -203,8 +520,32 @@ class Token:
 
 _TOKEN_RE = re.compile(_BASE_TOKEN, re.UNICODE)
 _MONTH_TOKENS = frozenset(
-    "January February March April May June July August September October November December "
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+    ]
 )
 _DAY_TOKEN = re.compile(r"[0-3]?\d(?:st|nd|rd|th)?")
 _YEAR_TOKEN = re.compile(r"[12]\d{3}")
@@ -229,7 +570,13 @@ class Keyer:
                 self._phrases.setdefault(pieces[0], []).append(pieces)
         for options in self._phrases.values():
             options.sort(key=len, reverse=True)
-        triggers = {*self._phrases, *(m.casefold() for m in _MONTH_TOKENS), *_TENS_SET, *_SCALES, *_CURRENCY_SIGNS}
+        triggers = {
+            *self._phrases,
+            *(m.casefold() for m in _MONTH_TOKENS),
+            *_TENS_SET,
+            *_SCALES,
+            *_CURRENCY_SIGNS,
+        }
         self._triggers = frozenset(triggers)
         # Tokens as written that may start a joined token, for a quick set test on the raw tokens.
         self._written_triggers = frozenset(
@@ -282,7 +629,12 @@ class Keyer:
             size = len(pieces)
             if tuple(_norm_piece(t) for t in raw[i : i + size]) == pieces:
                 return size
-        if low in _TENS_SET and i + 2 < len(raw) and raw[i + 1] == "-" and raw[i + 2].casefold() in _UNITS_SET:
+        if (
+            low in _TENS_SET
+            and i + 2 < len(raw)
+            and raw[i + 1] == "-"
+            and raw[i + 2].casefold() in _UNITS_SET
+        ):
             return 3
         return 1
 
@@ -415,7 +767,12 @@ def _year_size(raw: list[str], i: int) -> int:
     """Tokens of an optional year after a date at ``raw[i]``: ", 2024" or " 2024"."""
     if i + 1 < len(raw) and raw[i] in _DATE_SPACES and _YEAR_TOKEN.fullmatch(raw[i + 1]):
         return 2
-    if i + 2 < len(raw) and raw[i] == "," and raw[i + 1] in _DATE_SPACES and _YEAR_TOKEN.fullmatch(raw[i + 2]):
+    if (
+        i + 2 < len(raw)
+        and raw[i] == ","
+        and raw[i + 1] in _DATE_SPACES
+        and _YEAR_TOKEN.fullmatch(raw[i + 2])
+    ):
         return 3
     return 0
 
@@ -502,7 +859,9 @@ def keyer_for(profile: Profile) -> Keyer:
 
 
 @lru_cache(maxsize=65536)
-def match_tokens(text: str, profile: Profile | None = None) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
+def match_tokens(
+    text: str, profile: Profile | None = None
+) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
     """The words of ``text`` as the word diff keys them (so a paragraph that differs only by noise is
     the same words to the aligner as to the diff), with each word's character span. A number with a
     glued unit ("2pm") is two words, like "2 p.m."."""

@@ -19,24 +19,24 @@ from collections.abc import Iterable
 
 from rich.text import Text
 from textual import on, work
-from textual.worker import get_current_worker
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, ProgressBar, Static
+from textual.worker import get_current_worker
 
-from reader.memory import paused_gc
 from reader.comparison import assemble, compare, compare_each, pending_version
-from reader.view.grid import CellKind, build_grid, same_place
+from reader.memory import paused_gc
 from reader.model import Article, Category, Comparison
 from reader.settings.profile import Profile, default_profile
 from reader.ui.changemap import ChangeMap
 from reader.ui.extras import EXTRA_BINDINGS, ReaderExtras
 from reader.ui.findings_panel import FindingsPanel
 from reader.ui.help import HelpScreen, help_text
-from reader.ui.panes import ArticlePane, PaneHeader, gutter_width, header_text
+from reader.ui.panes import ArticlePane, PaneHeader, header_text
 from reader.ui.view_state import NOISE_CATEGORIES, NOISE_MODES, UNIFIED, ViewState
+from reader.view.grid import CellKind, build_grid, same_place
 
 MIN_PANE_WIDTH = 30  # narrower than this, text columns become hard to read
 FINDINGS_PANEL_WIDTH = 36  # beside the panes; below them on narrow screens (reader.tcss: #findings)
@@ -52,7 +52,9 @@ def _characters(articles: list[Article]) -> int:
 
 def _toggle_bindings() -> list[Binding]:
     return [
-        Binding(str(k), f"toggle_version({k})", f"Show or hide version {k}", show=False, id=f"pane.toggle_{k}")
+        Binding(
+            str(k), f"toggle_version({k})", f"Show or hide version {k}", show=False, id=f"pane.toggle_{k}"
+        )
         for k in range(1, 10)
     ]
 
@@ -70,26 +72,56 @@ class ReaderApp(ReaderExtras, App):
         Binding("pageup", "page(-1)", "Page up", show=False, id="scroll.page_up"),
         Binding("home", "edge(0)", "Go to the top", show=False, id="scroll.top"),
         Binding("end", "edge(1)", "Go to the end", show=False, id="scroll.end"),
-        Binding("n", "next_change(1)", "Next change", id="nav.next_change",
-                tooltip="Next changed row (next match while a search is active)"),
+        Binding(
+            "n",
+            "next_change(1)",
+            "Next change",
+            id="nav.next_change",
+            tooltip="Next changed row (next match while a search is active)",
+        ),
         Binding("N", "next_change(-1)", "Previous change", show=False, id="nav.previous_change"),
-        Binding("s", "substantive_only", "n/N: substantive changes only (toggle)", show=False, id="nav.substantive"),
+        Binding(
+            "s",
+            "substantive_only",
+            "n/N: substantive changes only (toggle)",
+            show=False,
+            id="nav.substantive",
+        ),
         Binding("f", "next_finding(1)", "Finding", id="nav.next_finding", tooltip="Next finding"),
         Binding("F", "next_finding(-1)", "Previous finding", show=False, id="nav.previous_finding"),
         Binding("enter", "jump_finding", "Jump to the selected finding", show=False, id="nav.jump_finding"),
-        Binding("m", "jump_moved", "Moved ↔ counterpart", id="nav.moved",
-                tooltip="Jump between a moved paragraph and its reading position in the version"),
+        Binding(
+            "m",
+            "jump_moved",
+            "Moved ↔ counterpart",
+            id="nav.moved",
+            tooltip="Jump between a moved paragraph and its reading position in the version",
+        ),
         Binding("colon", "goto", "Go to paragraph number (focused pane)", show=False, id="nav.goto"),
         Binding("slash", "search", "Search", id="nav.search"),
         Binding("escape", "end_search", "End the search", show=False, id="nav.end_search"),
         Binding("tab", "focus_pane(1)", "Focus next pane", show=False, priority=True, id="pane.next"),
-        Binding("shift+tab", "focus_pane(-1)", "Focus previous pane", show=False, priority=True, id="pane.previous"),
+        Binding(
+            "shift+tab",
+            "focus_pane(-1)",
+            "Focus previous pane",
+            show=False,
+            priority=True,
+            id="pane.previous",
+        ),
         *_toggle_bindings(),
         Binding("b", "make_base", "Make the focused version the base", show=False, id="view.make_base"),
         Binding("z", "fold", "Fold unchanged rows (toggle)", show=False, id="view.fold"),
-        Binding("d", "cycle_noise", "Noise", id="view.noise",
-                tooltip="Noise changes (typography, punctuation, spelling, style): show / dim / hide"),
-        Binding("u", "unified", "Unified", id="view.unified", tooltip="Unified view of the focused pair (toggle)"),
+        Binding(
+            "d",
+            "cycle_noise",
+            "Noise",
+            id="view.noise",
+            tooltip="Noise changes (typography, punctuation, spelling, style): show / dim / hide",
+        ),
+        Binding(
+            "u", "unified", "Unified", id="view.unified", tooltip="Unified view of the focused pair (toggle)"
+        ),
         Binding("p", "findings_panel", "Findings", id="view.findings", tooltip="Findings panel (toggle)"),
         *EXTRA_BINDINGS,  # o overview, c change map, e export (reader/ui/extras.py)
     ]
@@ -123,10 +155,9 @@ class ReaderApp(ReaderExtras, App):
     def compose(self) -> ComposeResult:
         yield Static("", id="status")
         with Horizontal(id="body"):
-            with Horizontal(id="panes"):
-                with Vertical(id="loading"):
-                    yield Static("Comparing the versions with the wire…", id="loading-text")
-                    yield ProgressBar(total=max(1, len(self.articles) - 1), show_eta=False, id="loading-bar")
+            with Horizontal(id="panes"), Vertical(id="loading"):
+                yield Static("Comparing the versions with the wire…", id="loading-text")
+                yield ProgressBar(total=max(1, len(self.articles) - 1), show_eta=False, id="loading-bar")
             yield ChangeMap([], id="changemap")
             yield FindingsPanel(id="findings")
         yield Input(id="prompt")
@@ -421,7 +452,9 @@ class ReaderApp(ReaderExtras, App):
         row = view.layout.row_at(top)
         if row is None:
             return
-        while row < len(view.layout.heights) - 1 and (view.layout.heights[row] == 0 or view.layout.starts[row] < top):
+        while row < len(view.layout.heights) - 1 and (
+            view.layout.heights[row] == 0 or view.layout.starts[row] < top
+        ):
             row += 1
         self._set_cursor(row, scroll=False)
 
@@ -679,7 +712,11 @@ class ReaderApp(ReaderExtras, App):
             return
         column = self._finding_column()
         panel_list = self.query_one("#findings-list", OptionList)
-        index = panel_list.highlighted if panel_list.highlighted is not None else self._finding_index.get(column, 0)
+        index = (
+            panel_list.highlighted
+            if panel_list.highlighted is not None
+            else self._finding_index.get(column, 0)
+        )
         self._select_finding(index)
 
     def action_jump_moved(self) -> None:
@@ -694,6 +731,7 @@ class ReaderApp(ReaderExtras, App):
             if cell.counterpart is not None:
                 self._set_cursor(cell.counterpart)
                 return
+
         # Not on a moved paragraph: go to the next one.
         def has_move(r: int) -> bool:
             return any(view.grid.rows[r].cells[c].moved for c in columns)
@@ -776,12 +814,19 @@ class ReaderApp(ReaderExtras, App):
         if view.fold:
             columns = view.version_columns()
             unchanged = sum(
-                1 for r, h in enumerate(view.layout.heights) if h and not view.grid.rows[r].changed_in(columns)
+                1
+                for r, h in enumerate(view.layout.heights)
+                if h and not view.grid.rows[r].changed_in(columns)
             )
             if unchanged:
-                self._say(f"Folded {unchanged} paragraphs unchanged in every version shown (z unfolds).", timeout=3)
+                self._say(
+                    f"Folded {unchanged} paragraphs unchanged in every version shown (z unfolds).", timeout=3
+                )
             else:
-                self._say("No paragraph is unchanged in every version shown; hide some (1-9) to fold more.", timeout=4)
+                self._say(
+                    "No paragraph is unchanged in every version shown; hide some (1-9) to fold more.",
+                    timeout=4,
+                )
         self._update_status()
         self.schedule_layout()
 

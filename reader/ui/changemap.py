@@ -128,8 +128,10 @@ def line_ranges(positions: int, lines: int) -> list[MapLine]:
         return []
     if positions <= lines:
         return [MapLine(i, i + 1) for i in range(positions)]
-    return [MapLine(y * positions // lines, max((y + 1) * positions // lines, y * positions // lines + 1))
-            for y in range(lines)]
+    return [
+        MapLine(y * positions // lines, max((y + 1) * positions // lines, y * positions // lines + 1))
+        for y in range(lines)
+    ]
 
 
 class ChangeMap(Widget, can_focus=False):
@@ -215,7 +217,10 @@ class ChangeMap(Widget, can_focus=False):
         height = self.size.height
         if self._map[0] != height:
             lines = self._lines()
-            self._map = (height, [(line, [self.mark_at(line, c) for c in range(len(self.columns))]) for line in lines])
+            self._map = (
+                height,
+                [(line, [self.mark_at(line, c) for c in range(len(self.columns))]) for line in lines],
+            )
         return self._map[1]
 
     def mark_at(self, line: MapLine, column: int) -> Mark:
@@ -251,7 +256,11 @@ class ChangeMap(Widget, can_focus=False):
         if part == "viewport":
             return Style(bgcolor=full.bgcolor)
         return Style(
-            color=full.color, bold=full.bold, reverse=full.reverse, underline=full.underline, italic=full.italic
+            color=full.color,
+            bold=full.bold,
+            reverse=full.reverse,
+            underline=full.underline,
+            italic=full.italic,
         )
 
     def render_line(self, y: int) -> Strip:

@@ -21,7 +21,11 @@ from reader.errors import ReaderError
 from reader.model import Comparison
 
 FORMATS = {"markdown": ".md", "html": ".html", "json": ".json"}
-FORMAT_LABELS = {"markdown": "Markdown (email, plain text)", "html": "HTML (browser, print)", "json": "JSON (tools)"}
+FORMAT_LABELS = {
+    "markdown": "Markdown (email, plain text)",
+    "html": "HTML (browser, print)",
+    "json": "JSON (tools)",
+}
 
 
 def export_report(comparison: Comparison, fmt: str, folder: str | Path = ".") -> Path:
@@ -63,7 +67,10 @@ class ExportScreen(ModalScreen[str | None]):
             yield Static(Text("Export the comparison", style="bold"))
             yield Static(Text(f"to {self.folder.resolve()}"), id="export-where")
             yield OptionList(
-                *(Option(Text.assemble((f"{fmt[0]}  ", "bold"), label), id=fmt) for fmt, label in FORMAT_LABELS.items()),
+                *(
+                    Option(Text.assemble((f"{fmt[0]}  ", "bold"), label), id=fmt)
+                    for fmt, label in FORMAT_LABELS.items()
+                ),
                 id="export-formats",
             )
 

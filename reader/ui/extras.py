@@ -201,7 +201,9 @@ class ReaderExtras:
         try:
             path = export_report(comparison, fmt, folder)
         except ReaderError as error:
-            self.call_from_thread(self.notify, str(error), title="Export failed", severity="error", timeout=10)
+            self.call_from_thread(
+                self.notify, str(error), title="Export failed", severity="error", timeout=10
+            )
         except OSError as error:
             self.call_from_thread(
                 self.notify, f"{folder}: {error.strerror or error}", title="Export failed", severity="error"

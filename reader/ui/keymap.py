@@ -23,7 +23,14 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.keys import KEY_NAME_REPLACEMENTS, Keys, key_to_character
 
-from reader.settings.config import SettingsFileError, config_dir, cut, load_settings_yaml, quoted, read_settings_text
+from reader.settings.config import (
+    SettingsFileError,
+    config_dir,
+    cut,
+    load_settings_yaml,
+    quoted,
+    read_settings_text,
+)
 
 SETTINGS = ("keys", "theme", "export_dir")
 _MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
@@ -72,7 +79,9 @@ def parse_settings(data: object, source: str) -> UserSettings:
         return settings
     for name in data:
         if name not in SETTINGS:
-            settings.problems.append(f"{source}: unknown setting {quoted(name)} (known: {', '.join(SETTINGS)})")
+            settings.problems.append(
+                f"{source}: unknown setting {quoted(name)} (known: {', '.join(SETTINGS)})"
+            )
     for name in ("theme", "export_dir"):
         value = data.get(name)
         if value is None:
@@ -90,7 +99,9 @@ def parse_settings(data: object, source: str) -> UserSettings:
     for binding_id, value in keys.items():
         key_list = _key_list(value)
         if key_list is None:
-            settings.problems.append(f"{source}: keys.{cut(str(binding_id))}: not a key or list of keys: {quoted(value)}")
+            settings.problems.append(
+                f"{source}: keys.{cut(str(binding_id))}: not a key or list of keys: {quoted(value)}"
+            )
         else:
             settings.keys[str(binding_id)] = key_list
     return settings
@@ -142,7 +153,9 @@ def check_keymap(app, keys: dict[str, str]) -> tuple[dict[str, str], list[str]]:
         else:
             close = difflib.get_close_matches(binding_id, sorted(known), n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
-            problems.append(f"config keys: no binding with id {binding_id!r}{hint} ('reader config' lists them)")
+            problems.append(
+                f"config keys: no binding with id {binding_id!r}{hint} ('reader config' lists them)"
+            )
     return valid, problems
 
 

@@ -13,7 +13,15 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from reader.model import Comparison, Finding, FindingKind, ParagraphKind, Relation, Severity, VersionComparison
+from reader.model import (
+    Comparison,
+    Finding,
+    FindingKind,
+    ParagraphKind,
+    Relation,
+    Severity,
+    VersionComparison,
+)
 
 SEVERITY_MARKERS = {Severity.MAJOR: "!!", Severity.MINOR: "! ", Severity.INFO: "· "}
 
@@ -42,7 +50,9 @@ def credit_status(base_credit: str | None, version: VersionComparison) -> str:
     present = version.stats.get("credit_present", version.article.credit is not None)
     if version.relation is Relation.INDEPENDENT and not present:
         # Not a reprint: it owes a credit only for a substantial lift, which a major finding reports.
-        lifted = any(f.kind is FindingKind.CREDIT_REMOVED and f.severity is Severity.MAJOR for f in version.findings)
+        lifted = any(
+            f.kind is FindingKind.CREDIT_REMOVED and f.severity is Severity.MAJOR for f in version.findings
+        )
         return "uncredited lift" if lifted else "own story"
     if base_credit and present:
         return "kept"
@@ -111,7 +121,12 @@ class Scorecard(DataTable):
         for index, version in enumerate(self.comparison.versions):
             stats = version.stats
             credit = credit_status(base_credit, version)
-            credit_part = {"dropped": "alert", "uncredited lift": "alert", "added": "warn", "none": "zero"}.get(credit)
+            credit_part = {
+                "dropped": "alert",
+                "uncredited lift": "alert",
+                "added": "warn",
+                "none": "zero",
+            }.get(credit)
             majors = sum(1 for f in version.findings if f.severity is Severity.MAJOR)
             self.add_row(
                 Text(str(index + 1)),
@@ -119,8 +134,12 @@ class Scorecard(DataTable):
                 Text(str(version.relation), style="italic"),
                 self._styled(percent(stats.get("base_kept")), None),
                 self._styled(percent(stats.get("taken_from_base")), None),
-                Text(credit, style=self.get_component_rich_style(f"scorecard--{credit_part}", partial=True)
-                     if credit_part else ""),
+                Text(
+                    credit,
+                    style=self.get_component_rich_style(f"scorecard--{credit_part}", partial=True)
+                    if credit_part
+                    else "",
+                ),
                 self._count(stats.get("quotes_altered"), "alert"),
                 self._count(len(version.findings), "alert" if majors else "warn"),
                 self._count(stats.get("substantive"), "warn"),

@@ -17,11 +17,11 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Static
 
-from reader.view.grid import CellKind, Mark, StyledParagraph, finding_mark_kind
 from reader.model import Category, Paragraph, RowKind, Severity
 from reader.report.evidence import kept_by_every_version
 from reader.ui.view_state import UNIFIED, ViewState
 from reader.ui.wrapping import shown, unit_start, wrap
+from reader.view.grid import CellKind, Mark, StyledParagraph, finding_mark_kind
 
 if TYPE_CHECKING:
     from reader.ui.app import ReaderApp
@@ -116,7 +116,9 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
     def text_width(self) -> int:
         """Cells available for text: the pane minus scrollbar and gutter."""
         state = self.state
-        gutter = gutter_width(max((len(a.paragraphs) for a in state.grid.articles), default=1)) if state else 4
+        gutter = (
+            gutter_width(max((len(a.paragraphs) for a in state.grid.articles), default=1)) if state else 4
+        )
         return max(1, self.scrollable_content_region.width - gutter)
 
     def set_total_height(self, total: int) -> None:
@@ -281,7 +283,9 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
                         lines.append(self._text_segments(state, paragraph, start, end, text_style))
                         if first and paragraph.paragraph is not None:
                             # The unified view holds both sides: a wire paragraph reads "w12", as "wire ¶12".
-                            numbers.append(f"{'w' if paragraph.wire else ''}{paragraph.paragraph + 1}{symbol}")
+                            numbers.append(
+                                f"{'w' if paragraph.wire else ''}{paragraph.paragraph + 1}{symbol}"
+                            )
                         else:
                             numbers.append("")
                         first = False
@@ -359,7 +363,9 @@ def header_text(state: ViewState, column: int, number_key: int | None) -> Text:
     stats = comparison.versions[column - 1].stats
     findings = len(comparison.versions[column - 1].findings)
     text.append(f"\n{comparison.versions[column - 1].relation} · ", style="italic")
-    text.append(f"kept {stats.get('base_kept', 0):.0%} · cut {stats.get('cut', 0)} · added {stats.get('added', 0)}")
+    text.append(
+        f"kept {stats.get('base_kept', 0):.0%} · cut {stats.get('cut', 0)} · added {stats.get('added', 0)}"
+    )
     text.append(f" · moved {stats.get('moved', 0)}")
     for name in ("split", "merged", "partial"):
         if stats.get(name):

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import sys
 
-from reader.settings.config import SettingsFileError, config_dir, settings_file_exists
 from reader.errors import ReaderError
 from reader.inert import visible_name
+from reader.settings.config import SettingsFileError, config_dir, settings_file_exists
 from reader.ui.keymap import bindings_with_ids, check_keymap, config_file, load_settings
 from reader.ui.theming import choose_theme, describe_themes, load_catalogue, user_theme_folder
 
@@ -56,7 +56,9 @@ def config_report() -> tuple[list[str], list[str]]:
     _, key_problems = check_keymap(ReaderApp, settings.keys)
     problems += key_problems
     lines += ["", "Key binding ids (remap under 'keys:' in config.yaml, e.g. 'view.overview: f2'):"]
-    own = {i: b for i, b in bindings.items() if "." in i and not i.startswith(("textual.", "command_palette"))}
+    own = {
+        i: b for i, b in bindings.items() if "." in i and not i.startswith(("textual.", "command_palette"))
+    }
     for binding_id, binding in sorted(own.items()):
         keys = settings.keys.get(binding_id, binding.key)
         remapped = " (remapped)" if binding_id in settings.keys else ""

@@ -19,12 +19,26 @@ from textual.color import Color, ColorParseError
 from textual.css.constants import VALID_STYLE_FLAGS
 from textual.theme import BUILTIN_THEMES, Theme
 
-from reader.settings.config import SettingsFileError, config_dir, cut, load_settings_yaml, quoted, read_settings_text, yaml_problem
 from reader.errors import ReaderError
+from reader.settings.config import (
+    SettingsFileError,
+    config_dir,
+    cut,
+    load_settings_yaml,
+    quoted,
+    read_settings_text,
+    yaml_problem,
+)
 
 DEFAULT_THEME = "reader-dark"
 SIXTEEN_COLOUR_THEME = "reader-16"
-BUILTIN_THEME_NAMES = ("reader-dark", "reader-light", "reader-high-contrast", "reader-colour-blind", "reader-16")
+BUILTIN_THEME_NAMES = (
+    "reader-dark",
+    "reader-light",
+    "reader-high-contrast",
+    "reader-colour-blind",
+    "reader-16",
+)
 
 # Fallbacks so that CSS using $reader-* parses under any theme (Textual's own themes included). Mid-tone
 # colours chosen to read on both dark and light backgrounds.
@@ -74,8 +88,15 @@ def _textual_variable_forms() -> dict[str, _VariableForm]:
             first, *rest = value.split() or [""]
             if first in ("auto", "initial"):
                 keywords.add(first)
-            found[name] = (style and _is_text_style(value), keywords, alpha or bool(rest and rest[-1].endswith("%")))
-    return {name: _VariableForm(style, tuple(sorted(keywords)), alpha) for name, (style, keywords, alpha) in found.items()}
+            found[name] = (
+                style and _is_text_style(value),
+                keywords,
+                alpha or bool(rest and rest[-1].endswith("%")),
+            )
+    return {
+        name: _VariableForm(style, tuple(sorted(keywords)), alpha)
+        for name, (style, keywords, alpha) in found.items()
+    }
 
 
 _TEXTUAL_VARIABLES = _textual_variable_forms()
@@ -83,7 +104,9 @@ _TEXTUAL_VARIABLES = _textual_variable_forms()
 _CSS_SYNTAX = set(";{}$:")
 
 
-def _check_colour(value: object, where: str, source: str, keywords: tuple[str, ...] = (), alpha_ok: bool = True) -> str:
+def _check_colour(
+    value: object, where: str, source: str, keywords: tuple[str, ...] = (), alpha_ok: bool = True
+) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ThemeError(f"{source}: {where} must be a colour such as '#1e90ff', got {quoted(value)}")
     if _CSS_SYNTAX & set(value):
@@ -277,7 +300,9 @@ def choose_theme(
             choice.name = theme.name
             return choice
         names = ", ".join(sorted(catalogue.themes))
-        choice.problems.append(f"{origin}: no theme called {quoted(wanted)} (available: {names}); using {DEFAULT_THEME}")
+        choice.problems.append(
+            f"{origin}: no theme called {quoted(wanted)} (available: {names}); using {DEFAULT_THEME}"
+        )
         return choice
     if colour_system == "standard" and SIXTEEN_COLOUR_THEME in catalogue.themes:
         choice.name = SIXTEEN_COLOUR_THEME

@@ -9,9 +9,16 @@ import bisect
 from dataclasses import dataclass, field
 from itertools import accumulate
 
-from reader.view.grid import CellKind, Grid, StyledParagraph, base_paragraphs, unified_paragraphs, version_paragraphs
 from reader.model import Category, Comparison, Finding
 from reader.ui.wrapping import line_count
+from reader.view.grid import (
+    CellKind,
+    Grid,
+    StyledParagraph,
+    base_paragraphs,
+    unified_paragraphs,
+    version_paragraphs,
+)
 
 NOISE_MODES = ("show", "dim", "hide")
 NOISE_CATEGORIES = tuple(c for c in Category if c.is_noise)
@@ -59,7 +66,9 @@ class ViewState:
         """The version the base pane is marked against and the unified view shows: the focused one."""
         if self.focused > 0:
             return self.focused
-        versions = [c for c in self.displayed if c > 0] or [c for c in range(1, len(self.enabled)) if self.enabled[c]]
+        versions = [c for c in self.displayed if c > 0] or [
+            c for c in range(1, len(self.enabled)) if self.enabled[c]
+        ]
         return versions[0] if versions else 1
 
     def columns_on_screen(self) -> list[int]:
@@ -78,7 +87,12 @@ class ViewState:
             collapse = frozenset(c for c, mode in self.noise.items() if mode != "show")
             finding = self.finding[1] if self.finding is not None and self.finding[0] == v else None
             return unified_paragraphs(
-                grid_row.cells[0], grid_row.cells[v], self.grid.articles[0], self.grid.articles[v], collapse, finding
+                grid_row.cells[0],
+                grid_row.cells[v],
+                self.grid.articles[0],
+                self.grid.articles[v],
+                collapse,
+                finding,
             )
         cell = grid_row.cells[column]
         if cell.kind is not CellKind.TEXT:
@@ -109,7 +123,10 @@ class ViewState:
     def _natural_height(self, column: int, row: int, width: int) -> int:
         grid_row = self.grid.rows[row]
         if column == UNIFIED:
-            if grid_row.cells[self.partner].kind is CellKind.BLANK and grid_row.cells[0].kind is CellKind.BLANK:
+            if (
+                grid_row.cells[self.partner].kind is CellKind.BLANK
+                and grid_row.cells[0].kind is CellKind.BLANK
+            ):
                 return 0
             if grid_row.cells[self.partner].kind is CellKind.BLANK:
                 return 0

@@ -17,8 +17,18 @@ import re
 from dataclasses import dataclass, field, replace
 
 from reader.model import (
-    Article, Category, Comparison, Finding, Op, Paragraph, ParagraphKind, Row, RowKind, StrEnum,
-    TextSpan, VersionComparison,
+    Article,
+    Category,
+    Comparison,
+    Finding,
+    Op,
+    Paragraph,
+    ParagraphKind,
+    Row,
+    RowKind,
+    StrEnum,
+    TextSpan,
+    VersionComparison,
 )
 from reader.text.sequences import longest_increasing
 
@@ -248,7 +258,7 @@ def build_grid(comparison: Comparison) -> Grid:
     # Moved rows: grid rows of the real cell and of the ghost, to link them.
     real_at: dict[int, int] = {}
     ghost_at: dict[int, int] = {}
-    for v, plan in enumerate(plans):
+    for plan in plans:
         for anchor, entries in plan.slots.items():
             for k, (what, row) in enumerate(entries):
                 if what == "ghost":
@@ -284,7 +294,9 @@ def build_grid(comparison: Comparison) -> Grid:
                     changed = True
                     substantive |= _is_body(other, row.other)
                     if row.kind is RowKind.PARTIAL:
-                        labels.append(f"{_numbers(row.other)} of this version shares a passage with this wire paragraph")
+                        labels.append(
+                            f"{_numbers(row.other)} of this version shares a passage with this wire paragraph"
+                        )
                         continue
                     labels.append(f"moved: {_numbers(row.other)} in this version")
                 labels.append(_pair_label(row, other))
@@ -427,7 +439,10 @@ def version_paragraphs(cell: Cell, article: Article) -> list[StyledParagraph]:
             marks = _row_marks(row, "other")
         result += _split_marks(paragraphs, marks)
     if not cell.rows:
-        result = [StyledParagraph(j, article.paragraphs[j].text, (), article.paragraphs[j].kind) for j in cell.paragraphs]
+        result = [
+            StyledParagraph(j, article.paragraphs[j].text, (), article.paragraphs[j].kind)
+            for j in cell.paragraphs
+        ]
     return result
 
 
@@ -500,7 +515,9 @@ def unified_paragraphs(
     result: list[StyledParagraph] = []
     for row in version_cell.rows:
         if not row.base or row.kind is RowKind.PARTIAL or not row.segments:
-            own = [Mark(0, len(other.texts(row.other)), "added")] if not row.base else _row_marks(row, "other")
+            own = (
+                [Mark(0, len(other.texts(row.other)), "added")] if not row.base else _row_marks(row, "other")
+            )
             result += one_side(row.other, other, own, other_spans)
             continue
         text_parts: list[str] = []
@@ -512,7 +529,9 @@ def unified_paragraphs(
             pieces = []  # (text, mark kind, side it shows, start of that side's text it stands for)
             if seg.op is Op.EQUAL or (seg.category in collapse and seg.other_text):
                 pieces.append((seg.other_text, "insert" if seg.op is not Op.EQUAL else None, "other"))
-                shown_from.append(("base", base_pos, base_pos + len(seg.base_text), pos, pos + len(seg.other_text)))
+                shown_from.append(
+                    ("base", base_pos, base_pos + len(seg.base_text), pos, pos + len(seg.other_text))
+                )
             else:
                 if seg.base_text:
                     pieces.append((seg.base_text, "delete", "base"))
@@ -527,7 +546,10 @@ def unified_paragraphs(
                 pos += len(text)
             base_pos += len(seg.base_text)
             other_pos += len(seg.other_text)
-        for side, indices, article, spans in (("base", row.base, base, base_spans), ("other", row.other, other, other_spans)):
+        for side, indices, article, spans in (
+            ("base", row.base, base, base_spans),
+            ("other", row.other, other, other_spans),
+        ):
             for span in _span_marks(spans, [article.paragraphs[i] for i in indices], highlight):
                 for from_side, a0, a1, u0, u1 in shown_from:
                     if from_side == side and max(span.start, a0) < min(span.end, a1):
