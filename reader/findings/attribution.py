@@ -505,8 +505,8 @@ class _Comparer:
         self, base: Side, other: Side, rows: list[Row], profile: Profile, independent: bool = False
     ) -> None:
         self.base, self.other = base, other
-        # An independent story is not a reprint: a wire quote it does not carry was not cut from it,
-        # unless it lifted the rest of that quote's paragraph; its attributions are worded its own way.
+        # An independent story is not a reprint: a wire quote it does not carry was not cut from it (even
+        # when it quotes another sentence of the same paragraph); its attributions are worded its own way.
         self.independent = independent
         self.rows, self.profile = rows, profile
         self.base_to_other, self.other_to_base = _counterparts(rows)
@@ -672,11 +672,12 @@ class _Comparer:
     def _removed(self, i: int, quote: Quote, place: _Place | None, matched_base: set[int]) -> None:
         siblings = [n for n in self.base.quotes_in(quote.paragraph) if n != i and n in matched_base]
         counterpart = list(dict.fromkeys(self.base_to_other.get(quote.paragraph, [])))
-        kept = bool(siblings) or (bool(counterpart) and not self.independent)
+        # An independent story quoting one sentence of a wire paragraph chose what to quote; it cut nothing.
+        kept = not self.independent and (bool(siblings) or bool(counterpart))
         who = self.base.speaker_of[i]
         other_paragraphs: tuple[int, ...] = ()
-        if kept:
-            other_paragraphs = tuple(counterpart) if counterpart else ()
+        if counterpart or siblings:
+            other_paragraphs = tuple(counterpart)
             if not other_paragraphs:
                 siblings_quotes = [self.base.quotes[n] for n in siblings]
                 matches = match_quotes(siblings_quotes, self.other.quotes, self.other.quote_index)
@@ -688,7 +689,7 @@ class _Comparer:
             if kept
             else (
                 " (an independent story: it lifts what it chooses)"
-                if counterpart
+                if counterpart or siblings
                 else " (its paragraph is not in this version)"
             )
         )
