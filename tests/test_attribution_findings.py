@@ -589,3 +589,28 @@ def test_a_cue_s_object_ends_with_its_sentence():
     base = story("“Somebody had a key,” Vos told Meridian. Most breaches start with a reused password.", *FILLER)
     other = story("“Somebody had a key,” Vos told Meridian. Many breaches start with a reused password.", *FILLER)
     assert not [f for f in findings(base, other) if f.kind is K.ATTRIBUTION_VERB_CHANGED]
+
+
+def test_plain_speech_verbs_swapped_are_no_finding_but_told_reporters_to_said_is():
+    base = story("“We will stay,” Velasquez said.", "“Not for coins,” Velasquez told reporters.", *FILLER)
+    other = story("“We will stay,” Velasquez added.", "“Not for coins,” Velasquez said.", *FILLER)
+    found = [f for f in findings(base, other) if f.kind is K.ATTRIBUTION_VERB_CHANGED]
+    assert [(f.base, f.severity) for f in found] == [((4,), S.MINOR)], [f.message for f in found]
+
+
+def test_two_quotes_of_one_speaker_given_to_another_in_a_merged_paragraph_are_one_finding():
+    base = story(
+        "Government spokesman Karim Ayadi defended the police response, telling a news conference that the state "
+        "“will not allow the street to be used to serve foreign agendas”.",
+        "“The right to protest is guaranteed. The right to burn cars is not,” Ayadi said.",
+        *FILLER,
+    )
+    other = story(
+        "Interior Minister Mourad Jlassi defended the police response, telling a news conference that the state "
+        "“will not allow the street to be used to serve foreign agendas”. “The right to protest is guaranteed. "
+        "The right to burn cars is not,” he said.",
+        *FILLER,
+    )
+    finding = only(findings(base, other), K.SPEAKER_CHANGED)
+    assert (finding.base, finding.other, finding.severity) == ((3, 4), (3,), S.MAJOR)
+    assert "Ayadi became Mourad Jlassi" in finding.message

@@ -144,3 +144,23 @@ def test_he_or_she_never_stands_for_what_according_to_names():
     side = Side.of(article_from_text(text, "wire.txt"))
     (quote,) = [n for n, q in enumerate(side.quotes) if "violation" in q.text]
     assert side.speaker_of[quote].who == "Lawyer Anis Maaloul"
+
+
+@pytest.mark.parametrize(
+    "text, speaker, title",
+    [
+        ("Government spokesman Karim Ayadi defended the police response, telling a news conference that the "
+         "state “will not allow the street to be used”.", "Karim Ayadi", "Government spokesman"),
+        ("The ministry rejected the figures, saying they were “wildly inflated”.", "The ministry", None),
+        ("She dismissed the report, saying it was “a fiction”.", "She", None),
+    ],
+)
+def test_a_participle_cue_is_spoken_by_the_subject_of_its_sentence(text, speaker, title):
+    attribution = one(text)
+    assert (attribution.speaker, attribution.title) == (speaker, title)
+    assert attribution.phrase.startswith(text[: len(attribution.phrase.split(" \u2026 ")[0])])
+
+
+def test_a_participle_after_a_clause_without_a_plain_subject_names_nobody():
+    text = "After weeks of talks that went nowhere, the offer collapsed, saying little about “the future”."
+    assert attributions_in_paragraph(0, text, quotes_in_text(0, text)) == []

@@ -389,10 +389,14 @@ def _statement_text(side: Side, attribution: Attribution) -> str:
     return " ".join(w for w in text.replace("\u2591", " ").replace('"', " ").split())
 
 
+# Verbs that only say that words were spoken: "said" -> "added" or "noted" is the copy's rhythm, not news.
+_PLAIN_SPEECH = frozenset({"say", "add", "note", "state", "continue", "explain"})
+
+
 def _verb_change(b: Attribution, o: Attribution) -> tuple[Severity, str] | None:
     if b.hedge and not o.hedge:
         return Severity.MAJOR, f'hedge dropped: "{b.cue}" became "{o.cue}"'
-    if b.lemma != o.lemma:
+    if b.lemma != o.lemma and not {b.lemma, o.lemma} <= _PLAIN_SPEECH:
         loaded = b.is_loaded or o.is_loaded
         severity = Severity.MAJOR if loaded else Severity.MINOR
         if {b.lemma, o.lemma} == {"say", "according to"}:
@@ -515,6 +519,7 @@ class _Comparer:
         self.paired_other: set[tuple[int, int]] = set()
         # What attribution findings already said: one paragraph's "X said ... and urged" is one change.
         self._said: set[tuple] = set()
+        self._speaker_changes: dict[tuple, int] = {}  # (version paragraph, old, new surname) -> finding
         self._trigrams: dict[tuple[str, ...], set[int]] | None = None
         self._triples_of: dict[int, frozenset[tuple[str, str, str]]] = {}  # per body paragraph
 
@@ -827,13 +832,37 @@ class _Comparer:
             self._offices,
         )
         # The finding is about the quote too: its paragraphs are the quote's and the attribution's.
-        self._add_attribution_findings(
+        found = [
             replace(
                 f,
                 base=tuple(sorted({*f.base, quote.paragraph})),
                 other=tuple(sorted({*f.other, other_quote.paragraph})),
             )
             for f in found
+        ]
+        if found and found[0].kind is FindingKind.SPEAKER_CHANGED:
+            self._add_speaker_change(
+                found[0], (o.paragraph, *name_words(b.who)[-1:], *name_words(o.who)[-1:])
+            )
+        else:
+            self._add_attribution_findings(found)
+
+    def _add_speaker_change(self, finding: Finding, key: tuple) -> None:
+        """One person's words given to another in one paragraph of the version (``key``: that paragraph,
+        the old and the new speaker) is one change, however many quotes of the first it takes: a second
+        quote widens the finding already made."""
+        if key not in self._speaker_changes:
+            self._speaker_changes[key] = len(self.findings)
+            self.findings.append(finding)
+            return
+        n = self._speaker_changes[key]
+        first = self.findings[n]
+        self.findings[n] = replace(
+            first,
+            base=tuple(sorted({*first.base, *finding.base})),
+            other=tuple(sorted({*first.other, *finding.other})),
+            base_spans=first.base_spans + finding.base_spans,
+            other_spans=first.other_spans + finding.other_spans,
         )
 
     @cached_property

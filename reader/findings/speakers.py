@@ -487,6 +487,48 @@ def _speaker_before(masked: str, clause_start: int, verb_at: int) -> tuple[int, 
     return a, b, title, a
 
 
+# The finite verb after a sentence's subject: a past or present form ("defended", "rejects", "told").
+_FINITE_VERB = re.compile(
+    r"(?:[a-z]+(?:ed|es|s)|told|said|gave|made|took|held|led|met|sent|spoke|wrote|struck|hit|cut|set|put|"
+    r"kept|left|won|lost|came|went|became|stood|sought|brought|threw|drew|broke|chose|rose|fell|ran)"
+)
+
+
+def _leading_subject(masked: str, clause_start: int, at: int) -> tuple[int, int, str | None, int] | None:
+    """The noun phrase that opens the clause before ``at`` and is followed by its finite verb
+    ("Government spokesman Karim Ayadi defended ...", "The ministry rejected ...", "She accused ...")."""
+    tokens = list(re.finditer(r"\S+", masked[clause_start:at]))
+    words = [t.group() for t in tokens]
+    n = 0  # the words of the subject
+    if len(words) > 2 and words[0] in ("The", "the") and words[1].isalpha() and words[1].islower():
+        # "The ministry rejected", "The hospital trust said": a body named by what it is
+        n = next(
+            (
+                k
+                for k in (2, 3)
+                if k < len(words)
+                and words[k - 1].isalpha()
+                and words[k - 1].islower()
+                and _FINITE_VERB.fullmatch(words[k])
+            ),
+            0,
+        )
+    else:
+        while n < len(words) and (words[n][:1].isupper() or words[n].strip(".").casefold() in _TITLE_WORDS):
+            if words[n].endswith(","):
+                return None  # "X, the minister, ..." or a list: not a plain subject
+            n += 1
+        if n >= len(words) or n > 7 or not _FINITE_VERB.fullmatch(words[n]):
+            n = 0
+    if n == 0:
+        return None
+    a, b = clause_start + tokens[0].start(), clause_start + tokens[n - 1].end()
+    phrase = masked[a:b]
+    if phrase.casefold() not in PRONOUNS and not _looks_like_speaker(phrase):
+        return None
+    return a, b, None, a
+
+
 _RELATIVE = re.compile(r"\s+(?:who|which)\s")
 # What "according to" names: any noun phrase up to the clause's end ("figures from market researcher X").
 _ACCORDING_SOURCE = re.compile(r"\s+([^,.;:\"\u2591()]{3,120}?)(?=\s*(?:[,.;:()]|$))")
@@ -546,6 +588,7 @@ def attributions_in_paragraph(
         speaker = title = None
         span_start = span_end = 0
         statement = (0, 0)
+        subject_written = ""  # the subject of a participle cue, far before it: "Ayadi … telling"
         if lemma == "according to":
             found_after = _speaker_after(masked, cue.end(), sentence_end)
             if not found_after:
@@ -584,17 +627,30 @@ def attributions_in_paragraph(
                 and before.endswith(",")
             ):
                 subject = None  # "About 78 per cent ..., said the Union": a statement, not a subject
+            leading = False
+            if subject is None and word.endswith("ing") and before.endswith(","):
+                # "Karim Ayadi defended the response, telling a news conference that ...": the speaker of a
+                # participle is the subject of its sentence.
+                subject = _leading_subject(
+                    masked, _clause_start(masked, sentence_start, cue.start()), cue.start()
+                )
+                leading = subject is not None
             inverted = None
             if subject is None and (after_quote or before.endswith(",")):
                 inverted = _speaker_after(masked, verb_end, sentence_end)
             if subject is not None:
                 a, b, title, span_start = subject
+                if leading:
+                    span_start = cue.start()  # the attribution as written is the participle and its object
+                    subject_written = text[a:b]
                 speaker = masked[a:b]
                 span_end = verb_end + (hedge_match.end() - verb_end if hedge_match else 0)
                 statement = _trim(masked, span_end, sentence_end)
                 lead_in = _trim(masked, sentence_start, span_start)
-                if span_start > sentence_start and (
-                    statement[1] - statement[0] < 3 or len(masked[lead_in[0] : lead_in[1]].split()) >= 4
+                if (
+                    not leading
+                    and span_start > sentence_start
+                    and (statement[1] - statement[0] < 3 or len(masked[lead_in[0] : lead_in[1]].split()) >= 4)
                 ):
                     # "..., a person familiar with the deliberations said, speaking on condition of
                     # anonymity": what the source says comes before the attribution.
@@ -628,7 +684,9 @@ def attributions_in_paragraph(
                 hedge=text[verb_end : hedge_match.end()].strip() if hedge_match else None,
                 anonymous=bool(_ANONYMOUS.search(masked[min(span_start, cue.start()) : sentence_end])),
                 statement=statement,
-                phrase=text[span_start:span_end],
+                phrase=f"{subject_written} \u2026 {text[span_start:span_end]}"
+                if subject_written
+                else text[span_start:span_end],
             )
         )
     return _statements_end_at_next_cue(found)
