@@ -123,7 +123,7 @@ def compare_version(base: Side, other: Article, profile: Profile, counts: WordCo
     body_rows = _body_rows(article, other, rows)
     kept = kept_words(body_rows, counts)
     share = reuse(article, other, rows, _share(kept, body_words(article, counts)), profile)
-    relation = relation_of(article, rows, share)
+    relation = relation_of(article, other, rows, share)
     agencies = AgencyCredits(base.agencies(profile), agency_credits(other, profile))
     findings = sorted(
         find_findings(base, other, rows, profile, relation, share, agencies), key=lambda f: f.order

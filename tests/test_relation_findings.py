@@ -85,6 +85,16 @@ def test_a_copy_of_another_write_through_reports_a_reworded_quote_as_minor():
     assert altered.severity is Severity.MINOR and "another write-through" in altered.message
 
 
+def test_a_later_write_through_with_a_new_lede_is_a_write_through_and_a_cut_lede_is_a_copy():
+    later_lede = ("NAIROBI, Kenya (AP) \u2014 The death toll from flooding in western Kenya rose to 52 on Wednesday "
+                  "as the government declared a national disaster and sent army helicopters.")
+    v = version(WIRE.replace(BODY[0], later_lede).replace("still counting the missing", "still looking for the missing"))
+    assert v.relation is Relation.WRITE_THROUGH
+    assert [f.severity for f in v.findings if f.kind is F.QUOTE_ALTERED] == [Severity.MINOR]
+    # the same page without the lede and nothing in its place is cut, not updated: a copy
+    assert version(WIRE.replace(BODY[0] + "\n\n", "")).relation is Relation.COPY
+
+
 def test_a_copy_of_another_write_through_carries_that_version_s_headline_and_notes():
     earlier_lede = ("NAIROBI, Kenya (AP) \u2014 Rescuers in western Kenya were trying to reach families on rooftops "
                     "on Tuesday after floodwaters rose overnight.")

@@ -6,8 +6,8 @@ another write-through the agency itself may have reworded a quote.
 
 - independent: less than half of the wire is kept, and most of the version's own body is not the wire's
   (a rewrite sharing a few quotes, an aggregator page, a story lifting several paragraphs);
-- write-through: a copy whose lede is rewritten while still recognisably the wire's (the agency updates
-  the lede first when a story develops);
+- write-through: a copy whose lede is rewritten, recognisably the wire's or beyond recognition (the
+  agency updates the lede first when a story develops; a reprint never drops the lede);
 - copy: every other version (trimmed, restyled, re-edited).
 """
 
@@ -95,15 +95,28 @@ def _retold(base: Article, paragraphs: list, profile) -> int:
     return retold
 
 
-def relation_of(base: Article, rows: list[Row], share: Reuse) -> Relation:
+def relation_of(base: Article, other: Article, rows: list[Row], share: Reuse) -> Relation:
     own_share = share.own_paragraphs / share.body_paragraphs if share.body_paragraphs else 1.0
     if share.kept < INDEPENDENT_KEPT and own_share >= INDEPENDENT_OWN_BODY:
         return Relation.INDEPENDENT
     lede = next((p.index for p in base.paragraphs if p.kind is ParagraphKind.BODY), None)
     lede_row = next((row for row in rows if lede in row.base and row.other), None)
-    if lede_row is not None and lede_row.similarity < REWRITTEN_LEDE:
+    # A reprint keeps the wire's lede: one that carries wire paragraphs whole but not the wire's lede, or
+    # a lede reworded while still the wire's, is a copy of another version of the story. A retelling of
+    # every sentence in other words lifts no paragraph whole: a copy, however its lede reads.
+    rewritten_lede = (
+        lede_row.similarity < REWRITTEN_LEDE if lede_row is not None else _opens_with_its_own(other, rows)
+    )
+    if lede is not None and rewritten_lede and share.lifted_paragraphs >= LIFTED_PARAGRAPHS:
         return Relation.WRITE_THROUGH
     return Relation.COPY
+
+
+def _opens_with_its_own(other: Article, rows: list[Row]) -> bool:
+    """Whether the version's first body paragraph is none of the wire's: a new lede, not a cut one."""
+    aligned = {i for row in rows if row.base for i in row.other}
+    first = next((p.index for p in other.paragraphs if p.kind is ParagraphKind.BODY), None)
+    return first is not None and first not in aligned
 
 
 def lifts_substantially(share: Reuse) -> bool:
