@@ -140,3 +140,5 @@ def test_an_independent_story_lifting_much_of_the_wire_without_credit_is_major()
     assert v.relation is Relation.INDEPENDENT
     lifted = [f for f in v.findings if f.kind is F.CREDIT_REMOVED]
     assert lifted and lifted[0].severity is Severity.MAJOR and "credits Associated Press nowhere" in lifted[0].message
+    # it points at what was taken: the three lifted wire paragraphs and where the story carries them
+    assert {4, 5, 6} <= set(lifted[0].base) and set(lifted[0].other) == {5, 6, 7}

@@ -47,12 +47,17 @@ def reuse(base: Article, other: Article, rows: list[Row], kept: float, profile=N
     body = [p.index for p in other.paragraphs if not p.kind.is_metadata]
     unaligned = [i for i in body if i not in aligned_other]
     own = len(unaligned) - _retold(base, [other.paragraphs[i] for i in unaligned], profile)
-    lifted = sum(
-        len(row.base)
+    lifted = sum(len(row.base) for row in lifted_rows(base, rows))
+    return Reuse(kept, len(body), own, lifted)
+
+
+def lifted_rows(base: Article, rows: list[Row]) -> list[Row]:
+    """The rows in which the version carries wire body paragraphs whole (equal, edited or moved)."""
+    return [
+        row
         for row in rows
         if row.kind in (RowKind.EQUAL, RowKind.EDITED, RowKind.MOVED) and base.has_body(row.base)
-    )
-    return Reuse(kept, len(body), own, lifted)
+    ]
 
 
 def _content(text: str, profile) -> set[str]:

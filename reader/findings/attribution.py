@@ -1031,7 +1031,7 @@ def find_findings(
     comparer.statements()
     if relation is Relation.INDEPENDENT:
         metadata = (
-            lift_findings(base_article, share, agencies, profile)
+            lift_findings(base_article, list(rows), share, agencies, profile)
             if share and lifts_substantially(share)
             else []
         )

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from reader.align.relation import Reuse
+from reader.align.relation import Reuse, lifted_rows
 from reader.findings.speakers import same_speaker
 from reader.loading.structure import byline_text, is_trailer_line
 from reader.model import Article, Finding, FindingKind, ParagraphKind, Row, Severity, TextSpan
@@ -675,18 +675,22 @@ def article_findings(
     )
 
 
-def lift_findings(base: Article, share: Reuse, agencies: AgencyCredits, profile: Profile) -> list[Finding]:
+def lift_findings(
+    base: Article, rows: list[Row], share: Reuse, agencies: AgencyCredits, profile: Profile
+) -> list[Finding]:
     """An independent story that lifts a substantial share of the wire and credits its agency nowhere.
-    It stands on the wire's credits, none of which the story carries."""
+    It stands on the wire's credits, none of which the story carries; its places are those credits and
+    the paragraphs it lifted."""
     if not agencies.uncredited:
         return []
     agency = agencies.names
+    lifted = lifted_rows(base, rows)
     return [
         _finding(
             FindingKind.CREDIT_REMOVED,
             Severity.MAJOR,
-            credit_paragraphs(base, profile),
-            [],
+            sorted({*credit_paragraphs(base, profile), *(i for row in lifted for i in row.base)}),
+            sorted({i for row in lifted for i in row.other}),
             agency,
             None,
             f"Takes {share.kept:.0%} of the wire's text ({share.lifted_paragraphs} paragraphs whole) and credits "
