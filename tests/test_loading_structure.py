@@ -201,3 +201,14 @@ def test_menus_breadcrumbs_and_mastheads_are_furniture_not_headlines():
         assert not is_furniture(line), line
     article = article_from_text("\n".join(["News | World | Europe | Opinion", "Dock workers vote to extend strike", LEDE]))
     assert article.headline == "Dock workers vote to extend strike"
+
+
+def test_a_masthead_line_shaped_like_a_dateline_is_not_the_lede():
+    article = article_from_text(
+        "RIVIERA POST -- English edition\n\nWorld | Business | Health\n\nRegulator orders recall of heart drug\n\n"
+        "By Kate Holloway, Reuters\n\nGENEVA, March 4 (Reuters) - Europe's medicines regulator ordered a recall "
+        "of a widely used blood pressure drug on Wednesday.\n\nThe company said it was cooperating.",
+        "copy.txt",
+    )
+    assert (article.dateline, article.credit) == ("GENEVA, March 4", "Reuters")
+    assert article.paragraphs[4].body_text.startswith("Europe's medicines regulator")

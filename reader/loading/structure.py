@@ -17,6 +17,8 @@ _LINE_SPACE = " \t\u00a0"
 _WRAP_WIDTH = 120
 # How far down the lede's dateline is looked for: a scraped page can carry dozens of furniture lines first.
 _LEDE_SEARCH = 40
+# Fewer words than this after a dateline-like prefix are a masthead or label line, not a lede's sentence.
+_LEDE_MIN_WORDS = 6
 
 # "PORT ALDER, Nov 21 (Meridian) -", "CITY/CITY/CITY (Agency) - ", "PORT ALDER: ", " date 2024-03-07 CITY: "
 _DATELINE = re.compile(
@@ -413,6 +415,8 @@ def classify(
         if not free(i):
             continue
         match = dateline_of(text)
+        if match and 0 < len(_words(text[match.end("prefix") :])) < _LEDE_MIN_WORDS:
+            continue  # a masthead or label line ("RIVIERA POST -- English edition"), not a lede
         if match:
             lede = i
             body_starts[i] = match.end("prefix")
