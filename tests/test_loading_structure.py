@@ -212,3 +212,14 @@ def test_a_masthead_line_shaped_like_a_dateline_is_not_the_lede():
     )
     assert (article.dateline, article.credit) == ("GENEVA, March 4", "Reuters")
     assert article.paragraphs[4].body_text.startswith("Europe's medicines regulator")
+
+
+def test_a_site_tagline_above_the_menu_is_not_the_headline():
+    article = article_from_text(
+        "Sahara Tribune \u2014 Africa's news, every hour\nHome  Africa  World  Business  Sports  Videos\n"
+        "Tunisia police fire tear gas, detain hundreds at protest over bill\nSana BEN AMOR\n14 May 2026, 10:40\n"
+        "TUNIS (AFP) - Tunisian police fired tear gas to disperse thousands of protesters late on Wednesday.\n"
+        "The ministry said 23 officers had been wounded.",
+        "copy.txt",
+    )
+    assert article.headline == "Tunisia police fire tear gas, detain hundreds at protest over bill"

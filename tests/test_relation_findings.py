@@ -142,3 +142,10 @@ def test_an_independent_story_lifting_much_of_the_wire_without_credit_is_major()
     assert lifted and lifted[0].severity is Severity.MAJOR and "credits Associated Press nowhere" in lifted[0].message
     # it points at what was taken: the three lifted wire paragraphs and where the story carries them
     assert {4, 5, 6} <= set(lifted[0].base) and set(lifted[0].other) == {5, 6, 7}
+
+
+def test_a_count_word_changed_in_the_headline_is_a_changed_fact():
+    changed = version(WIRE.replace("as 38 die", "as hundreds die"))
+    assert changed.relation is Relation.COPY
+    (headline,) = [f for f in changed.findings if f.kind is F.HEADLINE_CHANGED]
+    assert headline.severity is Severity.MAJOR and "hundreds" in headline.message

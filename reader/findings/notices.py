@@ -103,12 +103,16 @@ def _replaced_figures(changes, base: Article, other_headline: str, profile: Prof
     return replaced
 
 
+# Counts without a figure: "detain dozens" -> "detain hundreds" changes a headline's fact as a number does.
+_COUNT_WORDS = frozenset({"dozens", "scores", "hundreds", "thousands", "millions", "billions"})
+
+
 def _figures_with_units(text: str, profile: Profile) -> set[tuple[str, str]]:
     words = [t for t in keyer_for(profile).tokens(text) if t.is_word]
     return {
         (word.key, words[n + 1].key if n + 1 < len(words) else "")
         for n, word in enumerate(words)
-        if word.key.startswith(NUMBER_PREFIX)
+        if word.key.startswith(NUMBER_PREFIX) or word.key in _COUNT_WORDS
     }
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.loading.furniture import is_furniture, is_timestamp
+from reader.loading.furniture import is_furniture, is_menu, is_timestamp
 from reader.model import Paragraph, ParagraphKind
 
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
@@ -437,7 +437,12 @@ def classify(
     # names and menus, below it subheads.
     top = [i for i in range(lede) if free(i)]
     byline_at = _byline_index(texts, top)
-    headline_at = _headline_index(texts, [i for i in top if i != byline_at], meta.headline is not None)
+    # A site's name and tagline stand above its menu, the story's headline below it and above the byline.
+    byline_or_lede = lede if byline_at is None else byline_at
+    below_menu = max((i for i in range(byline_or_lede) if is_menu(texts[i])), default=-1)
+    candidates = [i for i in top if i != byline_at]
+    candidates = [i for i in candidates if below_menu < i < byline_or_lede] or candidates
+    headline_at = _headline_index(texts, candidates, meta.headline is not None)
     for i in top:
         text = texts[i]
         has_headline = meta.headline is not None or any(k is ParagraphKind.HEADLINE for k in kinds[:i])
