@@ -614,3 +614,28 @@ def test_two_quotes_of_one_speaker_given_to_another_in_a_merged_paragraph_are_on
     finding = only(findings(base, other), K.SPEAKER_CHANGED)
     assert (finding.base, finding.other, finding.severity) == ((3, 4), (3,), S.MAJOR)
     assert "Ayadi became Mourad Jlassi" in finding.message
+
+
+def test_another_speaker_s_quote_joined_onto_a_quote_is_a_speaker_change():
+    base = story(
+        "“People are frightened, and frightened people do dangerous things,” Achterberg said.",
+        "“Since this morning I have had a queue of people at the counter,” said Tomasz Wierzbicki, a pharmacist.",
+        *FILLER,
+    )
+    other = story(
+        "“People are frightened, and frightened people do dangerous things. Since this morning I have had a queue "
+        "of people at the counter,” Achterberg said.",
+        *FILLER,
+    )
+    finding = only(findings(base, other), K.SPEAKER_CHANGED)
+    assert finding.base == (4,) and "Tomasz Wierzbicki became Achterberg" in finding.message
+
+
+def test_a_pronoun_for_the_one_person_a_paragraph_opens_with_is_that_person():
+    base = story("Rancher Ramon Castañeda spent the night moving 40 horses. “The wind threw embers at us,” he said.",
+                 *FILLER)
+    other = story("“You could see the glow,” said Jolene Haskett. “The wind threw embers at us,” she said.", *FILLER)
+    finding = only(findings(base, other), K.SPEAKER_CHANGED)
+    assert "Castañeda became Jolene Haskett" in finding.message
+    # the same paragraph kept: no finding, however "he" is read
+    assert [f for f in findings(base, base.replace("40 horses", "forty horses")) if f.kind is K.SPEAKER_CHANGED] == []

@@ -533,9 +533,12 @@ class _Comparer:
             altered = _altered(base, other, match, self.profile)
             if altered:
                 self.findings.append(altered)
-            self._pair_quote_attribution(
-                self._attributed(base, match.base), self._attributed(other, match.other)
-            )
+            first, j = self._attributed(base, match.base), self._attributed(other, match.other)
+            self._pair_quote_attribution(first, j)
+            for n in self._other_speakers(match.base, first):
+                # Another person's quote joined onto this one (two paragraphs merged into one quote): whether
+                # the version still credits it to that person is a question of its own.
+                self._pair_quote_attribution(n, j)
         for i, quote in enumerate(base.quotes):
             if i in matched_base:
                 continue
@@ -561,6 +564,18 @@ class _Comparer:
         for j, quote in enumerate(other.quotes):
             if j not in matched_other:
                 self._added(j, quote, matched_other, matched_keys)
+
+    def _other_speakers(self, pieces: tuple[int, ...], first: int) -> list[int]:
+        """Pieces of a base match spoken by someone surely other than the ``first`` piece's speaker."""
+        lead = self.base.speaker_of[first]
+        if lead is None:
+            return []
+        found = []
+        for n in pieces:
+            a = self.base.speaker_of[n]
+            if a is not None and a.sure and same_speaker(a.who, lead.who, self.profile) is False:
+                found.append(n)
+        return found
 
     @staticmethod
     def _attributed(side: Side, indices: tuple[int, ...]) -> int:

@@ -774,10 +774,13 @@ def _antecedent(
     if earlier:
         return earlier[-1].speaker, True
     if want_person:
-        people = {name for _at, name in _person_mentions(masked, attribution.start)}
+        mentions = _person_mentions(masked, attribution.start)
+        people = {name for _at, name in mentions}
         people |= _known_speakers_named(masked[: attribution.start], surnames)
         if len(people) == 1:
-            return people.pop(), False
+            # The one person the paragraph names, as the subject of a sentence ("Rancher Ramon Castañeda
+            # spent the night moving horses. '...,' he said"): as sure as an earlier cue.
+            return people.pop(), any(_opens_sentence(masked, at) for at, _name in mentions)
         if len(people) > 1:
             return None, False
     # Then the nearest earlier paragraph holding a named speaker.
@@ -792,6 +795,10 @@ def _antecedent(
             if people:
                 return (people.pop(), False) if len(people) == 1 else (None, False)
     return None, False
+
+
+def _opens_sentence(masked: str, at: int) -> bool:
+    return not masked[:at].strip() or re.search(r"[.!?][\"\u201d\u2019']?\s+$", masked[:at]) is not None
 
 
 def _speakers_by_surname(attributions: list[Attribution]) -> dict[str, set[str]]:
