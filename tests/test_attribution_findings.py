@@ -639,3 +639,16 @@ def test_a_pronoun_for_the_one_person_a_paragraph_opens_with_is_that_person():
     assert "Castañeda became Jolene Haskett" in finding.message
     # the same paragraph kept: no finding, however "he" is read
     assert [f for f in findings(base, base.replace("40 horses", "forty horses")) if f.kind is K.SPEAKER_CHANGED] == []
+
+
+def test_a_reported_statement_given_to_another_named_speaker_is_a_speaker_change():
+    said = "replacement tablets from two other manufacturers were available in most pharmacies"
+    base = story("“People are frightened,” Achterberg said.", f"Wierzbicki said wholesalers had told him {said}.",
+                 *FILLER)
+    other = story("“People are frightened,” Achterberg said.", f"She said wholesalers had told her {said}.", *FILLER)
+    finding = only(findings(base, other), K.SPEAKER_CHANGED)
+    assert finding.base == (4,) and "Wierzbicki became Achterberg" in finding.message
+    # reworded statements are paired more loosely: a different source there is not called another speaker
+    loose = story("“People are frightened,” Achterberg said.", "She said wholesalers reported that other makers' "
+                  "replacement tablets were available in most pharmacies.", *FILLER)
+    assert [f for f in findings(base, loose) if f.kind is K.SPEAKER_CHANGED] == []

@@ -480,6 +480,9 @@ def _compare_attributions(
     return _verb_findings(b, o, about)
 
 
+_SAME_STATEMENT = 95  # token-set ratio from which two reported statements are the same words
+
+
 def _verb_findings(b: Attribution, o: Attribution, about: str) -> list[Finding]:
     change = _verb_change(b, o)
     if change is None:
@@ -951,8 +954,20 @@ class _Comparer:
                 self.pairs[key] = best
                 self.paired_other.add((best.paragraph, best.start))
                 # Statements are paired by their words, a fuzzier match than a quote's: the verb is
-                # compared, but a different source is not called another speaker.
-                self._add_attribution_findings(_verb_findings(b, best, ""))
+                # compared, and a different source is called another speaker only when the words are
+                # the wire's and both sources are sure ("Wierzbicki said X" -> "She said X" after Achterberg).
+                if best_score >= _SAME_STATEMENT and b.sure and best.sure:
+                    found_here = _compare_attributions(
+                        b,
+                        best,
+                        "",
+                        (base.text(b.paragraph), other.text(best.paragraph)),
+                        self.profile,
+                        self._offices,
+                    )
+                else:
+                    found_here = _verb_findings(b, best, "")
+                self._add_attribution_findings(found_here)
                 continue
             found = self._find_statement(statement, base_paragraph=b.paragraph)
             if found is None:
