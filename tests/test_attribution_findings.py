@@ -652,3 +652,16 @@ def test_a_reported_statement_given_to_another_named_speaker_is_a_speaker_change
     loose = story("“People are frightened,” Achterberg said.", "She said wholesalers reported that other makers' "
                   "replacement tablets were available in most pharmacies.", *FILLER)
     assert [f for f in findings(base, loose) if f.kind is K.SPEAKER_CHANGED] == []
+
+
+def test_a_quote_retold_in_a_paragraph_of_the_version_s_own_is_a_paraphrase():
+    quote = ("In a statement, chairman Graham Pellow said: “This is the hardest decision I have had to make since I "
+             "came to this club. Stellan gave us the best day in our recent history at Wembley.”")
+    base = story(quote, *FILLER)
+    retold = ("Chairman Graham Pellow said it was the hardest decision he'd had to make since coming to the club, "
+              "and that the manager would always be welcome at the ground.")
+    finding = only(findings(base, story(*FILLER, retold)), K.QUOTE_TO_PARAPHRASE)
+    assert finding.severity is S.MAJOR and finding.base == (3,)
+    # a paragraph of the version's own that does not name the speaker is not taken for the retelling
+    anonymous = retold.replace("Chairman Graham Pellow said", "Fans said")
+    assert [f for f in findings(base, story(*FILLER, anonymous)) if f.kind is K.QUOTE_TO_PARAPHRASE] == []

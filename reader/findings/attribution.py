@@ -669,12 +669,13 @@ class _Comparer:
         content = {w for w in _words(quote.text) if w not in STOP_WORDS and len(w) > 2}
         if len(content) < _REWORDED_MIN_WORDS:
             return False
-        for paragraph in dict.fromkeys(self.base_to_other.get(quote.paragraph, ())):
+        counterparts = bool(self.base_to_other.get(quote.paragraph))
+        for paragraph in self._retelling_candidates(i, quote, content):
             text = self.other.text(paragraph)
             words = set(
                 _words(masked_text(text, [self.other.quotes[n] for n in self.other.quotes_in(paragraph)]))
             )
-            if len(content & words) >= _REWORDED_SHARE * len(content):
+            if not counterparts or len(content & words) >= _REWORDED_SHARE * len(content):
                 who = self.base.speaker_of[i]
                 self.findings.append(
                     Finding(
@@ -691,6 +692,37 @@ class _Comparer:
                 )
                 return True
         return False
+
+    def _retelling_candidates(self, i: int, quote: Quote, content: set[str]) -> list[int]:
+        """Where a quote's words may stand reworded: the paragraphs its own became; or, when its paragraph
+        has none in a reprint (a retelling the aligner could not pair), a paragraph of the version's own
+        that names the quote's speaker and holds most of its words."""
+        counterparts = list(dict.fromkeys(self.base_to_other.get(quote.paragraph, ())))
+        who = self.base.speaker_of[i]
+        if counterparts or self.independent or who is None or not who.sure:
+            return counterparts
+        found: set[int] = set()
+        # A retelling may tell one sentence of a long quote: each sentence of it is looked for.
+        for sentence in re.split(r"(?<=[.!?])\s+", quote.text):
+            words = {w for w in _words(sentence) if w not in STOP_WORDS and len(w) > 2}
+            if len(words) < _REWORDED_MIN_WORDS:
+                continue
+            counts: dict[int, int] = {}
+            for word in words:
+                for paragraph in self._unpaired_words.get(word, ()):
+                    counts[paragraph] = counts.get(paragraph, 0) + 1
+            found.update(p for p, count in counts.items() if count >= _REWORDED_SHARE * len(words))
+        return [p for p in sorted(found) if _mentions(self.other.text(p), who.who)]
+
+    @cached_property
+    def _unpaired_words(self) -> dict[str, set[int]]:
+        """The version's body paragraphs that pair with no wire paragraph, by word."""
+        index: dict[str, set[int]] = {}
+        for paragraph in self.other.article.paragraphs:
+            if paragraph.kind is ParagraphKind.BODY and paragraph.index not in self.other_to_base:
+                for word in set(_words(paragraph.text)):
+                    index.setdefault(word, set()).add(paragraph.index)
+        return index
 
     def _removed(self, i: int, quote: Quote, place: _Place | None, matched_base: set[int]) -> None:
         siblings = [n for n in self.base.quotes_in(quote.paragraph) if n != i and n in matched_base]
