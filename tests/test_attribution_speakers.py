@@ -164,3 +164,17 @@ def test_a_participle_cue_is_spoken_by_the_subject_of_its_sentence(text, speaker
 def test_a_participle_after_a_clause_without_a_plain_subject_names_nobody():
     text = "After weeks of talks that went nowhere, the offer collapsed, saying little about “the future”."
     assert attributions_in_paragraph(0, text, quotes_in_text(0, text)) == []
+
+
+def test_a_name_in_apposition_to_a_description_is_the_speaker():
+    attribution = one("The ferry’s operator, Camotes Seaways Corporation, said in a statement that it believed the "
+                      "vessel was seaworthy.")
+    assert (attribution.speaker, attribution.title) == ("Camotes Seaways Corporation", "The ferry’s operator")
+    assert attribution.hedge == "that it believed"
+
+
+def test_a_hedge_in_a_later_clause_of_the_statement_is_the_attribution_s_hedge():
+    text = ("Southwest Mesa Electric Cooperative said in a statement that it had cut power to 9,800 customers, that "
+            "it believed its equipment had been operating normally and that it was cooperating.")
+    assert one(text).hedge == "that it believed"
+    assert one(text.replace("that it believed its", "that its")).hedge is None

@@ -100,6 +100,8 @@ _CUE_OBJECT = re.compile(
     r"in\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:statement|post|letter|tweet|blog\s+post|interview|"
     r"speech|briefing|email|e-mail|podcast|video|message|address|broadcast|press\s+release))"
 )
+# A hedge in a later clause of the same statement: ", that it believed ...", ", and that he thought ...".
+_LATER_HEDGE = re.compile(r",\s*(?:and\s+)?(?=that\s)(" + _HEDGE.pattern + ")", re.IGNORECASE)
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 _SUBJECT_LEAD = re.compile(
     r"^(?:and|but|while|as|when|where|then|so|yet|although|though|because|since)\s+", re.I
@@ -349,9 +351,9 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-# "the" and one noun, perhaps after one other word ("the hospital trust"): a speaker however uncommon the
-# noun, as English puts no other kind of phrase straight before "said".
-_DEFINITE_BODY = re.compile(r"[Tt]he\s+(?:[a-z]{3,}\s+)?[a-z]{3,}")
+# "the" and one noun, perhaps after one other word ("the hospital trust") or a possessive ("the ferry's
+# operator"): a speaker however uncommon the noun, as English puts no other kind of phrase straight before "said".
+_DEFINITE_BODY = re.compile(r"[Tt]he\s+(?:[a-z]{3,}['\u2019]s\s+)?(?:[a-z]{3,}\s+)?[a-z]{3,}")
 
 
 _TITLE_ABBREVIATIONS = {
@@ -665,13 +667,22 @@ def attributions_in_paragraph(
                 continue
         speaker = speaker.strip()
         speaker, title = _split_title(speaker, title)
-        if title and not any(w[:1].isupper() for w in speaker.split()) and _NAME_FIRST.match(title):
-            # "said one resident, Maria Lopez, 54": the name is the speaker, the noun phrase the title.
+        described = not any(w[:1].isupper() for w in speaker.split() if w not in ("The", "A", "An", "One"))
+        if title and described and _NAME_FIRST.match(title):
+            # "said one resident, Maria Lopez, 54", "The ferry's operator, Camotes Seaways Corporation, said":
+            # the name is the speaker, the noun phrase the title.
             name = _NAME_FIRST.match(title).group()
             speaker, title = name, f"{speaker}{title[len(name) :]}"
         statement_text = masked[statement[0] : statement[1]]
         if not statement_text.replace("\u2591", "").replace('"', "").strip(" ,"):
             statement = (0, 0)
+        hedge = text[verb_end : hedge_match.end()].strip() if hedge_match else None
+        later_hedge = ""  # written after the statement's first clause: shown after an ellipsis
+        if hedge is None and lemma != "according to" and statement != (0, 0):
+            # "said that it had cut power, that it believed its equipment had been operating normally"
+            later = _LATER_HEDGE.search(masked, statement[0], statement[1])
+            hedge = text[later.start(1) : later.end()].strip() if later else None
+            later_hedge = f" \u2026 {hedge}" if hedge else ""
         found.append(
             Attribution(
                 paragraph=index,
@@ -681,12 +692,12 @@ def attributions_in_paragraph(
                 verb=text[cue.start() : verb_end],
                 lemma=lemma,
                 title=title,
-                hedge=text[verb_end : hedge_match.end()].strip() if hedge_match else None,
+                hedge=hedge,
                 anonymous=bool(_ANONYMOUS.search(masked[min(span_start, cue.start()) : sentence_end])),
                 statement=statement,
-                phrase=f"{subject_written} \u2026 {text[span_start:span_end]}"
-                if subject_written
-                else text[span_start:span_end],
+                phrase=(f"{subject_written} \u2026 " if subject_written else "")
+                + text[span_start:span_end]
+                + later_hedge,
             )
         )
     return _statements_end_at_next_cue(found)
