@@ -665,3 +665,23 @@ def test_a_quote_retold_in_a_paragraph_of_the_version_s_own_is_a_paraphrase():
     # a paragraph of the version's own that does not name the speaker is not taken for the retelling
     anonymous = retold.replace("Chairman Graham Pellow said", "Fans said")
     assert [f for f in findings(base, story(*FILLER, anonymous)) if f.kind is K.QUOTE_TO_PARAPHRASE] == []
+
+
+def test_a_quote_whose_attribution_was_cut_is_not_given_to_the_speaker_before_it():
+    base = story(
+        "Varenne said in a statement it believed the risk to patients was “extremely low”.",
+        "“Patient safety is our first priority,” Chief Executive Mathieu Clerc said in the statement.",
+        *FILLER,
+    )
+    other = story(
+        "Varenne said in a statement it believed the risk to patients was “extremely low”.",
+        "“Patient safety is our first priority.”",
+        *FILLER,
+    )
+    found = findings(base, other)
+    assert [f for f in found if f.kind is K.SPEAKER_CHANGED] == []
+    removed = only(found, K.ATTRIBUTION_REMOVED)
+    assert removed.severity is S.MAJOR and "Mathieu Clerc" in removed.message
+    # a paragraph introducing the quote with a colon still attributes it
+    introduced = other.replace("risk to patients was “extremely low”.", "risk was low. Spokesman Pierre Dubois said:")
+    assert [f for f in findings(base, introduced) if f.kind is K.ATTRIBUTION_REMOVED and "Clerc" in f.message] == []

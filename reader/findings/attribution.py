@@ -873,6 +873,26 @@ class _Comparer:
         self.paired_other.add((o.paragraph, o.start))
         if b.inherited and o.inherited:
             return
+        if o.inherited and not b.inherited:
+            # The version's quote is credited only by the paragraph before ("...," Varenne said. / "We
+            # expect ..."): its own attribution was cut. Who a reader takes it for is a guess: say that.
+            introduced = self.other.text(o.paragraph).rstrip().endswith(":")  # "Here is what she said:"
+            if not introduced and same_speaker(b.who, o.who, self.profile) is False:
+                self.findings.append(
+                    Finding(
+                        FindingKind.ATTRIBUTION_REMOVED,
+                        Severity.MAJOR,
+                        tuple(sorted({b.paragraph, quote.paragraph})),
+                        (other_quote.paragraph,),
+                        _phrase(b),
+                        None,
+                        f'Attribution removed{about}: no longer credited{_credited_to(b)} (was "{_phrase(b)}"); '
+                        f"it now follows a paragraph quoting {o.who}",
+                        (b.span, quote.span),
+                        (other_quote.span,),
+                    )
+                )
+            return
         found = _compare_attributions(
             b,
             o,
