@@ -149,3 +149,17 @@ def test_a_count_word_changed_in_the_headline_is_a_changed_fact():
     assert changed.relation is Relation.COPY
     (headline,) = [f for f in changed.findings if f.kind is F.HEADLINE_CHANGED]
     assert headline.severity is Severity.MAJOR and "hundreds" in headline.message
+
+
+def test_an_independent_story_s_own_quote_beside_a_lifted_one_is_info():
+    own = ["KISUMU, Kenya \u2014 Our reporter spent the night with families waiting for the boats to come back.",
+           "Local fishermen used their own canoes to carry the elderly to the church on the hill, they said.",
+           "The county says it has no money left for the emergency, and the fishermen say nobody has asked them."]
+    lifted = BODY[1] + " \u201cWe are the ones who go out in the dark,\u201d said fisherman Peter Ochieng."
+    v = version("\n\n".join(["Night of the boats", "By Sam Otieno, Lakeside Standard", *own, lifted]))
+    assert v.relation is Relation.INDEPENDENT
+    added = [f for f in v.findings if f.kind is F.QUOTE_ADDED]
+    assert added and all(f.severity is Severity.INFO for f in added)
+    # the same quote put into a reprint's paragraph is an insertion worth a look
+    reprint = version(WIRE.replace(BODY[1], lifted))
+    assert [f.severity for f in reprint.findings if f.kind is F.QUOTE_ADDED] == [Severity.MINOR]

@@ -787,10 +787,12 @@ class _Comparer:
             )
             return
         where = " to a wire paragraph" if in_wire_paragraph else ""
+        # An independent story mixes its own quotes into what it lifts: only a reprint's inserted quote weighs.
+        inserted = in_wire_paragraph and not self.independent
         self.findings.append(
             Finding(
                 FindingKind.QUOTE_ADDED,
-                Severity.MINOR if in_wire_paragraph else Severity.INFO,
+                Severity.MINOR if inserted else Severity.INFO,
                 tuple(counterpart),
                 (quote.paragraph,),
                 None,
