@@ -999,7 +999,7 @@ def same_speaker(a: str, b: str, profile: Profile | None = None) -> bool | None:
     return set_a <= set_b or set_b <= set_a
 
 
-def _name_keys(words: list[str], profile: Profile | None) -> list[str]:
+def _name_keys(words: tuple[str, ...], profile: Profile | None) -> list[str]:
     keys = []
     for word in words:
         group = profile.group_of(word) if profile is not None else None
@@ -1007,13 +1007,14 @@ def _name_keys(words: list[str], profile: Profile | None) -> list[str]:
     return keys
 
 
-def name_words(name: str) -> list[str]:
+@lru_cache(maxsize=16384)
+def name_words(name: str) -> tuple[str, ...]:
     """The words of a speaker's name, case- and typography-folded, dots dropped ("U.S." is "us"),
-    leading titles and articles left out."""
+    leading titles and articles left out (remembered: the same names are asked about for every quote)."""
     words = [w.replace(".", "") for w in re.findall(r"[\w'.-]+", fold_typography(name).casefold())]
     words = [w for w in words if w]
     words = [w for w in words if w not in {"the", "a", "an", "of", "and", "its", "their", "'s"}]
     words = [w[:-2] if w.endswith("'s") else w for w in words]
     while len(words) > 1 and (words[0] in _TITLE_WORDS or words[0] in _NAME_PREFIX_WORDS):
         words = words[1:]
-    return words
+    return tuple(words)
